@@ -1,0 +1,31 @@
+# infoview: `make packet` and `make test` are all a new clone needs (see README.md).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-from-pyproject
+
+.PHONY: packet test bench lint-code typecheck unit venv clean
+
+# The virtual environment is (re)built when missing or when pyproject.toml changed.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+venv: $(STAMP)
+
+packet: $(STAMP)
+	@$(BIN)/infoview packet
+
+test: $(STAMP)
+	$(BIN)/ruff check infoview tests bench
+	$(BIN)/ruff format --check infoview tests bench
+	$(BIN)/mypy infoview
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py
+
+clean:
+	rm -rf build

@@ -1,0 +1,130 @@
+"""Incremental, batched output: skip what is unchanged, render the rest on both cores.
+
+An output is up to date when a stamp file beside it records the digest of all its inputs
+(the interview's bytes, infoview.toml, stylesheet, templates, infoview's version, and any
+extra file the output embeds). Checking needs no parsing and no WeasyPrint, so a no-change
+``make packet`` costs little more than Python's start-up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from infoview import __version__
+from infoview.workspace import atomic_write
+
+if TYPE_CHECKING:
+    from infoview.render.pdf import PdfJob, PdfResult
+
+STAMP_DIR = ".stamps"
+
+
+def digest(*parts: bytes) -> str:
+    """Hash the inputs of one output, with infoview's version, into a hex digest."""
+    h = hashlib.sha256(__version__.encode())
+    for part in parts:
+        h.update(len(part).to_bytes(8, "big"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def file_bytes(path: Path | None) -> bytes:
+    """Return a file's bytes, or a marker when it is absent (absence is an input too)."""
+    if path is None:
+        return b"\0none"
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b"\0missing"
+
+
+def _stamp_path(output: Path) -> Path:
+    return output.parent / STAMP_DIR / (output.name + ".sha256")
+
+
+def is_current(output: Path, key: str) -> bool:
+    """True when ``output`` exists and was built from inputs with digest ``key``."""
+    try:
+        return output.is_file() and _stamp_path(output).read_text() == key
+    except OSError:
+        return False
+
+
+def record(output: Path, key: str) -> None:
+    atomic_write(_stamp_path(output), key.encode())
+
+
+def forget(output: Path) -> None:
+    """Drop the stamp so the next run rebuilds ``output`` (after a failed render)."""
+    with contextlib.suppress(OSError):
+        _stamp_path(output).unlink()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    index: int
+    result: PdfResult | None
+    error: str | None
+
+
+def _render_one(job: PdfJob) -> PdfResult:
+    from infoview.render.pdf import render_pdf
+
+    return render_pdf(job)
+
+
+def render_many(
+    jobs: list[PdfJob], *, workers: int | None = None, on_done: Callable[[Rendered], None]
+) -> None:
+    """Render ``jobs`` to PDF, in this process for one job, on a forked pool for several.
+
+    WeasyPrint is imported once, here, before forking, so every worker shares the loaded
+    library instead of importing it again. ``on_done`` is called in the parent, in order of
+    completion, so outputs can be written and reported as they finish.
+    """
+    from infoview.render import pdf  # noqa: F401  (import before fork: shared by workers)
+
+    workers = workers or min(len(jobs), os.cpu_count() or 1, 4)
+    if len(jobs) <= 1 or workers <= 1 or not _can_fork():
+        for index, job in enumerate(jobs):
+            on_done(_attempt(index, job))
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(_render_one, job): i for i, job in enumerate(jobs)}
+        for future in _as_completed(futures):
+            index = futures[future]
+            try:
+                on_done(Rendered(index, future.result(), None))
+            except Exception as exc:  # a worker's failure is one packet's failure
+                on_done(Rendered(index, None, _describe(exc)))
+
+
+def _as_completed(futures: Iterable[Future[PdfResult]]) -> Iterator[Future[PdfResult]]:
+    from concurrent.futures import as_completed
+
+    return as_completed(futures)
+
+
+def _attempt(index: int, job: PdfJob) -> Rendered:
+    try:
+        return Rendered(index, _render_one(job), None)
+    except Exception as exc:
+        return Rendered(index, None, _describe(exc))
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}".split("\n")[0]
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork")

@@ -1,0 +1,216 @@
+"""The ``infoview`` command line: arguments in, exit code out.
+
+Each command is a few lines that import the module doing the work inside the function, so
+``infoview --help`` and ``infoview lint`` never load WeasyPrint. InfoviewError is turned into
+a message and an exit code in exactly one place, ``_Group.invoke``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from infoview import __version__
+from infoview.errors import InfoviewError
+
+if TYPE_CHECKING:
+    from infoview.packet import Outcome
+    from infoview.workspace import Workspace
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InfoviewError as exc:
+            click.echo(f"error: {exc.render()}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+
+
+def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"'{value}' is not a date; write YYYY-MM-DD (from --today or INFOVIEW_TODAY)"
+        ) from None
+
+
+workspace_option = click.option(
+    "--workspace",
+    "-w",
+    "workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The workspace folder (default: the nearest folder upwards holding infoview.toml).",
+)
+today_option = click.option(
+    "--today",
+    "today",
+    envvar="INFOVIEW_TODAY",
+    callback=_today,
+    metavar="YYYY-MM-DD",
+    help="Pretend today is this date (default: $INFOVIEW_TODAY, else the clock).",
+)
+
+
+def _open(workspace: Path | None) -> Workspace:
+    from infoview.workspace import open_workspace
+
+    return open_workspace(workspace)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="infoview")
+def cli() -> None:
+    """Prepare, conduct and follow up informational interviews kept as Markdown files.
+
+    Each interview is interviews/<date>-<name>.md with YAML front matter. infoview checks
+    it against the method (research, one to three learning goals, questions a website
+    can't answer, logistics, a thank-you within two days) and builds what you take to the
+    meeting and send after it.
+
+    \b
+    Start:   infoview init my-interviews && cd my-interviews
+             infoview new "Dana Whitfield" --org "Marlow & Reyes LLP" --date 2026-12-03T10:00
+             infoview packet
+    """
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Create a new workspace in DIRECTORY.
+
+    Makes interviews/, styles/ (packet.css, card.css), infoview.toml with a commented
+    profile to fill in, a Makefile, .gitignore (build/) and an example
+    .pre-commit-config.yaml, and runs 'git init' unless DIRECTORY is already in a repository.
+    """
+    from infoview.scaffold import init_workspace
+
+    for line in init_workspace(directory):
+        click.echo(line)
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--org", "organization", help="The interviewer's organisation.")
+@click.option("--title", help="The interviewer's job title.")
+@click.option(
+    "--date", "when", metavar="YYYY-MM-DD[THH:MM]", help="Meeting date, optionally with time."
+)
+@click.option("--duration", type=click.IntRange(1, 1440), help="Agreed length in minutes.")
+@click.option("--mode", type=click.Choice(["in-person", "video", "phone"]), help="How you meet.")
+@click.option(
+    "--formality",
+    type=click.Choice(["formal", "informal"]),
+    help="formal (businesslike: thank by email) or informal (a handwritten note).",
+)
+@click.option("--email", help="The interviewer's email address.")
+@click.option("--phone", help="The interviewer's phone (to call if technology fails).")
+@click.option("--edit", is_flag=True, help="Open the new file in $EDITOR.")
+@workspace_option
+@today_option
+def new(
+    name: str,
+    workspace: Path | None,
+    today: dt.date,
+    edit: bool,
+    **fields: Any,
+) -> None:
+    """Start a new interview file for NAME, e.g. "Dana Whitfield".
+
+    Writes interviews/<date>-<first>-<last>.md (the meeting date, else today) with every
+    section and short guidance from the method, prints its path, and never overwrites.
+    """
+    from infoview.scaffold import new_interview
+
+    ws = _open(workspace)
+    path = new_interview(ws, name, today=today, **fields)
+    click.echo(ws.relative(path))
+    if edit:
+        click.edit(filename=str(path))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
+@click.option("--html", is_flag=True, help="Write HTML instead of PDF (no WeasyPrint needed).")
+@workspace_option
+def packet(paths: tuple[Path, ...], force: bool, html: bool, workspace: Path | None) -> None:
+    """Build a PDF prep packet per interview in build/packets/.
+
+    PATHS are interview files or folders (default: every interview in the workspace).
+    A packet whose inputs (the interview, infoview.toml, stylesheet, templates, infoview's
+    version) are unchanged is skipped. Exits 1 when any packet could not be built.
+    """
+    from infoview.packet import build_packets
+
+    ws = _open(workspace)
+    sources = ws.interview_paths(paths)
+    if not sources:
+        click.echo(
+            f"no interviews in {ws.relative(ws.interviews_dir)}/; start one with: infoview new NAME"
+        )
+        return
+    started = time.perf_counter()
+
+    def report(outcome: Outcome) -> None:
+        target = ws.relative(outcome.output)
+        if outcome.state == "built":
+            click.echo(f"built      {target} ({outcome.seconds:.2f} s)")
+        elif outcome.state == "unchanged":
+            click.echo(f"unchanged  {target}")
+        else:
+            click.echo(f"failed     {target}")
+        for message in outcome.messages:
+            click.echo(f"  {message}", err=True)
+
+    outcomes = build_packets(ws, sources, force=force, html=html, report=report)
+    counts = {
+        state: sum(o.state == state for o in outcomes) for state in ("built", "unchanged", "failed")
+    }
+    total = len(outcomes)
+    click.echo(
+        f"{total} packet{'s' if total != 1 else ''}: {counts['built']} built, "
+        f"{counts['unchanged']} unchanged, {counts['failed']} failed "
+        f"({time.perf_counter() - started:.1f} s)"
+    )
+    if counts["failed"]:
+        sys.exit(1)
+
+
+@cli.command()
+@workspace_option
+def doctor(workspace: Path | None) -> None:
+    """Check Python, Pango, HarfBuzz, fonts and the workspace; say what to install.
+
+    Exits 1 when something packets need is missing (optional speed-ups only warn).
+    """
+    from infoview.doctor import run_checks
+
+    failed = False
+    for check in run_checks(workspace or Path.cwd(), explicit=workspace is not None):
+        mark = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}[check.state]
+        click.echo(f"{mark}  {check.name}: {check.detail}")
+        if check.fix:
+            click.echo(f"      fix: {check.fix}")
+        failed = failed or check.state == "fail"
+    if failed:
+        sys.exit(1)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    cli(prog_name="infoview")

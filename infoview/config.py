@@ -1,0 +1,226 @@
+"""``infoview.toml`` -> a frozen Config, validated strictly with messages that say what to do.
+
+An unknown key or a value of the wrong type is an error naming the file, the key (with its
+line where it can be found) and the valid choices, so a typo never silently falls back to a
+default.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from infoview.errors import ConfigError
+
+CONFIG_NAME = "infoview.toml"
+PAPERS = ("letter", "a4")
+CHANNELS = ("card", "email")
+SEVERITIES = ("error", "warning", "info", "off")
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    program: str = ""
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    thank_you_days: int = 2
+    keep_in_touch_days: int = 90
+    severity: dict[str, str] = field(default_factory=dict)
+    answerable_online: tuple[str, ...] = ()
+    job_seeking: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PacketConfig:
+    paper: str = "letter"
+    stylesheet: str = "styles/packet.css"
+
+
+@dataclass(frozen=True)
+class ThanksConfig:
+    signature: str = ""
+    informal: str = "card"
+    formal: str = "email"
+    stylesheet: str = "styles/card.css"
+
+    def pairing(self) -> dict[str, str]:
+        return {"informal": self.informal, "formal": self.formal}
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    timezone: str = "UTC"
+    profile: Profile = field(default_factory=Profile)
+    lint: LintConfig = field(default_factory=LintConfig)
+    packet: PacketConfig = field(default_factory=PacketConfig)
+    thanks: ThanksConfig = field(default_factory=ThanksConfig)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+# The schema: section -> key -> (type, choices or None). One table drives validation,
+# the error messages and the defaults.
+_STR, _INT, _STRS = "text", "a whole number", "a list of text"
+_SCHEMA: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
+    "": {"timezone": (_STR, None)},
+    "profile": {k: (_STR, None) for k in ("name", "email", "phone", "program", "intro")},
+    "lint": {
+        "select": (_STRS, None),
+        "ignore": (_STRS, None),
+        "thank_you_days": (_INT, None),
+        "keep_in_touch_days": (_INT, None),
+        "answerable_online": (_STRS, None),
+        "job_seeking": (_STRS, None),
+    },
+    "lint.severity": {},  # rule code -> severity; checked against the registry by lint
+    "packet": {"paper": (_STR, PAPERS), "stylesheet": (_STR, None)},
+    "thanks": {
+        "signature": (_STR, None),
+        "informal": (_STR, CHANNELS),
+        "formal": (_STR, CHANNELS),
+        "stylesheet": (_STR, None),
+    },
+}
+_SECTIONS = ("profile", "lint", "packet", "thanks")
+
+
+def find_config(start: Path) -> Path | None:
+    """Walk up from ``start`` to the first directory holding ``infoview.toml``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate ``path``; raise ConfigError naming the key and what is allowed."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the config: {exc}", path=path) from exc
+    return parse_config(text, path)
+
+
+def parse_config(text: str, path: Path | None = None) -> Config:
+    """Validate TOML text as infoview.toml."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        reason = re.sub(r"\s*\(at line.*\)", "", str(exc))
+        line, col = (int(match.group(1)), int(match.group(2))) if match else (None, None)
+        raise ConfigError(f"invalid TOML: {reason}", path=path, line=line, column=col) from exc
+    return _Validator(text, path).config(data)
+
+
+class _Validator:
+    def __init__(self, text: str, path: Path | None) -> None:
+        self.lines = text.splitlines()
+        self.path = path
+
+    def line_of(self, section: str, key: str) -> int | None:
+        """Find the line of ``key`` in ``[section]`` (TOML keeps no positions)."""
+        current = ""
+        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        header = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+        for number, line in enumerate(self.lines, 1):
+            if match := header.match(line):
+                current = match.group(1)
+                if not key and current == section:
+                    return number
+            elif current == section and key and pattern.match(line):
+                return number
+        return None
+
+    def fail(self, section: str, key: str, message: str) -> ConfigError:
+        dotted = f"{section}.{key}" if section else key
+        return ConfigError(
+            f"'{dotted}': {message}", path=self.path, line=self.line_of(section, key)
+        )
+
+    def table(self, data: dict[str, Any], section: str) -> dict[str, Any]:
+        allowed = _SCHEMA[section]
+        out: dict[str, Any] = {}
+        for key, value in data.items():
+            if section == "" and key in _SECTIONS:
+                continue
+            if section == "lint" and key == "severity":
+                continue
+            if key not in allowed:
+                known = list(allowed) + ([f"[{s}]" for s in _SECTIONS] if section == "" else [])
+                close = difflib.get_close_matches(key, known, n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                raise self.fail(section, key, f"unknown key; {hint}valid keys: {', '.join(known)}")
+            kind, choices = allowed[key]
+            out[key] = self.value(section, key, value, kind, choices)
+        return out
+
+    def value(
+        self, section: str, key: str, value: Any, kind: str, choices: tuple[str, ...] | None
+    ) -> Any:
+        if kind == _STR:
+            if not isinstance(value, str):
+                raise self.fail(section, key, f"must be {kind} in quotes, not {value!r}")
+            if choices and value not in choices:
+                raise self.fail(section, key, f"is '{value}'; use one of: {', '.join(choices)}")
+            return value
+        if kind == _INT:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise self.fail(section, key, f"must be {kind} (0 or more), not {value!r}")
+            return value
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(section, key, f'must be {kind}, e.g. ["IV104"], not {value!r}')
+        return tuple(value)
+
+    def section(self, data: dict[str, Any], name: str) -> dict[str, Any]:
+        value = data.get(name, {})
+        if not isinstance(value, dict):
+            raise ConfigError(
+                f"'{name}' must be a table: write it as a [{name}] section",
+                path=self.path,
+                line=self.line_of("", name),
+            )
+        return value
+
+    def config(self, data: dict[str, Any]) -> Config:
+        top = self.table(data, "")
+        timezone = top.get("timezone", "UTC")
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise self.fail(
+                "", "timezone", f"'{timezone}' is not an IANA time zone; use e.g. 'Europe/London'"
+            ) from exc
+        lint_raw = self.section(data, "lint")
+        severity = self.section(lint_raw, "severity") if "severity" in lint_raw else {}
+        for code, level in severity.items():
+            if level not in SEVERITIES:
+                raise self.fail(
+                    "lint.severity", code, f"is {level!r}; use one of: {', '.join(SEVERITIES)}"
+                )
+        return Config(
+            path=self.path,
+            timezone=timezone,
+            profile=Profile(**self.table(self.section(data, "profile"), "profile")),
+            lint=LintConfig(**self.table(lint_raw, "lint"), severity=dict(severity)),
+            packet=PacketConfig(**self.table(self.section(data, "packet"), "packet")),
+            thanks=ThanksConfig(**self.table(self.section(data, "thanks"), "thanks")),
+        )

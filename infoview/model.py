@@ -1,0 +1,272 @@
+"""The interview as typed values, each carrying the source position it came from.
+
+``parse.parse_text`` builds these; lint, render, edit and agenda only read them. Positions
+are 1-based file lines and columns (front-matter offsets already applied), so anything that
+reports a problem can point an editor at the exact key, heading or list item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A 1-based line and column in the interview file."""
+
+    line: int
+    column: int = 1
+
+
+FILE_START = Span(1, 1)
+
+
+class Severity(StrEnum):
+    """How serious a problem is; lint config may change a rule's default."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the file found while parsing (a lint diagnostic in waiting).
+
+    ``code`` is the lint code from SPEC section 3 (IV001 invalid front matter, IV002 schema).
+    """
+
+    code: str
+    message: str
+    span: Span
+    severity: Severity = Severity.ERROR
+
+
+@dataclass(frozen=True)
+class Interviewer:
+    name: str | None = None
+    title: str | None = None
+    organization: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    linkedin: str | None = None
+    website: str | None = None
+    photo: str | None = None  # a path relative to the interview file
+
+
+class MeetingMode(StrEnum):
+    IN_PERSON = "in-person"
+    VIDEO = "video"
+    PHONE = "phone"
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """When and how the meeting happens.
+
+    ``date`` is always set when anything is; ``time`` is None for a date-only meeting.
+    ``offset`` is the UTC offset written in the file, if any; otherwise the workspace's
+    time zone applies.
+    """
+
+    date: dt.date | None = None
+    time: dt.time | None = None
+    offset: dt.tzinfo | None = None
+    duration: int | None = None  # minutes
+    mode: MeetingMode | None = None
+    location: str | None = None
+
+    def start(self, tz: ZoneInfo) -> dt.datetime | None:
+        """Return the aware start (midnight for a date-only meeting), or None."""
+        if self.date is None:
+            return None
+        naive = dt.datetime.combine(self.date, self.time or dt.time(0, 0))
+        return naive.replace(tzinfo=self.offset or tz)
+
+    def end(self, tz: ZoneInfo) -> dt.datetime | None:
+        """Return start + duration; a date-only meeting ends at the end of its day."""
+        start = self.start(tz)
+        if start is None:
+            return None
+        if self.time is None:
+            return start + dt.timedelta(days=1)
+        return start + dt.timedelta(minutes=self.duration or 0)
+
+
+@dataclass(frozen=True)
+class KeepInTouch:
+    date: dt.date | None
+    note: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    may_contact_again: bool | None = None
+    thank_you_sent: dt.date | None = None
+    thank_you_via: str | None = None  # handwritten | email
+    keep_in_touch: tuple[KeepInTouch, ...] = ()
+
+
+@dataclass(frozen=True)
+class Referral:
+    name: str
+    span: Span
+    note: str | None = None
+    contact: str | None = None
+    file: str | None = None
+
+
+@dataclass(frozen=True)
+class LearningGoal:
+    number: int  # 1-based, as in "### Goal 1"
+    text: str
+    span: Span
+
+
+class Facet(StrEnum):
+    """The research the guide asks for, plus common ground and sources."""
+
+    WORK_HISTORY = "work history"
+    EDUCATION = "education"
+    CREDENTIALS = "credentials"
+    IN_COMMON = "in common"
+    SOURCES = "sources"
+
+
+@dataclass(frozen=True)
+class ResearchItem:
+    """One list item (or H3 block) under Research; ``facet`` is None for unlabelled notes."""
+
+    facet: Facet | None
+    label: str | None  # the label as written, e.g. "Awards"
+    text: str  # the item's Markdown without its label
+    span: Span
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    span: Span
+    goal: int | None  # the learning goal's number, or None when it sits under no goal
+    heading: str | None  # the H3 it sits under, as written
+
+
+@dataclass(frozen=True)
+class GoalHeading:
+    """An H3 under Questions and the goal it names (None when it names none)."""
+
+    text: str
+    span: Span
+    goal: int | None
+
+
+@dataclass(frozen=True)
+class NoteItem:
+    text: str
+    span: Span
+    takeaway: bool  # labelled "Takeaway:" or "Advice:"
+
+
+@dataclass(frozen=True)
+class Section:
+    """An H2 section: its heading position and its Markdown source (without the heading)."""
+
+    title: str
+    span: Span
+    markdown: str
+
+    @property
+    def empty(self) -> bool:
+        return not strip_comments(self.markdown).strip()
+
+
+class Status(StrEnum):
+    PLANNED = "planned"
+    SCHEDULED = "scheduled"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+@dataclass
+class Interview:
+    """One interview file, parsed. Problems found while parsing are in ``problems``."""
+
+    path: Path
+    interviewer: Interviewer = field(default_factory=Interviewer)
+    meeting: Meeting = field(default_factory=Meeting)
+    formality: str | None = None  # formal | informal
+    status_override: Status | None = None
+    learning_goals: tuple[LearningGoal, ...] = ()
+    follow_up: FollowUp = field(default_factory=FollowUp)
+    referrals: tuple[Referral, ...] = ()
+    referred_by: str | None = None
+    tags: tuple[str, ...] = ()
+    lint_ignore: tuple[str, ...] = ()
+    title: str | None = None  # the H1, if any
+    sections: dict[str, Section] = field(default_factory=dict)  # research|questions|notes|follow-up
+    research: tuple[ResearchItem, ...] = ()
+    goal_headings: tuple[GoalHeading, ...] = ()
+    questions: tuple[Question, ...] = ()
+    notes: tuple[NoteItem, ...] = ()
+    keys: dict[str, Span] = field(default_factory=dict)  # "meeting.date" -> where it is
+    problems: list[Problem] = field(default_factory=list)
+    front_matter_end: int = 0  # file line of the closing '---' (0 when there is none)
+    disabled: dict[int, tuple[str, ...]] = field(default_factory=dict)  # line -> codes
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+    @property
+    def display_name(self) -> str:
+        return self.interviewer.name or self.stem
+
+    @property
+    def takeaways(self) -> tuple[NoteItem, ...]:
+        return tuple(n for n in self.notes if n.takeaway)
+
+    def span(self, key: str) -> Span:
+        """Return where ``key`` (dotted, e.g. ``meeting.date``) or its nearest parent is."""
+        while key:
+            if key in self.keys:
+                return self.keys[key]
+            key = key.rpartition(".")[0]
+        return FILE_START
+
+    def questions_for(self, goal: int) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.goal == goal)
+
+    def facets(self) -> set[Facet]:
+        return {item.facet for item in self.research if item.facet is not None}
+
+    def status(self, now: dt.datetime, tz: ZoneInfo) -> Status:
+        """Return the explicit status, or derive it: planned, scheduled, or done once ended."""
+        if self.status_override is not None:
+            return self.status_override
+        end = self.meeting.end(tz)
+        if end is None:
+            return Status.PLANNED
+        return Status.DONE if end <= now else Status.SCHEDULED
+
+    def thank_you_channel(self, pairing: dict[str, str]) -> str:
+        """Return 'card' or 'email' for this interview's formality, as ``[thanks]`` pairs them."""
+        return pairing.get(self.formality or "formal", "email")
+
+
+def strip_comments(markdown: str) -> str:
+    """Remove HTML comments (guidance left by ``infoview new``) from Markdown source."""
+    out = []
+    rest = markdown
+    while "<!--" in rest:
+        before, _, after = rest.partition("<!--")
+        out.append(before)
+        _, sep, rest = after.partition("-->")
+        if not sep:
+            rest = ""
+    out.append(rest)
+    return "".join(out)

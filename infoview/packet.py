@@ -1,0 +1,340 @@
+"""``infoview packet``: one PDF prep packet per interview, incremental and batched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from infoview import __version__
+from infoview.build import Rendered, digest, file_bytes, forget, is_current, record, render_many
+from infoview.config import Config
+from infoview.errors import InfoviewError
+from infoview.model import Facet, Interview, MeetingMode, Severity, Status
+from infoview.render.templates import default_stylesheet, environment, templates_digest
+from infoview.workspace import Workspace, atomic_write, read_bytes
+
+TEMPLATE = "packet.html.j2"
+LINES_PER_QUESTION = 5
+FACET_TITLES = {
+    Facet.WORK_HISTORY: "Work history",
+    Facet.EDUCATION: "Education",
+    Facet.CREDENTIALS: "Awards, certifications and memberships",
+    Facet.IN_COMMON: "What we have in common",
+    Facet.SOURCES: "Sources read",
+}
+CHANNEL_WORDS = {"card": "a brief handwritten note (card)", "email": "an email"}
+
+
+@dataclass
+class Outcome:
+    path: Path
+    output: Path
+    state: str  # built | unchanged | failed
+    seconds: float = 0.0
+    messages: list[str] = field(default_factory=list)
+
+
+def stylesheet_path(ws: Workspace) -> Path:
+    """The workspace's packet stylesheet, or the packaged default when it has none."""
+    path = ws.root / ws.config.packet.stylesheet
+    return path if path.is_file() else default_stylesheet("packet.css")
+
+
+def output_path(ws: Workspace, source: Path, *, html: bool) -> Path:
+    """``build/packets/<stem>.pdf``: named from the file stem only, never from its content."""
+    return ws.build_dir / "packets" / (source.stem + (".html" if html else ".pdf"))
+
+
+def input_digest(ws: Workspace, source: bytes, *, html: bool) -> str:
+    """Digest of everything a packet is made from."""
+    templates = ws.root / "templates"
+    return digest(
+        source,
+        file_bytes(ws.config.path),
+        file_bytes(stylesheet_path(ws)),
+        templates_digest(templates, (TEMPLATE,)),
+        b"html" if html else b"pdf",
+    )
+
+
+def blocking_problems(interview: Interview, ws: Workspace) -> list[str]:
+    """Problems that make a packet meaningless: unreadable front matter, wrong types."""
+    rel = ws.relative(interview.path)
+    return [
+        f"{rel}:{p.span.line}:{p.span.column}: {p.code} {p.message}"
+        for p in interview.problems
+        if p.severity is Severity.ERROR
+    ]
+
+
+# -- the template's context --------------------------------------------------------------
+
+
+def _when(interview: Interview, config: Config) -> dict[str, str]:
+    meeting = interview.meeting
+    minutes = meeting.duration
+    duration = f"{minutes} minutes" if minutes else "not agreed yet: confirm it when you book"
+    start = meeting.start(config.tz)
+    if start is None:
+        return {"text": "not scheduled yet", "duration": duration}
+    day = f"{start:%A} {start.day} {start:%B %Y}"
+    if meeting.time is None:
+        return {"text": f"{day} (time not set)", "duration": duration}
+    zone = config.timezone if meeting.offset is None else "offset given in the file"
+    abbrev = start.tzname() or ""
+    text = f"{day}, {start:%H:%M}"
+    if minutes:
+        end = start + dt.timedelta(minutes=minutes)
+        text += f"–{end:%H:%M}"
+        if end.date() != start.date():
+            text += f" (next day, {end:%A})"
+    text += f" {abbrev} ({zone})"
+    return {"text": text, "duration": duration}
+
+
+def _join(interview: Interview) -> str:
+    meeting = interview.meeting
+    location = meeting.location
+    if meeting.mode is MeetingMode.VIDEO:
+        return f"Video call: {location}" if location else "Video call (no link yet)"
+    if meeting.mode is MeetingMode.PHONE:
+        return f"Phone call: {location}" if location else "Phone call"
+    if meeting.mode is MeetingMode.IN_PERSON:
+        return f"In person at {location}" if location else "In person (no address yet)"
+    return location or "not decided yet"
+
+
+def _fallback(interview: Interview) -> str:
+    who = interview.interviewer
+    if who.phone:
+        return f"Call {who.phone}"
+    if who.email:
+        return f"No phone recorded; email {who.email}, and ask for a phone number before the day"
+    return "No contact details recorded: ask for a phone number before the day"
+
+
+def _research(interview: Interview) -> list[dict[str, Any]]:
+    groups: list[dict[str, Any]] = []
+    for facet, title in FACET_TITLES.items():
+        items = [item for item in interview.research if item.facet is facet]
+        if items:
+            groups.append(
+                {
+                    "title": title,
+                    "items": items,
+                    "common": facet is Facet.IN_COMMON,
+                    "labelled": True,
+                }
+            )
+    other = [item for item in interview.research if item.facet is None]
+    if other:
+        groups.append({"title": "Other notes", "items": other, "common": False, "labelled": False})
+    return groups
+
+
+def _thanks(interview: Interview, config: Config) -> dict[str, str]:
+    channel = interview.thank_you_channel(config.thanks.pairing())
+    how = CHANNEL_WORDS.get(channel, channel)
+    sent = interview.follow_up.thank_you_sent
+    if sent:
+        via = interview.follow_up.thank_you_via
+        return {"text": f"Sent {sent:%A} {sent.day} {sent:%B %Y}" + (f" ({via})" if via else "")}
+    end = interview.meeting.end(config.tz)
+    days = config.lint.thank_you_days
+    if end is None:
+        return {"text": f"Send {how} within {days} days of the meeting."}
+    due = end.date() + dt.timedelta(days=days)
+    return {
+        "text": f"Send {how} by {due:%A} {due.day} {due:%B %Y} ({days} days after the meeting)."
+    }
+
+
+def _checklist(interview: Interview, config: Config) -> list[str]:
+    who = interview.interviewer
+    name = who.name or "your interviewer"
+    start = interview.meeting.start(config.tz)
+    arrive = "Arrive or log in on time, or a few minutes early"
+    if start is not None and interview.meeting.time is not None:
+        early = start - dt.timedelta(minutes=10)
+        arrive += f" (by {early:%H:%M})"
+    contact = who.phone or who.email or "(no phone recorded yet)"
+    minutes = interview.meeting.duration
+    respect = "Respect their time: keep to the agreed timeframe"
+    if minutes:
+        respect += f" ({minutes} minutes)"
+    return [
+        "Dress neatly and appropriately, as you would for a job interview, "
+        "even for a video or phone call.",
+        arrive + ".",
+        f"Have {name}'s contact details handy in case technology interferes: {contact}.",
+        "Bring paper and a pen and take notes: areas to follow up on, "
+        "questions not to forget, important information.",
+        "Don't use the interview to look for a job. If they hold the keys to your perfect job, "
+        "ask at the end for another meeting about opportunities.",
+        "Start with a brief overview of yourself; direct the interview, "
+        "but let them do most of the talking.",
+        respect + ".",
+        "At the end, ask if you may contact them again in the future with other questions.",
+        "Ask for names of other people to meet, to gain different perspectives.",
+    ]
+
+
+def context(interview: Interview, config: Config) -> dict[str, Any]:
+    """Everything packet.html.j2 shows, computed from the interview and the config."""
+    who = interview.interviewer
+    by_goal = {
+        g.number: [q.text for q in interview.questions_for(g.number)]
+        for g in interview.learning_goals
+    }
+    goals = [
+        {"number": g.number, "text": g.text, "questions": by_goal[g.number]}
+        for g in interview.learning_goals
+    ]
+    other = [q.text for q in interview.questions if q.goal not in by_goal]
+    ordered = [q for questions in by_goal.values() for q in questions] + other
+    may = interview.follow_up.may_contact_again
+    missing = [
+        FACET_TITLES[f].lower()
+        for f in (Facet.WORK_HISTORY, Facet.EDUCATION, Facet.CREDENTIALS, Facet.IN_COMMON)
+        if f not in interview.facets()
+    ]
+    title = f"Prep packet: {interview.display_name}"
+    if who.organization:
+        title += f", {who.organization}"
+    return {
+        "title": title,
+        "version": __version__,
+        "who": who,
+        "tags": interview.tags,
+        "photo": who.photo,
+        "cancelled": interview.status_override is Status.CANCELLED,
+        "when": _when(interview, config),
+        "join": _join(interview),
+        "fallback": _fallback(interview),
+        "referred_by": interview.referred_by,
+        "research": _research(interview),
+        "missing_facets": missing if interview.research else [],
+        "goals": goals,
+        "other_questions": other,
+        "all_questions": ordered,
+        "lines_per_question": LINES_PER_QUESTION,
+        "profile": config.profile,
+        "checklist": _checklist(interview, config),
+        "thanks": _thanks(interview, config),
+        "may_contact": "Yes, they said so"
+        if may
+        else ("They said no" if may is False else "Ask at the end"),
+        "referrals": interview.referrals,
+    }
+
+
+def render_html(interview: Interview, ws: Workspace, *, standalone: bool = False) -> str:
+    """Render the packet's HTML; ``standalone`` inlines the stylesheet (for ``--html``)."""
+    env = environment(ws.root / "templates")
+    html = env.get_template(TEMPLATE).render(context(interview, ws.config))
+    if standalone:
+        from markupsafe import escape
+
+        css = stylesheet_path(ws).read_text(encoding="utf-8").replace("</", "<\\/")
+        page = f"@page {{ size: {ws.config.packet.paper}; }}\n"
+        style = f"<style>{page}{css}</style>"
+        base = f'<base href="{escape(interview.path.resolve().parent.as_uri())}/">'
+        html = html.replace("</head>", f"{base}\n{style}\n</head>", 1)
+    return html
+
+
+# -- the command ---------------------------------------------------------------------------
+
+
+def build_packets(
+    ws: Workspace,
+    paths: Sequence[Path],
+    *,
+    force: bool = False,
+    html: bool = False,
+    report: Callable[[Outcome], None],
+) -> list[Outcome]:
+    """Build the packets for ``paths``; report one Outcome per interview as it finishes."""
+    outcomes: list[Outcome] = []
+    pending: list[tuple[Outcome, str, Any, float]] = []  # outcome, key, job, t0
+    for path in paths:
+        output = output_path(ws, path, html=html)
+        outcome = Outcome(path, output, "built")
+        outcomes.append(outcome)
+        start = time.perf_counter()
+        try:
+            source = read_bytes(path)
+        except InfoviewError as exc:
+            outcome.state, outcome.messages = "failed", [exc.render()]
+            report(outcome)
+            continue
+        key = input_digest(ws, source, html=html)
+        if not force and is_current(output, key):
+            outcome.state = "unchanged"
+            report(outcome)
+            continue
+        from infoview.parse import parse_bytes
+
+        interview = parse_bytes(source, path)
+        problems = blocking_problems(interview, ws)
+        if problems:
+            outcome.state, outcome.messages = "failed", problems
+            report(outcome)
+            continue
+        try:
+            if html:
+                atomic_write(output, render_html(interview, ws, standalone=True).encode("utf-8"))
+                record(output, key)
+                outcome.seconds = time.perf_counter() - start
+                report(outcome)
+                continue
+            job = _pdf_job(interview, ws)
+        except (OSError, ValueError) as exc:  # a template or stylesheet the user broke
+            outcome.state, outcome.messages = "failed", [f"{ws.relative(path)}: {exc}"]
+            report(outcome)
+            continue
+        pending.append((outcome, key, job, start))
+
+    def done(rendered: Rendered) -> None:
+        outcome, key, _, start = pending[rendered.index]
+        rel = ws.relative(outcome.path)
+        if rendered.result is None:
+            forget(outcome.output)
+            outcome.state = "failed"
+            outcome.messages = [
+                f"{rel}: rendering failed ({rendered.error}); the previous PDF is kept"
+            ]
+        else:
+            try:
+                atomic_write(outcome.output, rendered.result.pdf)
+                record(outcome.output, key)
+            except OSError as exc:
+                outcome.state = "failed"
+                outcome.messages = [f"{ws.relative(outcome.output)}: cannot write: {exc.strerror}"]
+            outcome.messages += [f"{rel}: not included: {r}" for r in rendered.result.refused]
+        outcome.seconds = time.perf_counter() - start
+        report(outcome)
+
+    if pending:
+        render_many([job for _, _, job, _ in pending], on_done=done)
+    return outcomes
+
+
+def _pdf_job(interview: Interview, ws: Workspace) -> Any:
+    from infoview.render.pdf import PdfJob
+
+    sheet = stylesheet_path(ws)
+    page = f"@page {{ size: {ws.config.packet.paper}; }}"
+    return PdfJob(
+        html=render_html(interview, ws),
+        base_url=interview.path.resolve().parent.as_uri() + "/",
+        root=str(ws.root),
+        css=(
+            (page, ws.root.as_uri() + "/"),
+            (sheet.read_text(encoding="utf-8"), sheet.resolve().as_uri()),
+        ),
+    )

@@ -1,0 +1,326 @@
+"""Text -> Interview: front matter via ``yamlpos``/``schema``, the body via markdown-it-py.
+
+``parse_text`` is pure (a string in, an Interview out) and never raises on bad input:
+problems become ``Interview.problems`` at file positions. ``parse_bytes`` adds decoding
+(BOM, CRLF, invalid UTF-8) for the file wrapper in ``workspace.py``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from infoview.model import (
+    Facet,
+    GoalHeading,
+    Interview,
+    LearningGoal,
+    NoteItem,
+    Problem,
+    Question,
+    ResearchItem,
+    Section,
+    Span,
+    strip_comments,
+)
+from infoview.schema import read_front_matter
+from infoview.yamlpos import split
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+SECTION_NAMES = {
+    "research": "research",
+    "questions": "questions",
+    "notes": "notes",
+    "follow-up": "follow-up",
+    "follow up": "follow-up",
+    "followup": "follow-up",
+}
+
+FACET_SYNONYMS: tuple[tuple[Facet, tuple[str, ...]], ...] = (
+    (Facet.IN_COMMON, ("in common", "common ground", "shared interests", "what we share")),
+    (Facet.WORK_HISTORY, ("work history", "experience", "career", "background", "employment")),
+    (Facet.EDUCATION, ("education", "school", "schools", "degree", "degrees")),
+    (
+        Facet.CREDENTIALS,
+        (
+            "credentials",
+            "awards",
+            "certifications",
+            "certification",
+            "certificates",
+            "memberships",
+            "bar admissions",
+            "bar admission",
+            "licenses",
+            "honors",
+        ),
+    ),
+    (Facet.SOURCES, ("sources", "source", "references", "read")),
+)
+TAKEAWAY_LABELS = ("takeaway", "advice")
+
+# "**Label:** rest", "**Label**: rest" or "Label: rest" (a short label, no sentence).
+_LABEL = re.compile(
+    r"^\s*(?:\*\*|__)([^*_\n]{1,60}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(.*)$", re.S
+)
+_PLAIN_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &/,'-]{0,40}):\s+(.*)$", re.S)
+_GOAL_NUMBER = re.compile(r"^\s*(?:goal\s*#?\s*(\d+)\b|(\d+)\s*[.):])", re.IGNORECASE)
+_DISABLE = re.compile(r"<!--\s*infoview-disable\s+([A-Za-z0-9_,\- ]+?)\s*-->")
+
+
+def parse_bytes(data: bytes, path: Path) -> Interview:
+    """Decode ``data`` (UTF-8, optional BOM) and parse it; bad bytes become a problem."""
+    problems: list[Problem] = []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = (
+            f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
+            "re-save it as UTF-8 in your editor"
+        )
+        problems.append(Problem("IV001", message, Span(line, column)))
+        text = data.decode("utf-8", errors="replace")
+    interview = parse_text(text, path)
+    interview.problems[:0] = problems
+    return interview
+
+
+def parse_text(text: str, path: Path) -> Interview:
+    """Parse one interview's text. Never raises for bad content."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    interview = Interview(path=path)
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        interview.problems.append(
+            Problem("IV001", "file contains a NUL byte; it is not a text file", Span(line, 1))
+        )
+        text = text.replace("\x00", "\ufffd")
+    fm = split(text)
+    interview.problems.extend(fm.problems)
+    interview.front_matter_end = fm.end_line
+    if fm.root is not None:
+        values, problems = read_front_matter(fm.root)
+        interview.problems.extend(problems)
+        interview.interviewer = values.interviewer
+        interview.meeting = values.meeting
+        interview.formality = values.formality
+        interview.status_override = values.status
+        interview.learning_goals = values.learning_goals
+        interview.follow_up = values.follow_up
+        interview.referrals = values.referrals
+        interview.referred_by = values.referred_by
+        interview.tags = values.tags
+        interview.lint_ignore = values.lint_ignore
+        interview.keys = values.keys
+    _Body(interview, fm.body, fm.body_offset).parse()
+    for number, source_line in enumerate(text.split("\n"), 1):
+        if "infoview-disable" in source_line and (match := _DISABLE.search(source_line)):
+            codes = tuple(c for c in re.split(r"[\s,]+", match.group(1)) if c)
+            interview.disabled[number + 1] = codes
+    return interview
+
+
+@lru_cache(maxsize=1)
+def markdown() -> MarkdownIt:
+    """The one parser instance (building it costs more than parsing a file)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+def label_of(inline: str) -> tuple[str | None, str]:
+    """Split ``**Label:** rest`` or ``Label: rest`` into (label, rest)."""
+    match = _LABEL.match(inline) or _PLAIN_LABEL.match(inline)
+    if match:
+        return match.group(1).strip(), match.group(2).strip()
+    return None, inline.strip()
+
+
+def facet_of(label: str) -> Facet | None:
+    words = " " + re.sub(r"[^a-z]+", " ", label.lower()) + " "
+    for facet, synonyms in FACET_SYNONYMS:
+        if any(f" {s} " in words for s in synonyms):
+            return facet
+    return None
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+
+
+def goal_for_heading(heading: str, goals: tuple[LearningGoal, ...]) -> int | None:
+    """Return the goal an H3 under Questions names: by number or by the goal's wording."""
+    match = _GOAL_NUMBER.match(heading)
+    if match:
+        number = int(match.group(1) or match.group(2))
+        if not goals or 1 <= number <= len(goals):
+            return number
+        return None
+    wanted = _normal(heading.split(":", 1)[-1] if heading.lower().startswith("goal") else heading)
+    if not wanted:
+        return None
+    best, best_ratio = None, 0.0
+    for goal in goals:
+        have = _normal(goal.text)
+        if wanted == have or (len(wanted) >= 12 and (wanted in have or have in wanted)):
+            return goal.number
+        ratio = difflib.SequenceMatcher(None, wanted, have).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = goal.number, ratio
+    return best if best_ratio >= 0.75 else None
+
+
+@dataclass
+class _Block:
+    """A list item or paragraph with its inline source and position."""
+
+    text: str
+    span: Span
+    depth: int  # list nesting depth (0 for a paragraph outside lists)
+    kind: str  # "item" | "paragraph"
+
+
+class _Body:
+    def __init__(self, interview: Interview, body: str, offset: int) -> None:
+        self.iv = interview
+        self.body = body
+        self.lines = body.split("\n")
+        self.offset = offset
+
+    def span(self, token: Token) -> Span:
+        assert token.map is not None
+        index = token.map[0]
+        line = self.lines[index] if index < len(self.lines) else ""
+        column = len(line) - len(line.lstrip()) + 1
+        return Span(index + self.offset + 1, column)
+
+    def parse(self) -> None:
+        tokens = markdown().parse(self.body)
+        heads = [
+            i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag in ("h1", "h2")
+        ]
+        for n, index in enumerate(heads):
+            token = tokens[index]
+            title = tokens[index + 1].content.strip()
+            end = heads[n + 1] if n + 1 < len(heads) else len(tokens)
+            if token.tag == "h1":
+                self.iv.title = self.iv.title or title
+                continue
+            key = SECTION_NAMES.get(_normal(title), "")
+            if not key or key in self.iv.sections:
+                continue
+            assert token.map is not None
+            last_line = len(self.lines)
+            if end < len(tokens) and tokens[end].map is not None:
+                last_line = tokens[end].map[0]  # type: ignore[index]
+            source = "\n".join(self.lines[token.map[1] : last_line])
+            self.iv.sections[key] = Section(title, self.span(token), source)
+            part = tokens[index + 3 : end]
+            if key == "research":
+                self._research(part)
+            elif key == "questions":
+                self._questions(part)
+            elif key == "notes":
+                self._notes(part)
+
+    def _blocks(self, tokens: list[Token]) -> list[tuple[Token | None, _Block | None]]:
+        """Yield (h3 heading token, None) or (None, block) in document order."""
+        out: list[tuple[Token | None, _Block | None]] = []
+        depth = 0
+        open_items: list[tuple[Token, bool]] = []  # the item token, whether text was taken
+        for index, token in enumerate(tokens):
+            if token.type in ("bullet_list_open", "ordered_list_open"):
+                depth += 1
+            elif token.type in ("bullet_list_close", "ordered_list_close"):
+                depth -= 1
+            elif token.type == "list_item_open":
+                open_items.append((token, False))
+            elif token.type == "list_item_close":
+                open_items.pop()
+            elif token.type == "heading_open" and token.tag == "h3":
+                out.append((token, None))
+            elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
+                text = strip_comments(token.content).strip()
+                if open_items and not open_items[-1][1]:
+                    item, _ = open_items[-1]
+                    open_items[-1] = (item, True)
+                    if text:
+                        out.append((None, _Block(text, self.span(item), depth, "item")))
+                elif not open_items and text:
+                    out.append((None, _Block(text, self.span(tokens[index - 1]), 0, "paragraph")))
+        return out
+
+    @staticmethod
+    def _heading_text(heading: Token, tokens: list[Token]) -> str:
+        for index, token in enumerate(tokens):
+            if token is heading:
+                return tokens[index + 1].content.strip()
+        return ""
+
+    def _research(self, tokens: list[Token]) -> None:
+        items: list[ResearchItem] = []
+        current: tuple[Facet | None, str, Span, list[str]] | None = None
+
+        def flush() -> None:
+            if current is not None:
+                facet, label, span, texts = current
+                items.append(ResearchItem(facet, label, "\n".join(texts), span))
+
+        for heading, block in self._blocks(tokens):
+            if heading is not None:
+                flush()
+                heading_label = self._heading_text(heading, tokens)
+                current = (facet_of(heading_label), heading_label, self.span(heading), [])
+                continue
+            assert block is not None
+            if current is not None:
+                current[3].append(block.text)
+                continue
+            if block.depth > 1:
+                continue
+            label, rest = label_of(block.text)
+            facet = facet_of(label) if label else None
+            items.append(ResearchItem(facet, label, rest, block.span))
+        flush()
+        self.iv.research = tuple(items)
+
+    def _questions(self, tokens: list[Token]) -> None:
+        questions: list[Question] = []
+        headings: list[GoalHeading] = []
+        goal: int | None = None
+        heading_text: str | None = None
+        for heading, block in self._blocks(tokens):
+            if heading is not None:
+                heading_text = self._heading_text(heading, tokens)
+                goal = goal_for_heading(heading_text, self.iv.learning_goals)
+                headings.append(GoalHeading(heading_text, self.span(heading), goal))
+                continue
+            assert block is not None
+            is_question = block.text.rstrip().endswith("?")
+            if block.kind == "paragraph" and not is_question:
+                continue
+            if block.depth > 1 and not is_question:
+                continue
+            questions.append(Question(block.text, block.span, goal, heading_text))
+        self.iv.questions = tuple(questions)
+        self.iv.goal_headings = tuple(headings)
+
+    def _notes(self, tokens: list[Token]) -> None:
+        notes: list[NoteItem] = []
+        for heading, block in self._blocks(tokens):
+            if block is None or block.kind != "item":
+                continue
+            label, rest = label_of(block.text)
+            takeaway = label is not None and label.lower() in TAKEAWAY_LABELS
+            notes.append(NoteItem(rest if takeaway else block.text, block.span, takeaway))
+            del heading
+        self.iv.notes = tuple(notes)

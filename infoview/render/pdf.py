@@ -1,0 +1,132 @@
+"""HTML -> PDF with WeasyPrint, offline and confined to the workspace.
+
+Only this module imports WeasyPrint, and only the commands that render import this module.
+The URL fetcher is the single gate for every resource a document loads (images, stylesheet
+imports, fonts): it serves files inside the workspace with an allowed suffix and bounded
+size, and refuses everything else -- http(s), file:// outside, ``../`` escapes, symlinks
+leading out, data: URLs -- so a packet can only carry what the user put beside it.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+import weasyprint
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+MAX_RESOURCE_BYTES = 5 * 1024 * 1024
+MAX_IMAGE_PIXELS = 25_000_000  # about 5000 x 5000
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
+ALLOWED_SUFFIXES = IMAGE_SUFFIXES | {".css", ".woff", ".woff2", ".ttf", ".otf"}
+
+# WeasyPrint logs every refused resource itself; the fetcher reports them instead, once,
+# in infoview's own words.
+logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
+
+
+class Refused(ValueError):
+    """A resource the fetcher would not load."""
+
+
+class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
+    """Serve files under ``root`` only; remember what was refused and why."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        max_bytes: int = MAX_RESOURCE_BYTES,
+        max_pixels: int = MAX_IMAGE_PIXELS,
+    ) -> None:
+        super().__init__(allowed_protocols={"file"}, allow_redirects=False, timeout=1)
+        self.root = root.resolve()
+        self.max_bytes = max_bytes
+        self.max_pixels = max_pixels
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        try:
+            path = self.check(url)
+        except Refused as exc:
+            self.refused.append(f"{url}: {exc}")
+            raise
+        body = path.read_bytes()
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+    def check(self, url: str) -> Path:
+        """Return the local file ``url`` names, or raise Refused saying why not."""
+        parts = urlsplit(url)
+        if parts.scheme != "file":
+            raise Refused("only files inside the workspace are used; packets never fetch URLs")
+        if parts.netloc not in ("", "localhost"):
+            raise Refused("only local files inside the workspace are used")
+        path = Path(url2pathname(unquote(parts.path))).resolve()
+        try:
+            path.relative_to(self.root)
+        except ValueError:
+            raise Refused("outside the workspace; move the file into the workspace") from None
+        if path.suffix.lower() not in ALLOWED_SUFFIXES:
+            raise Refused(f"not an image, stylesheet or font ({path.suffix or 'no suffix'})")
+        if not path.is_file():
+            raise Refused("no such file")
+        size = path.stat().st_size
+        if size > self.max_bytes:
+            raise Refused(f"{size} bytes is more than the {self.max_bytes} allowed")
+        if path.suffix.lower() in IMAGE_SUFFIXES - {".svg"}:
+            self._check_pixels(path)
+        return path
+
+    def _check_pixels(self, path: Path) -> None:
+        from PIL import Image
+
+        try:
+            with Image.open(path) as image:
+                width, height = image.size
+        except Exception as exc:
+            raise Refused(f"not a readable image ({exc})") from None
+        if width * height > self.max_pixels:
+            raise Refused(f"{width}x{height} pixels is more than the {self.max_pixels} allowed")
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """Everything one PDF needs, picklable so a worker process can render it."""
+
+    html: str
+    base_url: str
+    root: str
+    css: tuple[tuple[str, str], ...]  # (css text, base url) in cascade order
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    pdf: bytes
+    refused: tuple[str, ...]
+
+
+def render_pdf(job: PdfJob) -> PdfResult:
+    """Render ``job`` to PDF bytes (tagged, fonts embedded and subset)."""
+    fetcher = ConfinedFetcher(Path(job.root))
+    stylesheets = [
+        weasyprint.CSS(string=text, base_url=base, url_fetcher=fetcher) for text, base in job.css
+    ]
+    document = weasyprint.HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
+    pdf = document.write_pdf(stylesheets=stylesheets, pdf_tags=True)
+    return PdfResult(bytes(pdf), tuple(dict.fromkeys(fetcher.refused)))
+
+
+def versions() -> dict[str, str]:
+    """Return WeasyPrint's and Pango's versions (for doctor)."""
+    from weasyprint.text.ffi import pango
+
+    pango_version = pango.pango_version_string()
+    from weasyprint.text.ffi import ffi
+
+    return {"weasyprint": weasyprint.__version__, "pango": ffi.string(pango_version).decode()}

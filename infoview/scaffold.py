@@ -1,0 +1,232 @@
+"""``infoview init`` (a new workspace) and ``infoview new`` (a new interview file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from infoview.config import CONFIG_NAME
+from infoview.errors import UsageError
+from infoview.render.templates import PACKAGE_STYLES, PACKAGE_TEMPLATES
+from infoview.workspace import Workspace, atomic_write
+
+CONFIG_TEMPLATE = """\
+# infoview workspace settings. Every key is optional; `infoview doctor` checks this file.
+timezone = "{timezone}"        # IANA name; meeting times without an offset are in this zone
+
+[profile]                      # you, the person asking for the interview
+name = ""
+email = ""
+phone = ""
+program = ""                   # e.g. "Paralegal Studies, Portland Community College"
+# Two or three sentences to open the meeting with: who you are, your education and
+# work background. It is printed in every prep packet.
+intro = \"\"\"\"\"\"
+
+[lint]
+select = []                    # empty = all rules
+ignore = []                    # codes or slugs, e.g. ["IV104"]
+thank_you_days = 2             # the guide: a thank-you within 1-2 days
+keep_in_touch_days = 90
+
+[packet]
+paper = "letter"               # letter | a4
+stylesheet = "styles/packet.css"
+
+[thanks]
+signature = ""
+informal = "card"              # a relaxed meeting -> a brief handwritten note
+formal = "email"               # a businesslike one -> an email
+"""
+
+MAKEFILE = """\
+# infoview workspace: make packet | lint | thanks | watch | agenda
+INFOVIEW ?= infoview
+
+.PHONY: packet lint thanks watch agenda
+packet:
+\t$(INFOVIEW) packet
+lint:
+\t$(INFOVIEW) lint
+thanks:
+\t$(INFOVIEW) thanks
+watch:
+\t$(INFOVIEW) watch
+agenda:
+\t$(INFOVIEW) agenda
+"""
+
+GITIGNORE = "build/\n.infoview-cache/\n"
+
+PRE_COMMIT = """\
+# Check interviews on every commit with the pre-commit framework (https://pre-commit.com).
+# Install it, then run `pre-commit install` in this folder.
+repos:
+  - repo: local
+    hooks:
+      - id: infoview-lint
+        name: infoview lint
+        entry: infoview lint
+        language: system
+        files: ^interviews/.*\\.md$
+"""
+
+
+def _in_git_repo(directory: Path) -> bool:
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"],
+            cwd=directory,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return False
+    return result.returncode == 0 and result.stdout.strip() == "true"
+
+
+def _local_timezone() -> str:
+    """Best guess at the user's IANA zone ($TZ, /etc/localtime), else UTC."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        try:
+            target = os.readlink("/etc/localtime")
+            name = target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else ""
+        except OSError:
+            name = ""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return "UTC"
+    return name or "UTC"
+
+
+def init_workspace(directory: Path) -> list[str]:
+    """Create the workspace; return the lines to print. Refuses an existing workspace."""
+    if (directory / CONFIG_NAME).exists():
+        raise UsageError(f"{directory / CONFIG_NAME}: already exists; this is a workspace already")
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"{directory}: exists and is not a folder")
+    directory.mkdir(parents=True, exist_ok=True)
+    files = {
+        CONFIG_NAME: CONFIG_TEMPLATE.format(timezone=_local_timezone()),
+        "Makefile": MAKEFILE,
+        ".gitignore": GITIGNORE,
+        ".pre-commit-config.yaml": PRE_COMMIT,
+        "styles/packet.css": (PACKAGE_STYLES / "packet.css").read_text(encoding="utf-8"),
+    }
+    card = PACKAGE_STYLES / "card.css"
+    if card.is_file():
+        files["styles/card.css"] = card.read_text(encoding="utf-8")
+    lines = []
+    (directory / "interviews").mkdir(exist_ok=True)
+    lines.append(f"created {directory / 'interviews'}/")
+    for name, text in files.items():
+        target = directory / name
+        if target.exists():
+            lines.append(f"kept    {target} (already there)")
+            continue
+        atomic_write(target, text.encode("utf-8"))
+        lines.append(f"created {target}")
+    if not _in_git_repo(directory):
+        try:
+            subprocess.run(["git", "init", "-q", str(directory)], check=True, capture_output=True)
+            lines.append(f"git init {directory}")
+        except (OSError, subprocess.CalledProcessError):
+            lines.append("git not available: run 'git init' yourself to keep history")
+    lines.append(f"next: fill in [profile] in {directory / CONFIG_NAME}, then: infoview new NAME")
+    return lines
+
+
+def slugify(name: str) -> str:
+    """'Dana Whitfield' -> 'dana-whitfield'; accents folded, anything else dropped."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return slug[:60].strip("-")
+
+
+def yaml_value(value: object) -> str:
+    """Write a scalar so YAML reads back exactly the text given (quoted only when needed)."""
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    try:
+        if yaml.safe_load(f"k: {text}") == {"k": text} and "#" not in text:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _check_line(value: str | None, option: str) -> None:
+    if value is not None and ("\n" in value or "\r" in value):
+        raise UsageError(f"{option} must be one line")
+
+
+def new_interview(ws: Workspace, name: str, *, today: dt.date, **fields: Any) -> Path:
+    """Write interviews/<date>-<slug>.md from the template; refuse to overwrite."""
+    name = name.strip()
+    slug = slugify(name)
+    if not slug:
+        raise UsageError(f"'{name}' has no letters or digits to name a file after; give a name")
+    for option, value in [("NAME", name), *fields.items()]:
+        _check_line(value if isinstance(value, str) else None, option)
+    when = fields.pop("when", None)
+    day = today
+    if when:
+        try:
+            stamp = dt.datetime.fromisoformat(when)
+        except ValueError:
+            raise UsageError(
+                f"--date '{when}' is not a date; write YYYY-MM-DD or YYYY-MM-DDTHH:MM"
+            ) from None
+        day = stamp.date()
+    path = ws.interviews_dir / f"{day.isoformat()}-{slug}.md"
+    if path.exists():
+        raise UsageError(
+            f"{ws.relative(path)}: already exists; edit it, or pick another name or date"
+        )
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(
+            [
+                jinja2.FileSystemLoader(ws.root / "templates"),
+                jinja2.FileSystemLoader(PACKAGE_TEMPLATES),
+            ]
+        ),
+        autoescape=False,  # Markdown and YAML, not HTML: values are YAML-quoted instead
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["yaml"] = yaml_value
+    text = env.get_template("interview.md.j2").render(
+        name=name, date=when, timezone=ws.config.timezone, **fields
+    )
+    _write_new(path, text.encode("utf-8"))
+    return path
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` only if it does not exist (atomically, no race)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.new")
+    tmp.write_bytes(data)
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise UsageError(f"{path}: already exists; edit it, or pick another name or date") from None
+    finally:
+        tmp.unlink(missing_ok=True)
