@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -50,15 +51,30 @@ def _stamp_path(output: Path) -> Path:
 
 
 def is_current(output: Path, key: str) -> bool:
-    """True when ``output`` exists and was built from inputs with digest ``key``."""
+    """True when ``output`` exists, was built from inputs ``key`` and embeds unchanged files.
+
+    Embedded files (an interviewer's photo, say) are known only after rendering, so their
+    hashes are kept in the stamp rather than in ``key``.
+    """
     try:
-        return output.is_file() and _stamp_path(output).read_text() == key
-    except OSError:
+        if not output.is_file():
+            return False
+        first, _, rest = _stamp_path(output).read_text(encoding="utf-8").partition("\n")
+        embedded = json.loads(rest) if rest else {}
+    except (OSError, ValueError):
         return False
+    if first != key or not isinstance(embedded, dict):
+        return False
+    return all(
+        hashlib.sha256(file_bytes(Path(name))).hexdigest() == sha for name, sha in embedded.items()
+    )
 
 
-def record(output: Path, key: str) -> None:
-    atomic_write(_stamp_path(output), key.encode())
+def record(output: Path, key: str, embedded: Iterable[tuple[str, str]] = ()) -> None:
+    """Stamp ``output`` with its inputs' digest and the (path, sha256) of files it embeds."""
+    files = dict(embedded)
+    text = key + (f"\n{json.dumps(files, sort_keys=True)}" if files else "")
+    atomic_write(_stamp_path(output), text.encode("utf-8"))
 
 
 def forget(output: Path) -> None:

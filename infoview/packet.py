@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from infoview import __version__
 from infoview.build import Rendered, digest, file_bytes, forget, is_current, record, render_many
 from infoview.config import Config
@@ -297,6 +299,10 @@ def build_packets(
             outcome.state, outcome.messages = "failed", [f"{ws.relative(path)}: {exc}"]
             report(outcome)
             continue
+        except jinja2.TemplateError as exc:  # a workspace templates/ override with a mistake
+            outcome.state, outcome.messages = "failed", [_template_error(ws, path, exc)]
+            report(outcome)
+            continue
         pending.append((outcome, key, job, start))
 
     def done(rendered: Rendered) -> None:
@@ -311,7 +317,7 @@ def build_packets(
         else:
             try:
                 atomic_write(outcome.output, rendered.result.pdf)
-                record(outcome.output, key)
+                record(outcome.output, key, rendered.result.used)
             except OSError as exc:
                 outcome.state = "failed"
                 outcome.messages = [f"{ws.relative(outcome.output)}: cannot write: {exc.strerror}"]
@@ -322,6 +328,13 @@ def build_packets(
     if pending:
         render_many([job for _, _, job, _ in pending], on_done=done)
     return outcomes
+
+
+def _template_error(ws: Workspace, path: Path, exc: jinja2.TemplateError) -> str:
+    where = TEMPLATE
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = f"{ws.relative(Path(exc.filename)) if exc.filename else exc.name}:{exc.lineno}"
+    return f"{ws.relative(path)}: template {where}: {exc.message or exc}; fix or remove it"
 
 
 def _pdf_job(interview: Interview, ws: Workspace) -> Any:

@@ -169,7 +169,16 @@ def yaml_value(value: object) -> str:
             return text
     except yaml.YAMLError:
         pass
-    return json.dumps(text, ensure_ascii=False)
+    # YAML 1.1 counts NEL and U+2028/U+2029 as line breaks, which double quotes fold into
+    # spaces; JSON leaves them raw, so escape them.
+    quoted = json.dumps(text, ensure_ascii=False)
+    for char in ("\x85", "\u2028", "\u2029"):
+        quoted = quoted.replace(char, f"\\u{ord(char):04x}")
+    return quoted
+
+
+# new_interview's keyword arguments -> the command-line options users typed them as.
+OPTION_NAMES = {"organization": "--org", "when": "--date"}
 
 
 def _check_line(value: str | None, option: str) -> None:
@@ -183,7 +192,8 @@ def new_interview(ws: Workspace, name: str, *, today: dt.date, **fields: Any) ->
     slug = slugify(name)
     if not slug:
         raise UsageError(f"'{name}' has no letters or digits to name a file after; give a name")
-    for option, value in [("NAME", name), *fields.items()]:
+    for key, value in [("NAME", name), *fields.items()]:
+        option = key if key == "NAME" else OPTION_NAMES.get(key, f"--{key}")
         _check_line(value if isinstance(value, str) else None, option)
     when = fields.pop("when", None)
     day = today

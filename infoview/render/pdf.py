@@ -9,6 +9,7 @@ leading out, data: URLs -- so a packet can only carry what the user put beside i
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import mimetypes
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
         self.max_bytes = max_bytes
         self.max_pixels = max_pixels
         self.refused: list[str] = []
+        self.used: dict[str, str] = {}  # path -> sha256 of the bytes served (for rebuilds)
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         try:
@@ -57,6 +59,7 @@ class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
             self.refused.append(f"{url}: {exc}")
             raise
         body = path.read_bytes()
+        self.used[str(path)] = hashlib.sha256(body).hexdigest()
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body, {"Content-Type": content_type})
 
@@ -109,6 +112,7 @@ class PdfJob:
 class PdfResult:
     pdf: bytes
     refused: tuple[str, ...]
+    used: tuple[tuple[str, str], ...] = ()  # (path, sha256) of every file embedded
 
 
 def render_pdf(job: PdfJob) -> PdfResult:
@@ -119,14 +123,17 @@ def render_pdf(job: PdfJob) -> PdfResult:
     ]
     document = weasyprint.HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
     pdf = document.write_pdf(stylesheets=stylesheets, pdf_tags=True)
-    return PdfResult(bytes(pdf), tuple(dict.fromkeys(fetcher.refused)))
+    return PdfResult(
+        bytes(pdf), tuple(dict.fromkeys(fetcher.refused)), tuple(sorted(fetcher.used.items()))
+    )
 
 
 def versions() -> dict[str, str]:
     """Return WeasyPrint's and Pango's versions (for doctor)."""
     from weasyprint.text.ffi import pango
 
-    pango_version = pango.pango_version_string()
-    from weasyprint.text.ffi import ffi
-
-    return {"weasyprint": weasyprint.__version__, "pango": ffi.string(pango_version).decode()}
+    # WeasyPrint's cffi declarations include pango_version() (an int, e.g. 15012 for
+    # 1.50.12) but not pango_version_string().
+    number = int(pango.pango_version())
+    pango_version = f"{number // 10000}.{number // 100 % 100}.{number % 100}"
+    return {"weasyprint": weasyprint.__version__, "pango": pango_version}
