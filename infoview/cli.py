@@ -36,9 +36,10 @@ class _Group(click.Group):
             ctx.exit(130)
 
 
-def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
+def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """Parse --today / INFOVIEW_TODAY; None means "use the clock" (read once, at the edge)."""
     if value is None:
-        return dt.date.today()
+        return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -124,7 +125,7 @@ def init(directory: Path) -> None:
 def new(
     name: str,
     workspace: Path | None,
-    today: dt.date,
+    today: dt.date | None,
     edit: bool,
     **fields: Any,
 ) -> None:
@@ -136,7 +137,7 @@ def new(
     from infoview.scaffold import new_interview
 
     ws = _open(workspace)
-    path = new_interview(ws, name, today=today, **fields)
+    path = new_interview(ws, name, today=today or dt.date.today(), **fields)
     click.echo(ws.relative(path))
     if edit:
         click.edit(filename=str(path))
@@ -188,6 +189,68 @@ def packet(paths: tuple[Path, ...], force: bool, html: bool, workspace: Path | N
     )
     if counts["failed"]:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default="text",
+    show_default=True,
+    help="text: path:line:col: CODE [severity] message; json; github annotations; SARIF 2.1.0.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+@click.option(
+    "--changed", is_flag=True, help="Only interviews changed against git HEAD (incl. untracked)."
+)
+@click.option("--no-cache", is_flag=True, help="Parse every file again, ignoring .infoview-cache/.")
+@workspace_option
+@today_option
+def lint(
+    paths: tuple[Path, ...],
+    fmt: str,
+    strict: bool,
+    changed: bool,
+    no_cache: bool,
+    workspace: Path | None,
+    today: dt.date | None,
+) -> None:
+    """Check interviews against the method, like ruff or Vale check code and prose.
+
+    Rules cover research, learning goals, questions, logistics and follow-up.
+    PATHS are interview files or folders (default: every interview in the workspace).
+    Rules, severities and extra patterns are configured under [lint] in infoview.toml;
+    'infoview rules' lists them. Exit status: 0 no errors, 1 errors (or warnings with
+    --strict), 2 usage, config or I/O errors.
+    """
+    from infoview.lint.command import render, run_lint
+
+    ws = _open(workspace)
+    result = run_lint(ws, paths, today=today, changed=changed, use_cache=not no_cache)
+    colour = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    output = render(result, fmt, colour=colour)
+    if output:
+        click.echo(output, color=colour)
+    sys.exit(result.exit_code(strict=strict))
+
+
+@cli.command()
+@click.argument("code", required=False)
+def rules(code: str | None) -> None:
+    """List every lint rule, or explain one: infoview rules IV303 (code or slug)."""
+    from infoview.errors import UsageError
+    from infoview.lint.registry import RULES, lookup, suggest
+
+    if code is None:
+        for rule in RULES.values():
+            click.echo(f"{rule.code}  {rule.slug:<26} {rule.severity:<8} {rule.summary}")
+        return
+    found = lookup(code)
+    if found is None:
+        raise UsageError(f"no rule '{code}'; {suggest(code)}'infoview rules' lists them all")
+    click.echo(f"{found.code} {found.slug} (default: {found.severity})\n\n{found.doc}")
 
 
 @cli.command()

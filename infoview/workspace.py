@@ -32,9 +32,14 @@ class Workspace:
 
     def relative(self, path: Path) -> str:
         """Return ``path`` relative to the workspace root when inside it (for messages)."""
+        absolute = path if path.is_absolute() else Path.cwd() / path
+        try:  # the common case needs no system call
+            return str(absolute.relative_to(self.root))
+        except ValueError:
+            pass
         try:
             return str(path.resolve().relative_to(self.root))
-        except ValueError:
+        except (ValueError, OSError):
             return str(path)
 
     def contains(self, path: Path) -> bool:

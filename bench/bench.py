@@ -1,0 +1,159 @@
+"""Print infoview's speed figures next to the targets from the issues (``make bench``).
+
+This is a script that prints numbers, never a timed test: machines differ and a timing
+assertion would flake. Each figure is the median of a few runs of the real command in a
+fresh process, in a temporary workspace built from the example interviews.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+INFOVIEW = str(BIN / "infoview")
+EXAMPLE = ROOT / "interviews" / "2026-12-03-dana-whitfield.md"
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+
+
+def timed(command: list[str], cwd: Path, before: Callable[[], None] | None = None) -> float:
+    """Median wall time of ``command`` over RUNS runs (``before`` runs untimed each time)."""
+    times = []
+    for _ in range(RUNS):
+        if before:
+            before()
+        start = time.perf_counter()
+        result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+        times.append(time.perf_counter() - start)
+        if result.returncode != 0:
+            sys.exit(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}")
+    return statistics.median(times)
+
+
+def timed_any(command: list[str], cwd: Path, before: Callable[[], None] | None = None) -> float:
+    """Like ``timed`` but any exit status is fine (lint exits 1 when it finds errors)."""
+    times = []
+    for _ in range(RUNS):
+        if before:
+            before()
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def make_workspace(folder: Path, count: int) -> Path:
+    """A workspace with ``count`` interviews made from the fully prepared example."""
+    (folder / "interviews").mkdir(parents=True)
+    shutil.copy(ROOT / "infoview.toml", folder / "infoview.toml")
+    shutil.copytree(ROOT / "styles", folder / "styles")
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for n in range(count):
+        name = f"Dana Whitfield {n:02d}"
+        (folder / "interviews" / f"2026-12-{n % 28 + 1:02d}-dana-{n:02d}.md").write_text(
+            text.replace("name: Dana Whitfield", f"name: {name}"), encoding="utf-8"
+        )
+    return folder
+
+
+def lint_workspace(folder: Path, count: int) -> Path:
+    """A workspace with ``count`` interviews cycling through the three examples."""
+    (folder / "interviews").mkdir(parents=True)
+    shutil.copy(ROOT / "infoview.toml", folder / "infoview.toml")
+    examples = sorted((ROOT / "interviews").glob("*.md"))
+    texts = [p.read_text(encoding="utf-8") for p in examples]
+    for n in range(count):
+        text = texts[n % len(texts)].replace("name: ", f"name: P{n} ", 1)
+        (
+            folder / "interviews" / f"2026-{n % 12 + 1:02d}-{n % 28 + 1:02d}-person-{n:04d}.md"
+        ).write_text(text, encoding="utf-8")
+    return folder
+
+
+def markdownlint() -> list[str] | None:
+    """markdownlint-cli2 as a reference: on PATH, or installed once under build/bench-tools."""
+    found = shutil.which("markdownlint-cli2")
+    if found:
+        return [found]
+    tools = ROOT / "build" / "bench-tools"
+    local = tools / "node_modules" / ".bin" / "markdownlint-cli2"
+    if not local.exists() and shutil.which("npm"):
+        subprocess.run(
+            ["npm", "install", "--silent", "--prefix", str(tools), "markdownlint-cli2"],
+            capture_output=True,
+            check=False,
+        )
+    return [str(local)] if local.exists() else None
+
+
+def row(label: str, seconds: float | None, target: float | None, note: str = "") -> None:
+    shown = "   n/a" if seconds is None else f"{seconds:6.2f} s"
+    goal = f"target <= {target:.2f} s" if target else ""
+    verdict = ""
+    if seconds is not None and target:
+        verdict = "ok" if seconds <= target else "OVER"
+    print(f"{label:<44} {shown}   {goal:<18} {verdict:<4} {note}".rstrip())
+
+
+def main() -> None:
+    print(f"infoview benchmarks ({os.cpu_count()} cores, median of {RUNS} runs)\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        one = make_workspace(Path(tmp) / "one", 1)
+        target = next((one / "interviews").iterdir())
+        cold = timed([INFOVIEW, "packet", "--force", str(target)], one)
+        row("packet: one packet, cold from process start", cold, 1.5)
+
+        many = make_workspace(Path(tmp) / "many", 20)
+        batch = timed([INFOVIEW, "packet", "--force"], many)
+        row("packet: 20 packets in one run", batch, 8.0, f"({batch / 20:.2f} s each)")
+
+        unchanged = timed([INFOVIEW, "packet"], many)
+        row("packet: nothing changed (20 interviews)", unchanged, None)
+
+        subprocess.run(["make", "-s", "packet"], cwd=ROOT, capture_output=True, check=False)
+        noop = timed(["make", "-s", "packet"], ROOT)
+        row("make packet: nothing changed (examples)", noop, 0.5)
+
+        print()
+        lint_ws = lint_workspace(Path(tmp) / "lint", 1000)
+        cache = lint_ws / ".infoview-cache"
+        lint_cmd = [INFOVIEW, "lint", "--today", "2026-11-25"]
+
+        def drop_cache() -> None:
+            shutil.rmtree(cache, ignore_errors=True)
+
+        cold_lint = timed_any(lint_cmd, lint_ws, drop_cache)
+        row("lint: 1000 interviews, cold (no cache)", cold_lint, 1.5)
+        timed_any(lint_cmd, lint_ws)  # fill the cache
+        warm_lint = timed_any(lint_cmd, lint_ws)
+        row("lint: 1000 interviews, warm (cache)", warm_lint, 0.4)
+        first = sorted((lint_ws / "interviews").iterdir())[0]
+        one_lint = timed_any([*lint_cmd, str(first)], lint_ws)
+        row("lint: one file, from process start", one_lint, 0.25)
+        reference = markdownlint()
+        if reference:
+            ref_lint = timed_any([*reference, "interviews/*.md"], lint_ws)
+            row("reference: markdownlint-cli2, same 1000 files", ref_lint, None)
+        else:
+            row("reference: markdownlint-cli2, same 1000 files", None, None, "(no Node/npm)")
+
+        pandoc = shutil.which("pandoc")
+        if pandoc:
+            out = Path(tmp) / "pandoc.pdf"
+            weasy = str(BIN / "weasyprint")
+            ref = timed([pandoc, str(target), "-o", str(out), f"--pdf-engine={weasy}", "-s"], one)
+            row("reference: pandoc --pdf-engine=weasyprint", ref, None, "(same Markdown)")
+        else:
+            row("reference: pandoc --pdf-engine=weasyprint", None, None, "(pandoc not installed)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""Lint: the guide's checklist as rules over a parsed Interview.
+
+``check(interview, ctx, selection)`` is pure: values in, diagnostics out, no files and no
+clock. ``runner.py`` wraps it with files, a parse cache and both cores.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from infoview.config import Config
+from infoview.errors import ConfigError
+from infoview.lint.context import Context, moment
+from infoview.lint.diagnostic import Diagnostic
+from infoview.lint.registry import RULES, lookup, suggest
+from infoview.model import Interview, Span
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run and at what severity, resolved once from ``[lint]``."""
+
+    enabled: tuple[str, ...]
+    severity: dict[str, str]
+
+
+def _resolve(names: tuple[str, ...], key: str, config: Config) -> set[str]:
+    codes = set()
+    for name in names:
+        rule = lookup(name)
+        if rule is None:
+            raise ConfigError(
+                f"'{key}': unknown rule '{name}'; {suggest(name)}"
+                "see 'infoview rules' for the codes and slugs",
+                path=config.path,
+            )
+        codes.add(rule.code)
+    return codes
+
+
+def selection(config: Config) -> Selection:
+    """Resolve select/ignore/severity (codes or slugs); unknown names are config errors."""
+    lint = config.lint
+    chosen = _resolve(lint.select, "lint.select", config) or set(RULES)
+    chosen -= _resolve(lint.ignore, "lint.ignore", config)
+    severity = {}
+    for name, level in lint.severity.items():
+        (code,) = _resolve((name,), f"lint.severity.{name}", config)
+        severity[code] = level
+    enabled = tuple(code for code in RULES if code in chosen and severity.get(code) != "off")
+    return Selection(enabled, severity)
+
+
+def _patterns(sources: tuple[str, ...], key: str, config: Config) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for source in sources:
+        try:
+            out.append(re.compile(source, re.IGNORECASE))
+        except re.error as exc:
+            raise ConfigError(
+                f"'{key}': pattern {source!r} is not a valid regular expression ({exc})",
+                path=config.path,
+            ) from exc
+    return tuple(out)
+
+
+def context(config: Config, today: dt.date | None) -> Context:
+    """The rules' context: config, the moment of the check, and compiled extra patterns."""
+    return Context(
+        config=config,
+        now=moment(today, config.tz),
+        answerable_online=_patterns(
+            config.lint.answerable_online, "lint.answerable_online", config
+        ),
+        job_seeking=_patterns(config.lint.job_seeking, "lint.job_seeking", config),
+    )
+
+
+def check(interview: Interview, ctx: Context, chosen: Selection, path: str) -> list[Diagnostic]:
+    """Run the selected rules on one interview, honouring per-file and inline disables."""
+    out: list[Diagnostic] = []
+    file_ignored: set[str] = set()
+    for name in interview.lint_ignore:
+        rule = lookup(name)
+        if rule is None:
+            span = _ignore_span(interview)
+            if "IV002" in chosen.enabled:
+                out.append(
+                    Diagnostic(
+                        path,
+                        span.line,
+                        span.column,
+                        "IV002",
+                        "schema",
+                        chosen.severity.get("IV002", "warning"),
+                        f"'lint.ignore' names unknown rule '{name}'; {suggest(name)}"
+                        "see 'infoview rules'",
+                    )
+                )
+            continue
+        file_ignored.add(rule.code)
+    for code in chosen.enabled:
+        if code in file_ignored:
+            continue
+        rule = RULES[code]
+        try:
+            findings = list(rule.check(interview, ctx))
+        except Exception as exc:  # a rule bug must not hide the other diagnostics
+            findings = []
+            out.append(
+                Diagnostic(
+                    path,
+                    1,
+                    1,
+                    code,
+                    rule.slug,
+                    "error",
+                    f"internal error in rule {code} ({type(exc).__name__}: {exc}); "
+                    "please report it",
+                )
+            )
+        for finding in findings:
+            disabled = interview.disabled.get(finding.span.line, ())
+            if code in disabled or rule.slug in disabled:
+                continue
+            level = chosen.severity.get(code) or finding.severity or rule.severity
+            out.append(
+                Diagnostic(
+                    path,
+                    finding.span.line,
+                    finding.span.column,
+                    code,
+                    rule.slug,
+                    level,
+                    finding.message,
+                )
+            )
+    return sorted(out, key=lambda d: (d.line, d.column, d.code))
+
+
+def _ignore_span(interview: Interview) -> Span:
+    for key, span in interview.keys.items():
+        if key.startswith("lint.ignore["):
+            return span
+    return interview.span("lint.ignore")

@@ -1,0 +1,1 @@
+"""One module per lint rule; ``infoview.lint.registry`` lists them explicitly."""

@@ -1,0 +1,64 @@
+"""Small helpers several rules share."""
+
+from __future__ import annotations
+
+import re
+
+from infoview.model import FILE_START, Facet, Interview, ResearchItem, Span
+
+_MARKUP = re.compile(r"[*_`]+")
+
+
+def researched(interview: Interview) -> list[ResearchItem]:
+    """Research items with something written after their label."""
+    return [item for item in interview.research if item.text.strip()]
+
+
+def has_facet(interview: Interview, facet: Facet) -> bool:
+    return any(item.facet is facet for item in researched(interview))
+
+
+def plain(markdown: str) -> str:
+    """Drop emphasis and code markers, so "**What** does ..." reads as "What does ..."."""
+    return " ".join(_MARKUP.sub("", markdown).split())
+
+
+def section_span(interview: Interview, key: str) -> Span:
+    """The section's heading, or line 1 when the section is absent."""
+    section = interview.sections.get(key)
+    return section.span if section else FILE_START
+
+
+def front_matter_broken(interview: Interview) -> bool:
+    """True when the front matter could not be read (IV001 says so; other rules keep quiet)."""
+    return any(p.code == "IV001" for p in interview.problems)
+
+
+def inactive(interview: Interview, broken_ok: bool = False) -> bool:
+    """True for a cancelled meeting, or unreadable front matter: logistics rules keep quiet."""
+    from infoview.model import Status
+
+    if interview.status_override is Status.CANCELLED:
+        return True
+    return not broken_ok and front_matter_broken(interview)
+
+
+def thank_you_pending(interview: Interview, ctx: object) -> int | None:
+    """Days since a done meeting whose thank-you is not sent yet, else None."""
+    from infoview.lint.context import Context
+    from infoview.model import Status
+
+    assert isinstance(ctx, Context)
+    if inactive(interview) or interview.follow_up.thank_you_sent is not None:
+        return None
+    if ctx.status(interview) is not Status.DONE:
+        return None
+    return ctx.days_since_meeting(interview)
+
+
+def thank_you_span(interview: Interview) -> Span:
+    return (
+        interview.span("follow_up.thank_you_sent")
+        if "follow_up" in interview.keys
+        else (interview.span("meeting.date"))
+    )

@@ -1,0 +1,35 @@
+"""No agreed duration.
+
+The guide: "Respect the person's time. Limit the meeting to the agreed-upon timeframe."
+
+Passing::
+
+    meeting:
+      duration: 30
+
+Failing::
+
+    meeting:
+      date: 2026-12-03T10:00
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from infoview.lint.context import Context
+from infoview.lint.diagnostic import Finding
+from infoview.lint.rules._common import inactive
+from infoview.model import Interview
+
+CODE = "IV403"
+SLUG = "duration-missing"
+SEVERITY = "warning"
+
+
+def check(interview: Interview, ctx: Context) -> Iterator[Finding]:
+    if interview.meeting.duration is None and not inactive(interview):
+        yield Finding(
+            interview.span("meeting.duration"),
+            "no agreed duration; add 'duration: 30' (minutes) under 'meeting:'",
+        )

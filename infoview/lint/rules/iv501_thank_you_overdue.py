@@ -1,0 +1,39 @@
+"""Done more than `thank_you_days` days ago, no thank-you sent.
+
+The guide: "Send a simple thank-you note within 1-2 days to express your appreciation for
+the time and information given."
+
+Passing::
+
+    follow_up:
+      thank_you_sent: 2026-11-19
+
+Failing::
+
+    (a meeting three days ago, no 'thank_you_sent')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from infoview.lint.context import Context
+from infoview.lint.diagnostic import Finding
+from infoview.lint.rules._common import thank_you_pending, thank_you_span
+from infoview.model import Interview
+
+CODE = "IV501"
+SLUG = "thank-you-overdue"
+SEVERITY = "error"
+
+
+def check(interview: Interview, ctx: Context) -> Iterator[Finding]:
+    days = thank_you_pending(interview, ctx)
+    window = ctx.config.lint.thank_you_days
+    if days is not None and days > window:
+        ago = f"{days} day{'' if days == 1 else 's'} ago"
+        yield Finding(
+            thank_you_span(interview),
+            f"thank-you overdue: the meeting was {ago} (send within {window}); "
+            "write it now (infoview thanks) and record 'thank_you_sent:' under 'follow_up:'",
+        )

@@ -1,0 +1,121 @@
+"""Lint files: read, parse (through a content-hash cache), check, on both cores when many.
+
+The cache maps a file's SHA-256 to its parsed Interview, in one pickle under
+``.infoview-cache/`` (git-ignored). Rules always run again, since they depend on today.
+The cache is written atomically, so concurrent runs cannot corrupt it; a cache that cannot
+be read for any reason is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from infoview import __version__
+from infoview.lint import Selection, check
+from infoview.lint.context import Context
+from infoview.lint.diagnostic import Diagnostic
+from infoview.model import Interview
+from infoview.parse import parse_bytes
+from infoview.workspace import Workspace, atomic_write, read_bytes
+
+CACHE_DIR = ".infoview-cache"
+CACHE_LIMIT = 20_000
+PARALLEL_FROM = 200  # files to parse before a second process pays for itself
+
+
+@dataclass(frozen=True)
+class Target:
+    path: Path
+    label: str  # the path as reported: as given, or relative to the workspace
+
+
+def _cache_file(ws: Workspace) -> Path:
+    python = f"{sys.version_info[0]}{sys.version_info[1]}"
+    return ws.root / CACHE_DIR / f"parsed-{__version__}-py{python}.pickle"
+
+
+def load_cache(ws: Workspace) -> dict[str, Interview]:
+    try:
+        with _cache_file(ws).open("rb") as handle:
+            data = pickle.load(handle)
+    except Exception:  # missing, truncated, from another version: start afresh
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_cache(ws: Workspace, cache: dict[str, Interview]) -> None:
+    if len(cache) > CACHE_LIMIT:
+        cache = dict(list(cache.items())[-CACHE_LIMIT:])
+    folder = ws.root / CACHE_DIR
+    with contextlib.suppress(OSError):
+        if not folder.exists():
+            folder.mkdir()
+            (folder / ".gitignore").write_text("*\n")
+        atomic_write(_cache_file(ws), pickle.dumps(cache, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _parse_many(items: list[tuple[bytes, Path]]) -> list[Interview]:
+    return [parse_bytes(data, path) for data, path in items]
+
+
+def parse_all(items: list[tuple[bytes, Path]]) -> list[Interview]:
+    """Parse ``items``; with many, split them over the cores in forked workers."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(items) < PARALLEL_FROM or workers < 2 or not hasattr(os, "fork"):
+        return _parse_many(items)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(items) // workers)
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return [iv for chunk in pool.map(_parse_many, chunks) for iv in chunk]
+
+
+def lint_files(
+    ws: Workspace,
+    targets: Sequence[Target],
+    ctx: Context,
+    chosen: Selection,
+    *,
+    use_cache: bool = True,
+) -> list[Diagnostic]:
+    """Lint ``targets``; a file that cannot be read is an IV001 diagnostic, not a crash."""
+    cache = load_cache(ws) if use_cache else {}
+    interviews: dict[int, Interview] = {}
+    errors: list[Diagnostic] = []
+    to_parse: list[tuple[int, str, bytes, Path]] = []
+    for index, target in enumerate(targets):
+        try:
+            data = read_bytes(target.path)
+        except Exception as exc:  # unreadable: a directory, permissions, too large
+            message = str(exc).split(": ", 1)[-1]
+            errors.append(
+                Diagnostic(target.label, 1, 1, "IV001", "invalid-front-matter", "error", message)
+            )
+            continue
+        key = hashlib.sha256(data).hexdigest()
+        cached = cache.get(key)
+        if cached is not None and isinstance(cached, Interview):
+            interviews[index] = dataclasses.replace(cached, path=target.path)
+        else:
+            to_parse.append((index, key, data, target.path))
+    parsed = parse_all([(data, path) for _, _, data, path in to_parse])
+    for (index, key, _, _), interview in zip(to_parse, parsed, strict=True):
+        interviews[index] = interview
+        cache[key] = interview
+    if use_cache and to_parse:
+        save_cache(ws, cache)
+    out = list(errors)
+    for index, interview in sorted(interviews.items()):
+        out.extend(check(interview, ctx, chosen, targets[index].label))
+    return out
