@@ -15,7 +15,7 @@ from infoview.errors import ConfigError
 from infoview.lint.context import Context, moment
 from infoview.lint.diagnostic import Diagnostic
 from infoview.lint.registry import RULES, lookup, suggest
-from infoview.model import Interview, Span
+from infoview.model import Interview
 
 
 @dataclass(frozen=True)
@@ -82,10 +82,10 @@ def check(interview: Interview, ctx: Context, chosen: Selection, path: str) -> l
     """Run the selected rules on one interview, honouring per-file and inline disables."""
     out: list[Diagnostic] = []
     file_ignored: set[str] = set()
-    for name in interview.lint_ignore:
+    for index, name in enumerate(interview.lint_ignore):
         rule = lookup(name)
         if rule is None:
-            span = _ignore_span(interview)
+            span = interview.span(f"lint.ignore[{index}]")
             if "IV002" in chosen.enabled:
                 out.append(
                     Diagnostic(
@@ -101,6 +101,22 @@ def check(interview: Interview, ctx: Context, chosen: Selection, path: str) -> l
                 )
             continue
         file_ignored.add(rule.code)
+    if "IV002" in chosen.enabled:
+        for line, names in interview.disabled.items():
+            for name in names:
+                if lookup(name) is None:
+                    out.append(
+                        Diagnostic(
+                            path,
+                            line - 1,
+                            1,
+                            "IV002",
+                            "schema",
+                            chosen.severity.get("IV002", "warning"),
+                            f"'infoview-disable' names unknown rule '{name}'; {suggest(name)}"
+                            "see 'infoview rules'",
+                        )
+                    )
     for code in chosen.enabled:
         if code in file_ignored:
             continue
@@ -123,7 +139,7 @@ def check(interview: Interview, ctx: Context, chosen: Selection, path: str) -> l
             )
         for finding in findings:
             disabled = interview.disabled.get(finding.span.line, ())
-            if code in disabled or rule.slug in disabled:
+            if any(lookup(name) is rule for name in disabled):
                 continue
             level = chosen.severity.get(code) or finding.severity or rule.severity
             out.append(
@@ -138,10 +154,3 @@ def check(interview: Interview, ctx: Context, chosen: Selection, path: str) -> l
                 )
             )
     return sorted(out, key=lambda d: (d.line, d.column, d.code))
-
-
-def _ignore_span(interview: Interview) -> Span:
-    for key, span in interview.keys.items():
-        if key.startswith("lint.ignore["):
-            return span
-    return interview.span("lint.ignore")

@@ -67,10 +67,15 @@ def test_inline_disable(text: str, expected: list[Row]) -> None:
     assert run(text, select=SELECT) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="lint.check matches inline codes case-sensitively")
 def test_inline_disable_code_in_lower_case() -> None:
     text = questions("<!-- infoview-disable iv303 -->", "- Who founded the firm?")
     assert run(text, select=SELECT) == []
+
+
+def test_inline_disable_with_an_unknown_code_is_reported() -> None:
+    text = questions("<!-- infoview-disable answerable-onlin -->", "- Who founded the firm?")
+    assert run(text, select=SELECT) == [("IV002", FIRST, 1, W), ("IV303", FIRST + 1, 1, W)]
+    assert "did you mean 'answerable-online'?" in diagnostics(text, select=SELECT)[0].message
 
 
 def test_inline_disable_before_a_heading() -> None:
@@ -117,7 +122,6 @@ def test_unknown_front_matter_ignore_suggests_a_rule(name: str, hint: str) -> No
     assert found.message.startswith(f"'lint.ignore' names unknown rule '{name}'; {hint}")
 
 
-@pytest.mark.xfail(strict=True, reason="lint._ignore_span points at the first lint.ignore item")
 def test_unknown_front_matter_ignore_points_at_its_own_item() -> None:
     text = questions(*ASKED, front=FRONT + "lint:\n  ignore:\n    - IV303\n    - IV3030\n")
     assert run(text, select=["IV002"]) == [("IV002", END + 3, 7, W)]

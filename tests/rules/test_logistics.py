@@ -25,7 +25,7 @@ from .helpers import (
     run,
 )
 
-W, INFO = "warning", "info"
+E, W, INFO = "error", "warning", "info"
 MEETING_BLOCK = FRONT[FRONT.index("meeting:") : FRONT.index("formality:")]
 PHONE_LINE = '  phone: "+1 503 555 0142"\n'
 LINK = "https://meet.example.com/abc"
@@ -62,10 +62,11 @@ CANCELLED = "status: cancelled\n"
         ("no-meeting", swap(MEETING_BLOCK, ""), [("IV401", 1, 1, W)]),
         ("date-only", swap("2026-12-03T10:00", "2026-12-03"), []),
         ("cancelled", swap("  date: 2026-12-03T10:00\n", "", extra=CANCELLED), []),
+        ("impossible-date-is-iv002-only", swap("2026-12-03T10:00", "2026-02-30"), [("IV002", DATE, 9, E)]),
     ),
 )  # fmt: skip
 def test_iv401_meeting_date_missing(text: str, expected: list[Row]) -> None:
-    assert run(text, select=["IV401"]) == expected
+    assert run(text, select=["IV401", "IV002"]) == expected
 
 
 NO_PHONE = (PHONE_LINE, "")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from infoview.model import FILE_START, Facet, Interview, ResearchItem, Span
+from infoview.lint.context import Context
+from infoview.model import FILE_START, Facet, Interview, ResearchItem, Span, Status
 
 _MARKUP = re.compile(r"[*_`]+")
 
@@ -16,6 +17,11 @@ def researched(interview: Interview) -> list[ResearchItem]:
 
 def has_facet(interview: Interview, facet: Facet) -> bool:
     return any(item.facet is facet for item in researched(interview))
+
+
+def combine(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One alternation of ``patterns``: a single search per question instead of one each."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
 
 
 def plain(markdown: str) -> str:
@@ -34,21 +40,23 @@ def front_matter_broken(interview: Interview) -> bool:
     return any(p.code == "IV001" for p in interview.problems)
 
 
+def invalid(interview: Interview, key: str) -> bool:
+    """True when ``key`` is present but IV002 rejected its value (so it is not "missing")."""
+    span = interview.keys.get(key)
+    return span is not None and any(
+        p.code == "IV002" and p.span.line == span.line for p in interview.problems
+    )
+
+
 def inactive(interview: Interview, broken_ok: bool = False) -> bool:
     """True for a cancelled meeting, or unreadable front matter: logistics rules keep quiet."""
-    from infoview.model import Status
-
     if interview.status_override is Status.CANCELLED:
         return True
     return not broken_ok and front_matter_broken(interview)
 
 
-def thank_you_pending(interview: Interview, ctx: object) -> int | None:
+def thank_you_pending(interview: Interview, ctx: Context) -> int | None:
     """Days since a done meeting whose thank-you is not sent yet, else None."""
-    from infoview.lint.context import Context
-    from infoview.model import Status
-
-    assert isinstance(ctx, Context)
     if inactive(interview) or interview.follow_up.thank_you_sent is not None:
         return None
     if ctx.status(interview) is not Status.DONE:
@@ -57,8 +65,6 @@ def thank_you_pending(interview: Interview, ctx: object) -> int | None:
 
 
 def thank_you_span(interview: Interview) -> Span:
-    return (
-        interview.span("follow_up.thank_you_sent")
-        if "follow_up" in interview.keys
-        else (interview.span("meeting.date"))
-    )
+    if "follow_up" in interview.keys:
+        return interview.span("follow_up.thank_you_sent")
+    return interview.span("meeting.date")

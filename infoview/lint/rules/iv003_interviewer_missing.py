@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from infoview.lint.context import Context
 from infoview.lint.diagnostic import Finding
-from infoview.lint.rules._common import front_matter_broken
+from infoview.lint.rules._common import front_matter_broken, invalid
 from infoview.model import Interview
 
 CODE = "IV003"
@@ -29,6 +29,8 @@ SEVERITY = "error"
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:
     if interview.interviewer.name or front_matter_broken(interview):
+        return
+    if invalid(interview, "interviewer.name") or invalid(interview, "interviewer"):
         return
     yield Finding(
         interview.span("interviewer.name"),

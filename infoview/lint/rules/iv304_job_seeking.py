@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from infoview.lint.context import Context
 from infoview.lint.diagnostic import Finding
-from infoview.lint.rules._common import plain
+from infoview.lint.rules._common import combine, plain
 from infoview.model import Interview
 
 CODE = "IV304"
@@ -52,12 +52,13 @@ PATTERNS = tuple(
     )
 )
 
+_ANY = combine(PATTERNS)
+
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:
-    patterns = PATTERNS + ctx.job_seeking
     for question in interview.questions:
         text = plain(question.text)
-        if any(p.search(text) for p in patterns):
+        if _ANY.search(text) or any(p.search(text) for p in ctx.job_seeking):
             yield Finding(
                 question.span,
                 "this asks for a job; keep the meeting for learning, and if they hold the keys "

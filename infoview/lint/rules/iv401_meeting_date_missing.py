@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from infoview.lint.context import Context
 from infoview.lint.diagnostic import Finding
-from infoview.lint.rules._common import inactive
+from infoview.lint.rules._common import inactive, invalid
 from infoview.model import Interview
 
 CODE = "IV401"
@@ -28,6 +28,8 @@ SEVERITY = "warning"
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:
+    if invalid(interview, "meeting.date"):
+        return  # IV002 already says what is wrong with the date
     if interview.meeting.date is None and not inactive(interview):
         yield Finding(
             interview.span("meeting.date"),

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from infoview.lint.context import Context
 from infoview.lint.diagnostic import Finding
-from infoview.lint.rules._common import inactive
+from infoview.lint.rules._common import inactive, invalid
 from infoview.model import Interview
 
 CODE = "IV403"
@@ -28,6 +28,8 @@ SEVERITY = "warning"
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:
+    if invalid(interview, "meeting.duration"):
+        return  # IV002 already says what is wrong with the duration
     if interview.meeting.duration is None and not inactive(interview):
         yield Finding(
             interview.span("meeting.duration"),
