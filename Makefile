@@ -4,12 +4,11 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: packet test bench lint-code typecheck unit venv clean
+.PHONY: packet lint test bench readme venv clean
 
 # The virtual environment is (re)built when missing or when pyproject.toml changed.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
@@ -18,14 +17,20 @@ venv: $(STAMP)
 packet: $(STAMP)
 	@$(BIN)/infoview packet
 
+lint: $(STAMP)
+	@$(BIN)/infoview lint
+
 test: $(STAMP)
-	$(BIN)/ruff check infoview tests bench
-	$(BIN)/ruff format --check infoview tests bench
+	$(BIN)/ruff check infoview tests bench tools
+	$(BIN)/ruff format --check infoview tests bench tools
 	$(BIN)/mypy infoview
 	$(BIN)/pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+
+readme: $(STAMP)
+	$(BIN)/python tools/update_readme.py
 
 clean:
 	rm -rf build
