@@ -140,12 +140,12 @@ class _Validator:
         """Find the line of ``key`` in ``[section]`` (TOML keeps no positions)."""
         current = ""
         pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-        header = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+        header = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]")  # [table] or [[array]]
         for number, line in enumerate(self.lines, 1):
             if match := header.match(line):
                 current = match.group(1)
-                if not key and current == section:
-                    return number
+                if current == (f"{section}.{key}" if section and key else section or key):
+                    return number  # the section itself, or a [section.key] sub-table
             elif current == section and key and pattern.match(line):
                 return number
         return None
@@ -190,13 +190,14 @@ class _Validator:
             raise self.fail(section, key, f'must be {kind}, e.g. ["IV104"], not {value!r}')
         return tuple(value)
 
-    def section(self, data: dict[str, Any], name: str) -> dict[str, Any]:
+    def section(self, data: dict[str, Any], name: str, parent: str = "") -> dict[str, Any]:
         value = data.get(name, {})
         if not isinstance(value, dict):
+            dotted = f"{parent}.{name}" if parent else name
             raise ConfigError(
-                f"'{name}' must be a table: write it as a [{name}] section",
+                f"'{dotted}' must be a table: write it as a [{dotted}] section",
                 path=self.path,
-                line=self.line_of("", name),
+                line=self.line_of(parent, name),
             )
         return value
 
@@ -210,7 +211,7 @@ class _Validator:
                 "", "timezone", f"'{timezone}' is not an IANA time zone; use e.g. 'Europe/London'"
             ) from exc
         lint_raw = self.section(data, "lint")
-        severity = self.section(lint_raw, "severity") if "severity" in lint_raw else {}
+        severity = self.section(lint_raw, "severity", "lint") if "severity" in lint_raw else {}
         for code, level in severity.items():
             if level not in SEVERITIES:
                 raise self.fail(

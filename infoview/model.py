@@ -94,7 +94,10 @@ class Meeting:
             return None
         if self.time is None:
             return start + dt.timedelta(days=1)
-        return start + dt.timedelta(minutes=self.duration or 0)
+        # Elapsed minutes, not wall-clock ones (aware + timedelta keeps the wall clock): a
+        # meeting that spans a daylight-saving change still lasts ``duration`` minutes.
+        end = start.astimezone(dt.UTC) + dt.timedelta(minutes=self.duration or 0)
+        return end.astimezone(start.tzinfo)
 
 
 @dataclass(frozen=True)

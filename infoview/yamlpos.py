@@ -14,6 +14,8 @@ as ``!!python/object`` (never constructed, so never executed).
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,10 +98,17 @@ def split(text: str) -> FrontMatter:
 def load(yaml_text: str, *, first_line: int) -> tuple[YMap | None, list[Problem]]:
     """Read ``yaml_text`` whose first line is file line ``first_line``; never raises."""
 
+    # Positions come from the mark's character index, not its line: YAML also breaks lines
+    # at U+0085, U+2028 and U+2029 (the file does not), and libyaml puts "end of stream" on
+    # the line after the last one (the closing '---').
+    starts = [0, *(m.end() for m in re.finditer("\n", yaml_text))]
+
     def span_of(mark: Any) -> Span:
         if mark is None:
             return Span(first_line, 1)
-        return Span(mark.line + first_line, mark.column + 1)
+        index = min(max(mark.index, 0), len(yaml_text))
+        line = bisect.bisect_right(starts, index) - 1
+        return Span(line + first_line, index - starts[line] + 1)
 
     if not yaml_text.strip():
         return YMap(Span(first_line, 1)), []
