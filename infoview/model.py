@@ -143,12 +143,17 @@ class Facet(StrEnum):
 
 @dataclass(frozen=True)
 class ResearchItem:
-    """One list item (or H3 block) under Research; ``facet`` is None for unlabelled notes."""
+    """One list item (or H3 block) under Research; ``facet`` is None for unlabelled notes.
+
+    ``facet`` is the label's first topic; ``facets`` holds all of them, so "Education and
+    certifications" covers both.
+    """
 
     facet: Facet | None
     label: str | None  # the label as written, e.g. "Awards"
-    text: str  # the item's Markdown without its label
+    text: str  # the item's Markdown without its label, sub-items included
     span: Span
+    facets: tuple[Facet, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -245,7 +250,7 @@ class Interview:
         return tuple(q for q in self.questions if q.goal == goal)
 
     def facets(self) -> set[Facet]:
-        return {item.facet for item in self.research if item.facet is not None}
+        return {facet for item in self.research for facet in item.facets}
 
     def status(self, now: dt.datetime, tz: ZoneInfo) -> Status:
         """Return the explicit status, or derive it: planned, scheduled, or done once ended."""

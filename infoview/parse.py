@@ -7,6 +7,7 @@ problems become ``Interview.problems`` at file positions. ``parse_bytes`` adds d
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ SECTION_NAMES = {
 FACET_SYNONYMS: tuple[tuple[Facet, tuple[str, ...]], ...] = (
     (Facet.IN_COMMON, ("in common", "common ground", "shared interests", "what we share")),
     (Facet.WORK_HISTORY, ("work history", "experience", "career", "background", "employment")),
-    (Facet.EDUCATION, ("education", "school", "schools", "degree", "degrees")),
+    (Facet.EDUCATION, ("education", "educational", "school", "schools", "degree", "degrees")),
     (
         Facet.CREDENTIALS,
         (
@@ -70,7 +71,7 @@ TAKEAWAY_LABELS = ("takeaway", "advice")
 _LABEL = re.compile(
     r"^\s*(?:\*\*|__)([^*_\n]{1,60}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(.*)$", re.S
 )
-_PLAIN_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &/,'-]{0,40}):\s+(.*)$", re.S)
+_PLAIN_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &/,'-]{0,40}):(?:\s+(.*))?$", re.S)
 _GOAL_NUMBER = re.compile(r"^\s*(?:goal\s*#?\s*(\d+)\b|(\d+)\s*[.):])", re.IGNORECASE)
 _DISABLE = re.compile(r"<!--\s*infoview-disable\s+([A-Za-z0-9_,\- ]+?)\s*-->")
 
@@ -146,16 +147,33 @@ def label_of(inline: str) -> tuple[str | None, str]:
     """Split ``**Label:** rest`` or ``Label: rest`` into (label, rest)."""
     match = _LABEL.match(inline) or _PLAIN_LABEL.match(inline)
     if match:
-        return match.group(1).strip(), match.group(2).strip()
+        return match.group(1).strip(), (match.group(2) or "").strip()
     return None, inline.strip()
 
 
-def facet_of(label: str) -> Facet | None:
+def facets_of(label: str) -> tuple[Facet, ...]:
+    """Every research topic a label names, in the order they appear in it.
+
+    "Background" alone means work history, but "Educational background" is education.
+    """
     words = " " + re.sub(r"[^a-z]+", " ", label.lower()) + " "
+    found: dict[Facet, int] = {}
     for facet, synonyms in FACET_SYNONYMS:
-        if any(f" {s} " in words for s in synonyms):
-            return facet
-    return None
+        places = [words.find(f" {s} ") for s in synonyms if f" {s} " in words]
+        if places:
+            found[facet] = min(places)
+    # "Background" on its own is work history, but only a qualifier beside another topic.
+    work = dict(FACET_SYNONYMS)[Facet.WORK_HISTORY]
+    qualifier_only = not any(f" {s} " in words for s in work if s != "background")
+    if len(found) > 1 and Facet.WORK_HISTORY in found and qualifier_only:
+        del found[Facet.WORK_HISTORY]
+    return tuple(sorted(found, key=found.__getitem__))
+
+
+def facet_of(label: str) -> Facet | None:
+    """The first research topic a label names, or None."""
+    facets = facets_of(label)
+    return facets[0] if facets else None
 
 
 def _normal(text: str) -> str:
@@ -277,28 +295,32 @@ class _Body:
 
     def _research(self, tokens: list[Token]) -> None:
         items: list[ResearchItem] = []
-        current: tuple[Facet | None, str, Span, list[str]] | None = None
+        current: tuple[str, Span, list[str]] | None = None  # an H3 facet being collected
+
+        def item(label: str | None, text: str, span: Span) -> ResearchItem:
+            facets = facets_of(label) if label else ()
+            return ResearchItem(facets[0] if facets else None, label, text, span, facets)
 
         def flush() -> None:
             if current is not None:
-                facet, label, span, texts = current
-                items.append(ResearchItem(facet, label, "\n".join(texts), span))
+                label, span, texts = current
+                items.append(item(label, "\n".join(texts), span))
 
         for heading, block in self._blocks(tokens):
             if heading is not None:
                 flush()
-                heading_label = self._heading_text(heading, tokens)
-                current = (facet_of(heading_label), heading_label, self.span(heading), [])
+                current = (self._heading_text(heading, tokens), self.span(heading), [])
                 continue
             assert block is not None
             if current is not None:
-                current[3].append(block.text)
-                continue
-            if block.depth > 1:
-                continue
-            label, rest = label_of(block.text)
-            facet = facet_of(label) if label else None
-            items.append(ResearchItem(facet, label, rest, block.span))
+                current[2].append(block.text)
+            elif block.depth > 1 and items:  # a sub-item belongs to the item above it
+                last = items[-1]
+                text = f"{last.text}\n{block.text}".strip()
+                items[-1] = dataclasses.replace(last, text=text)
+            elif block.depth <= 1:
+                label, rest = label_of(block.text)
+                items.append(item(label, rest, block.span))
         flush()
         self.iv.research = tuple(items)
 

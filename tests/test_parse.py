@@ -1175,7 +1175,8 @@ def test_research_facet_by_label(
     item: str, facet: Facet | None, label: str | None, text: str
 ) -> None:
     interview = parse(f"## Research\n{item}\n")
-    assert interview.research == (ResearchItem(facet, label, text, Span(2, 1)),)
+    facets = (facet,) if facet else ()
+    assert interview.research == (ResearchItem(facet, label, text, Span(2, 1), facets),)
 
 
 @pytest.mark.parametrize(
@@ -1194,18 +1195,43 @@ def test_research_facet_by_h3(heading: str, facet: Facet | None) -> None:
     interview = parse(f"## Research\n{heading}\nFirst paragraph.\n\n- a list item\n")
     assert interview.research == (
         ResearchItem(
-            facet, heading.removeprefix("### "), "First paragraph.\na list item", Span(2, 1)
+            facet,
+            heading.removeprefix("### "),
+            "First paragraph.\na list item",
+            Span(2, 1),
+            (facet,) if facet else (),
         ),
     )
 
 
 def test_research_nested_items_belong_to_their_parent() -> None:
     interview = parse("## Research\n- Notes from the bio\n  - **Education:** BA\n- School: PCC\n")
-    assert [(r.facet, r.label, r.span) for r in interview.research] == [
-        (None, None, Span(2, 1)),
-        (Facet.EDUCATION, "School", Span(4, 1)),
+    assert [(r.facet, r.label, r.text, r.span) for r in interview.research] == [
+        (None, None, "Notes from the bio\n**Education:** BA", Span(2, 1)),
+        (Facet.EDUCATION, "School", "PCC", Span(4, 1)),
     ]
     assert interview.facets() == {Facet.EDUCATION}
+
+
+@pytest.mark.parametrize(
+    "label, facets",
+    [
+        ("Educational background", (Facet.EDUCATION,)),
+        ("Background", (Facet.WORK_HISTORY,)),
+        ("Education and certifications", (Facet.EDUCATION, Facet.CREDENTIALS)),
+        ("Career background and awards", (Facet.WORK_HISTORY, Facet.CREDENTIALS)),
+        ("Hobbies", ()),
+    ],
+)
+def test_research_label_names_every_topic(label: str, facets: tuple[Facet, ...]) -> None:
+    (item,) = parse(f"## Research\n- **{label}:** something\n").research
+    assert item.facets == facets
+    assert item.facet == (facets[0] if facets else None)
+
+
+def test_research_bare_plain_label_is_empty() -> None:
+    (item,) = parse("## Research\n- Sources:\n").research
+    assert (item.facet, item.label, item.text) == (Facet.SOURCES, "Sources", "")
 
 
 def test_research_h3_after_items() -> None:
@@ -1213,8 +1239,14 @@ def test_research_h3_after_items() -> None:
         "## Research\n- **Sources:** bio\n\n### Experience\n- ten years\n- at Marlow\n"
     )
     assert interview.research == (
-        ResearchItem(Facet.SOURCES, "Sources", "bio", Span(2, 1)),
-        ResearchItem(Facet.WORK_HISTORY, "Experience", "ten years\nat Marlow", Span(4, 1)),
+        ResearchItem(Facet.SOURCES, "Sources", "bio", Span(2, 1), (Facet.SOURCES,)),
+        ResearchItem(
+            Facet.WORK_HISTORY,
+            "Experience",
+            "ten years\nat Marlow",
+            Span(4, 1),
+            (Facet.WORK_HISTORY,),
+        ),
     )
 
 

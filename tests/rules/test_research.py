@@ -86,13 +86,11 @@ def test_iv102_names_the_missing_facet(dropped: str, facet: str) -> None:
     assert found.message.startswith(f"no {facet} researched; add a '- **")
 
 
-@pytest.mark.xfail(strict=True, reason="parse.facet_of: 'background' wins over 'educational'")
 def test_iv102_educational_background_is_education() -> None:
     """The guide's own words: "educational background"."""
     assert run(but(EDU, add=("- **Educational background:** PCC",)), select=["IV102"]) == []
 
 
-@pytest.mark.xfail(strict=True, reason="parse._research drops sub-items under a bare label")
 def test_research_written_as_sub_items_counts() -> None:
     text = research(*ALL[1:], "- **Work history:**", "  - Marlow & Reyes, twelve years")
     assert run(text, select=["IV101", "IV102"]) == []

@@ -16,7 +16,7 @@ def researched(interview: Interview) -> list[ResearchItem]:
 
 
 def has_facet(interview: Interview, facet: Facet) -> bool:
-    return any(item.facet is facet for item in researched(interview))
+    return any(facet in item.facets for item in researched(interview))
 
 
 def combine(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
