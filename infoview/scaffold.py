@@ -177,6 +177,21 @@ def yaml_value(value: object) -> str:
     return quoted
 
 
+COMMENT_COLUMN = 30
+
+
+def key_line(key: str, value: object = None, comment: str = "", *, raw: bool = False) -> str:
+    """``  key: value`` with its guidance comment aligned, and no trailing spaces.
+
+    ``raw`` writes a value that is already YAML (a validated date, ``[]``) as it is.
+    """
+    shown = (value or "") if raw else yaml_value(value)
+    text = f"{key}: {shown}".rstrip()
+    if not comment:
+        return text
+    return f"{text.ljust(COMMENT_COLUMN - 1)} # {comment}"
+
+
 # new_interview's keyword arguments -> the command-line options users typed them as.
 OPTION_NAMES = {"organization": "--org", "when": "--date"}
 
@@ -222,6 +237,7 @@ def new_interview(ws: Workspace, name: str, *, today: dt.date, **fields: Any) ->
         undefined=jinja2.StrictUndefined,
     )
     env.filters["yaml"] = yaml_value
+    env.globals["kv"] = key_line
     text = env.get_template("interview.md.j2").render(
         name=name, date=when, timezone=ws.config.timezone, **fields
     )

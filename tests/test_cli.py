@@ -160,6 +160,10 @@ def test_new_writes_an_interview_that_parses_back(runner: CliRunner, workspace: 
     for facet in ("Work history", "Education", "Credentials", "In common", "Sources"):
         assert f"- **{facet}:**" in text
     assert "### Goal 1\n" in text
+    front = text.split("\n---\n", 1)[0].splitlines()
+    assert [line for line in front if line != line.rstrip()] == []
+    assert "  phone: +1 503 555 0142      # to call if technology interferes" in front
+    assert "  date: 2026-12-03T10:00      # YYYY-MM-DD" in "\n".join(front)
 
 
 def test_new_refuses_to_overwrite(runner: CliRunner, workspace: Path) -> None:
