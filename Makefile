@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: packet lint test bench readme venv clean
+.PHONY: packet lint thanks test bench readme venv clean
 
 # The virtual environment is (re)built when missing or when pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -19,6 +19,9 @@ packet: $(STAMP)
 
 lint: $(STAMP)
 	@$(BIN)/infoview lint
+
+thanks: $(STAMP)
+	@$(BIN)/infoview thanks
 
 test: $(STAMP)
 	$(BIN)/ruff check infoview tests bench tools

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from infoview import __version__
-from infoview.errors import InfoviewError
+from infoview.errors import InfoviewError, UsageError
 
 if TYPE_CHECKING:
+    from infoview.edit import EditResult
     from infoview.packet import Outcome
     from infoview.workspace import Workspace
 
@@ -191,6 +192,162 @@ def packet(paths: tuple[Path, ...], force: bool, html: bool, workspace: Path | N
         sys.exit(1)
 
 
+def _show_edit(result: EditResult, ws: Workspace, *, dry_run: bool, what: str) -> None:
+    label = ws.relative(result.path)
+    if dry_run:
+        click.echo(result.diff(label) or f"{label}: no change", nl=False)
+        return
+    click.echo(f"{label}: {what}" if result.changed else f"{label}: already recorded")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "card", "email"]),
+    default="auto",
+    show_default=True,
+    help="auto follows [thanks]: informal -> a card to copy by hand, formal -> an email draft.",
+)
+@click.option("--mark-sent", is_flag=True, help="Record the thank-you as sent (edits PATHS).")
+@click.option(
+    "--on", "on", metavar="YYYY-MM-DD", help="With --mark-sent: the date (default today)."
+)
+@click.option(
+    "--via",
+    type=click.Choice(["handwritten", "email"]),
+    help="With --mark-sent: how it was sent (default: as the formality pairs it).",
+)
+@click.option("--dry-run", is_flag=True, help="With --mark-sent: print the diff, change nothing.")
+@workspace_option
+@today_option
+def thanks(
+    paths: tuple[Path, ...],
+    fmt: str,
+    mark_sent: bool,
+    on: str | None,
+    via: str | None,
+    dry_run: bool,
+    workspace: Path | None,
+    today: dt.date | None,
+) -> None:
+    """Write thank-you notes: a card to copy by hand, or an email draft.
+
+    Writes build/thanks/<name>.pdf (an A2 card) or build/thanks/<name>.eml (a draft your
+    mail program opens for editing; infoview never sends mail) for PATHS, by default every
+    done interview whose thank-you is not recorded as sent. With --mark-sent it instead
+    records follow_up.thank_you_sent (and thank_you_via) in PATHS, changing only those lines.
+    """
+    from infoview.lint import context
+    from infoview.thanks import Written, channel_for, mailto, pending, write_notes
+
+    ws = _open(workspace)
+    ctx = context(ws.config, today)
+    if mark_sent:
+        from infoview.followup import mark_sent as record
+
+        if not paths:
+            raise UsageError("--mark-sent needs the interview file(s) to edit")
+        day = _date_option(on, "--on") or ctx.today
+        for path in ws.interview_paths(paths):
+            interview = ws.read(path)
+            how = via or {"card": "handwritten"}.get(
+                channel_for(interview, ws.config, fmt), "email"
+            )
+            result = record(path, on=day, via=how, dry_run=dry_run)
+            _show_edit(result, ws, dry_run=dry_run, what=f"thank-you sent {day} ({how})")
+        return
+    interviews = [ws.read(p) for p in ws.interview_paths(paths)]
+    if not paths:
+        interviews = pending(interviews, ctx)
+    if not interviews:
+        click.echo("no thank-yous due: no done interview is waiting for one")
+        return
+    failed = False
+
+    def report(written: Written) -> None:
+        nonlocal failed
+        if written.path is None:
+            failed = True
+            click.echo(f"error: {written.error}", err=True)
+            return
+        note = written.note
+        click.echo(f"wrote      {ws.relative(written.path)} ({note.channel})")
+        for warning in note.warnings:
+            click.echo(f"  warning: {warning}", err=True)
+        if note.channel == "email":
+            click.echo(f"  open in your mail program: {mailto(note)}")
+
+    write_notes(ws, interviews, ctx, fmt=fmt, report=report)
+    if failed:
+        sys.exit(1)
+
+
+def _date_option(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} '{value}' is not a date; write YYYY-MM-DD") from None
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--note", required=True, help="What you told them, e.g. what came of their advice.")
+@click.option("--on", "on", metavar="YYYY-MM-DD", help="When (default today).")
+@click.option("--dry-run", is_flag=True, help="Print the diff, change nothing.")
+@workspace_option
+@today_option
+def log(
+    path: Path,
+    note: str,
+    on: str | None,
+    dry_run: bool,
+    workspace: Path | None,
+    today: dt.date | None,
+) -> None:
+    """Record that you kept in touch: appends to follow_up.keep_in_touch in PATH.
+
+    The guide: let them know that you followed up on their advice and the outcome.
+    Only the new lines are added; the rest of the file stays byte-identical.
+    """
+    from infoview.followup import log_contact
+
+    ws = _open(workspace)
+    day = _date_option(on, "--on") or today or dt.date.today()
+    result = log_contact(path, note=note, on=day, dry_run=dry_run)
+    _show_edit(result, ws, dry_run=dry_run, what=f"logged contact on {day}")
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--name", required=True, help="Who they suggested you meet.")
+@click.option("--note", help="Why, or what they said about them.")
+@click.option("--contact", help="How to reach them (email, phone, profile).")
+@click.option("--dry-run", is_flag=True, help="Print the diff, change nothing.")
+@workspace_option
+def referral(
+    path: Path,
+    name: str,
+    note: str | None,
+    contact: str | None,
+    dry_run: bool,
+    workspace: Path | None,
+) -> None:
+    """Record a referral: appends a person to 'referrals' in PATH.
+
+    The guide: ask for names of other people to meet, to gain different perspectives.
+    Only the new lines are added; the rest of the file stays byte-identical.
+    """
+    from infoview.followup import add_referral
+
+    ws = _open(workspace)
+    result = add_referral(path, name=name, note=note, contact=contact, dry_run=dry_run)
+    _show_edit(result, ws, dry_run=dry_run, what=f"added referral {name}")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -206,6 +363,12 @@ def packet(paths: tuple[Path, ...], force: bool, html: bool, workspace: Path | N
     "--changed", is_flag=True, help="Only interviews changed against git HEAD (incl. untracked)."
 )
 @click.option("--no-cache", is_flag=True, help="Parse every file again, ignoring .infoview-cache/.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Add missing sections (Research, Questions, Notes, Follow-up) as empty skeletons "
+    "(edits the files; never rewrites existing content).",
+)
 @workspace_option
 @today_option
 def lint(
@@ -214,6 +377,7 @@ def lint(
     strict: bool,
     changed: bool,
     no_cache: bool,
+    fix: bool,
     workspace: Path | None,
     today: dt.date | None,
 ) -> None:
@@ -228,8 +392,22 @@ def lint(
     from infoview.lint.command import render, run_lint
 
     ws = _open(workspace)
+    if fix:
+        from infoview.fix import fix_file
+        from infoview.lint.command import targets_for
+
+        for target in targets_for(ws, paths, changed=changed):
+            try:
+                fixed = fix_file(ws, target.path)
+            except InfoviewError:
+                continue  # unreadable: lint reports it below
+
+            if fixed.added:
+                added = ", ".join(f"## {title}" for title in fixed.added)
+                click.echo(f"fixed: {target.label}: added {added}", err=True)
     result = run_lint(ws, paths, today=today, changed=changed, use_cache=not no_cache)
-    colour = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    # no-color.org: NO_COLOR set to anything but the empty string turns colour off.
+    colour = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     output = render(result, fmt, colour=colour)
     if output:
         click.echo(output, color=colour)
@@ -240,7 +418,6 @@ def lint(
 @click.argument("code", required=False)
 def rules(code: str | None) -> None:
     """List every lint rule, or explain one: infoview rules IV303 (code or slug)."""
-    from infoview.errors import UsageError
     from infoview.lint.registry import RULES, lookup, suggest
 
     if code is None:

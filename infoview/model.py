@@ -56,6 +56,7 @@ class Interviewer:
     linkedin: str | None = None
     website: str | None = None
     photo: str | None = None  # a path relative to the interview file
+    address: str | None = None  # postal address, for a thank-you card's envelope
 
 
 class MeetingMode(StrEnum):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import subprocess
@@ -12,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 
 from infoview.config import CONFIG_NAME
 from infoview.errors import UsageError
 from infoview.render.templates import PACKAGE_STYLES, PACKAGE_TEMPLATES
 from infoview.workspace import Workspace, atomic_write
+from infoview.yamlpos import quote_scalar
 
 CONFIG_TEMPLATE = """\
 # infoview workspace settings. Every key is optional; `infoview doctor` checks this file.
@@ -163,18 +162,7 @@ def yaml_value(value: object) -> str:
         return ""
     if isinstance(value, int):
         return str(value)
-    text = str(value)
-    try:
-        if yaml.safe_load(f"k: {text}") == {"k": text} and "#" not in text:
-            return text
-    except yaml.YAMLError:
-        pass
-    # YAML 1.1 counts NEL and U+2028/U+2029 as line breaks, which double quotes fold into
-    # spaces; JSON leaves them raw, so escape them.
-    quoted = json.dumps(text, ensure_ascii=False)
-    for char in ("\x85", "\u2028", "\u2029"):
-        quoted = quoted.replace(char, f"\\u{ord(char):04x}")
-    return quoted
+    return quote_scalar(str(value))
 
 
 COMMENT_COLUMN = 30
@@ -201,6 +189,26 @@ def _check_line(value: str | None, option: str) -> None:
         raise UsageError(f"{option} must be one line")
 
 
+def markdown_environment(ws: Workspace) -> jinja2.Environment:
+    """Templates that write Markdown and YAML (no HTML escaping: values are YAML-quoted)."""
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(
+            [
+                jinja2.FileSystemLoader(ws.root / "templates"),
+                jinja2.FileSystemLoader(PACKAGE_TEMPLATES),
+            ]
+        ),
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["yaml"] = yaml_value
+    env.globals["kv"] = key_line
+    return env
+
+
 def new_interview(ws: Workspace, name: str, *, today: dt.date, **fields: Any) -> Path:
     """Write interviews/<date>-<slug>.md from the template; refuse to overwrite."""
     name = name.strip()
@@ -225,22 +233,13 @@ def new_interview(ws: Workspace, name: str, *, today: dt.date, **fields: Any) ->
         raise UsageError(
             f"{ws.relative(path)}: already exists; edit it, or pick another name or date"
         )
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(
-            [
-                jinja2.FileSystemLoader(ws.root / "templates"),
-                jinja2.FileSystemLoader(PACKAGE_TEMPLATES),
-            ]
-        ),
-        autoescape=False,  # Markdown and YAML, not HTML: values are YAML-quoted instead
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["yaml"] = yaml_value
-    env.globals["kv"] = key_line
-    text = env.get_template("interview.md.j2").render(
-        name=name, date=when, timezone=ws.config.timezone, **fields
-    )
+    env = markdown_environment(ws)
+    try:
+        text = env.get_template("interview.md.j2").render(
+            name=name, date=when, timezone=ws.config.timezone, goals=[1], **fields
+        )
+    except jinja2.TemplateError as exc:
+        raise UsageError(f"templates: {exc}; fix or remove the workspace's template") from exc
     _write_new(path, text.encode("utf-8"))
     return path
 

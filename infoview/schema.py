@@ -52,6 +52,7 @@ INTERVIEWER_KEYS = (
     "linkedin",
     "website",
     "photo",
+    "address",
 )
 MEETING_KEYS = ("date", "duration", "mode", "location")
 FOLLOW_UP_KEYS = ("may_contact_again", "thank_you_sent", "thank_you_via", "keep_in_touch")

@@ -15,6 +15,7 @@ as ``!!python/object`` (never constructed, so never executed).
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -146,6 +147,23 @@ def load(yaml_text: str, *, first_line: int) -> tuple[YMap | None, list[Problem]
         return None, [refused.problem]
     assert isinstance(tree, YMap)
     return tree, []
+
+
+def quote_scalar(value: str) -> str:
+    """Write ``value`` so YAML reads back exactly this text: plain when safe, else quoted.
+
+    JSON's double-quoted strings are valid YAML, except that YAML also folds NEL and the
+    Unicode line and paragraph separators inside them, so those are escaped too.
+    """
+    try:
+        if yaml.safe_load(f"k: {value}") == {"k": value} and "#" not in value:
+            return value
+    except yaml.YAMLError:
+        pass
+    quoted = json.dumps(value, ensure_ascii=False)
+    for char in ("\x85", "\u2028", "\u2029"):
+        quoted = quoted.replace(char, f"\\u{ord(char):04x}")
+    return quoted
 
 
 class _Refused(Exception):
