@@ -103,9 +103,11 @@ def parse_text(text: str, path: Path) -> Interview:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     interview = Interview(path=path)
     if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
+        before = text[: text.index("\x00")]
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
         interview.problems.append(
-            Problem("IV001", "file contains a NUL byte; it is not a text file", Span(line, 1))
+            Problem("IV001", "file contains a NUL byte; it is not a text file", Span(line, column))
         )
         text = text.replace("\x00", "\ufffd")
     fm = split(text)

@@ -59,7 +59,7 @@ class Workspace:
             return sorted(
                 p
                 for p in self.interviews_dir.rglob("*.md")
-                if p.is_file()
+                if (p.is_file() or (p.is_symlink() and not p.exists()))  # dangling: reported
                 and not any(
                     part.startswith(".") for part in p.relative_to(self.interviews_dir).parts
                 )

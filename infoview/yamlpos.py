@@ -93,7 +93,8 @@ def split(text: str) -> FrontMatter:
         "front matter opened with '---' is never closed; add a line '---' after the last key",
         Span(1, 1),
     )
-    return FrontMatter(None, "", len(lines), 0, [problem])
+    # Read the rest as the body, so the sections that are there are still found.
+    return FrontMatter(None, "\n".join(lines[1:]), 1, 0, [problem])
 
 
 def load(yaml_text: str, *, first_line: int) -> tuple[YMap | None, list[Problem]]:

@@ -310,7 +310,6 @@ def test_closed_front_matter(text: str, end: int) -> None:
         "---",
         "---\n",
         "---\ninterviewer:\n  name: Dana\n",
-        "---\ninterviewer:\n  name: Dana\n\n## Notes\n- one\n",
         "\ufeff---\r\ninterviewer:\r\n  name: Dana\r\n",
     ],
 )
@@ -325,6 +324,15 @@ def test_unclosed_front_matter_is_iv001_at_line_1(text: str) -> None:
     )
     assert interview.interviewer.name is None
     assert interview.notes == ()
+
+
+def test_unclosed_front_matter_still_reads_the_sections() -> None:
+    interview = parse("---\ninterviewer:\n  name: Dana\n\n## Notes\n- one\n")
+    assert [p.code for p in interview.problems] == ["IV001"]
+    assert interview.interviewer.name is None
+    assert list(interview.sections) == ["notes"]
+    assert interview.sections["notes"].span == Span(5, 1)
+    assert [(n.text, n.span) for n in interview.notes] == [("one", Span(6, 1))]
 
 
 @pytest.mark.parametrize(
@@ -1015,18 +1023,18 @@ def test_latin1_file_is_still_read_with_replacement_characters() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "line"),
+    ("text", "line", "column"),
     [
-        ("---\ninterviewer:\n  name: Dana\x00\n---\n", 3),
-        ("\x00", 1),
-        ("---\ninterviewer:\n  name: Dana\n---\n## Notes\n\n- a\x00b\n", 7),
-        ("---\r\ninterviewer:\r\n  name: Dana\x00\r\n---\r\n", 3),
+        ("---\ninterviewer:\n  name: Dana\x00\n---\n", 3, 13),
+        ("\x00", 1, 1),
+        ("---\ninterviewer:\n  name: Dana\n---\n## Notes\n\n- a\x00b\n", 7, 4),
+        ("---\r\ninterviewer:\r\n  name: Dana\x00\r\n---\r\n", 3, 13),
     ],
 )
-def test_nul_byte_is_iv001_at_its_line(text: str, line: int) -> None:
+def test_nul_byte_is_iv001_at_its_line(text: str, line: int, column: int) -> None:
     for interview in (parse(text), parse_bytes(text.encode(), PATH)):
         assert interview.problems[0].code == "IV001"
-        assert interview.problems[0].span == Span(line, 1)
+        assert interview.problems[0].span == Span(line, column)
         assert interview.problems[0].message == "file contains a NUL byte; it is not a text file"
         assert len(interview.problems) == 1
 

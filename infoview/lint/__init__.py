@@ -35,9 +35,25 @@ def _resolve(names: tuple[str, ...], key: str, config: Config) -> set[str]:
                 f"'{key}': unknown rule '{name}'; {suggest(name)}"
                 "see 'infoview rules' for the codes and slugs",
                 path=config.path,
+                line=_line_naming(config, name),
             )
         codes.add(rule.code)
     return codes
+
+
+def _line_naming(config: Config, name: str) -> int | None:
+    """The infoview.toml line that names ``name`` (TOML keeps no positions)."""
+    if config.path is None:
+        return None
+    try:
+        lines = config.path.read_text(encoding="utf-8-sig").splitlines()
+    except OSError:
+        return None
+    for number, line in enumerate(lines, 1):
+        code = line.split("#", 1)[0]
+        if f'"{name}"' in code or f"'{name}'" in code or code.strip().startswith(f"{name} "):
+            return number
+    return None
 
 
 def selection(config: Config) -> Selection:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
+from urllib.parse import quote
 
 from infoview import __version__
 from infoview.lint.diagnostic import Diagnostic
@@ -26,18 +27,24 @@ def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
     return f"{files} file{'s' if files != 1 else ''} checked: {', '.join(parts)}"
 
 
+def _one_line(value: str) -> str:
+    """Show line breaks as ``\\n``: a quickfix entry is one line, and a message may quote a
+    YAML key that holds one."""
+    return value.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def text(diagnostics: Sequence[Diagnostic], files: int, *, colour: bool) -> str:
     """``path:line:col: CODE [severity] message`` lines (the quickfix form), then a summary."""
     import click
 
     lines = []
     for d in diagnostics:
-        where = f"{d.path}:{d.line}:{d.column}:"
+        where = f"{_one_line(d.path)}:{d.line}:{d.column}:"
         level = f"[{d.severity}]"
         if colour:
             where = click.style(where, bold=True)
             level = click.style(level, fg=_COLOURS.get(d.severity))
-        lines.append(f"{where} {d.code} {level} {d.message}")
+        lines.append(f"{where} {d.code} {level} {_one_line(d.message)}")
     lines.append(summary(diagnostics, files))
     return "\n".join(lines)
 
@@ -88,7 +95,8 @@ def sarif(diagnostics: Sequence[Diagnostic]) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": d.path.replace("\\", "/")},
+                        # A URI reference: '%', spaces, ':' in a file name are escaped.
+                        "artifactLocation": {"uri": quote(d.path.replace("\\", "/"))},
                         "region": {"startLine": d.line, "startColumn": d.column},
                     }
                 }

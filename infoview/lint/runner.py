@@ -42,24 +42,43 @@ def _cache_file(ws: Workspace) -> Path:
     return ws.root / CACHE_DIR / f"parsed-{__version__}-py{python}.pickle"
 
 
+def code_stamp() -> str:
+    """Hash the parser's own source: a cached parse is stale once that code changes.
+
+    The version alone does not say so: an editable install, or pre-commit pinned to another
+    commit, runs different parser code under the same version, against the same cache.
+    """
+    from infoview import model, parse, schema, yamlpos
+
+    digest = hashlib.sha256(__version__.encode())
+    for module in (model, parse, schema, yamlpos):
+        with contextlib.suppress(OSError, TypeError):
+            digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()
+
+
 def load_cache(ws: Workspace) -> dict[str, Interview]:
     try:
         with _cache_file(ws).open("rb") as handle:
             data = pickle.load(handle)
     except Exception:  # missing, truncated, from another version: start afresh
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict) or data.get("stamp") != code_stamp():
+        return {}
+    entries = data.get("entries")
+    return entries if isinstance(entries, dict) else {}
 
 
 def save_cache(ws: Workspace, cache: dict[str, Interview]) -> None:
     if len(cache) > CACHE_LIMIT:
         cache = dict(list(cache.items())[-CACHE_LIMIT:])
     folder = ws.root / CACHE_DIR
+    data = {"stamp": code_stamp(), "entries": cache}
     with contextlib.suppress(OSError):
         if not folder.exists():
             folder.mkdir()
             (folder / ".gitignore").write_text("*\n")
-        atomic_write(_cache_file(ws), pickle.dumps(cache, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(_cache_file(ws), pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _parse_many(items: list[tuple[bytes, Path]]) -> list[Interview]:
@@ -98,7 +117,12 @@ def lint_files(
         try:
             data = read_bytes(target.path)
         except Exception as exc:  # unreadable: a directory, permissions, too large
-            message = str(exc).split(": ", 1)[-1]
+            message = str(exc).removeprefix(f"{target.path}: ")
+            if target.path.is_symlink() and not target.path.exists():
+                message = (
+                    f"is a symbolic link to '{os.readlink(target.path)}', which does not "
+                    "exist; fix the link or remove it"
+                )
             errors.append(
                 Diagnostic(target.label, 1, 1, "IV001", "invalid-front-matter", "error", message)
             )

@@ -36,8 +36,13 @@ def section_span(interview: Interview, key: str) -> Span:
 
 
 def front_matter_broken(interview: Interview) -> bool:
-    """True when the front matter could not be read (IV001 says so; other rules keep quiet)."""
-    return any(p.code == "IV001" for p in interview.problems)
+    """True when the front matter could not be read (IV001 says so; other rules keep quiet).
+
+    An IV001 about the body (a stray NUL or bad byte below the front matter) leaves the
+    front matter usable, so the rules that read it still run.
+    """
+    end = interview.front_matter_end or 1
+    return any(p.code == "IV001" and p.span.line <= end for p in interview.problems)
 
 
 def invalid(interview: Interview, key: str) -> bool:
