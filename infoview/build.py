@@ -12,8 +12,8 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -117,18 +117,12 @@ def render_many(
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {pool.submit(_render_one, job): i for i, job in enumerate(jobs)}
-        for future in _as_completed(futures):
+        for future in as_completed(futures):
             index = futures[future]
             try:
                 on_done(Rendered(index, future.result(), None))
             except Exception as exc:  # a worker's failure is one packet's failure
                 on_done(Rendered(index, None, _describe(exc)))
-
-
-def _as_completed(futures: Iterable[Future[PdfResult]]) -> Iterator[Future[PdfResult]]:
-    from concurrent.futures import as_completed
-
-    return as_completed(futures)
 
 
 def _attempt(index: int, job: PdfJob) -> Rendered:
