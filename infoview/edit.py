@@ -62,9 +62,11 @@ class _Doc:
         try:
             node = yaml.compose(text[start:offset], Loader=yaml.SafeLoader)
         except yaml.YAMLError as exc:
+            mark = exc.problem_mark if isinstance(exc, yaml.MarkedYAMLError) else None
             raise EditRefused(
                 "front matter is not valid YAML; fix it first (infoview lint shows where)",
                 path=path,
+                line=text.count("\n", 0, start + mark.index) + 1 if mark is not None else None,
             ) from exc
         if node is not None and not isinstance(node, yaml.MappingNode):
             raise EditRefused("front matter is not a mapping of keys", path=path, line=2)
@@ -139,7 +141,8 @@ class Editor:
         its children, and the value node of the next key when it exists but is empty).
         """
         mapping = self.doc.root
-        indent = 0
+        # Top-level keys may themselves be indented; new ones must line up with them.
+        indent = int(mapping.value[0][0].start_mark.column) if mapping and mapping.value else 0
         for depth, key in enumerate(keys):
             found = _find(mapping, key) if mapping is not None else None
             if found is None:
@@ -221,7 +224,14 @@ class Editor:
         for start, end, new in sorted(self.splices, reverse=True):
             text = text[:start] + new + text[end:]
         self.splices = []
-        self.doc = _Doc.load(self.doc.bom + text, self.path)
+        try:
+            self.doc = _Doc.load(self.doc.bom + text, self.path)
+        except EditRefused as exc:  # the file was fine before: do not blame it
+            raise EditRefused(
+                "could not make this edit safely (the result would not be valid YAML); "
+                "nothing was written",
+                path=self.path,
+            ) from exc
 
     def result(self) -> str:
         self.commit()
@@ -301,7 +311,11 @@ def apply(
     try:
         original = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise EditRefused("is not valid UTF-8; re-save it as UTF-8 first", path=path) from exc
+        raise EditRefused(
+            "is not valid UTF-8; re-save it as UTF-8 first",
+            path=path,
+            line=data.count(b"\n", 0, exc.start) + 1,
+        ) from exc
     new = edit_text(original, path, change, verify)
     if not dry_run and new != original:
         atomic_write(path, new.encode("utf-8"))

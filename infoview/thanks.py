@@ -155,7 +155,7 @@ def _address(addr: str | None, name: str, what: str, path: Path) -> Address:
     if not addr:
         raise NoteError(f"no {what} to send the email to; add it, or use --format card", path=path)
     _one_line(addr, what, path)
-    _one_line(name, "the name", path)
+    _one_line(name, what.replace("email", "name"), path)  # e.g. [profile] name
     if any(sep in addr for sep in (",", ";", " ", "<", ">")) or addr.count("@") != 1:
         raise NoteError(
             f"{what} must be one address like name@example.com, not {addr!r}", path=path
