@@ -8,11 +8,15 @@ fresh process, in a temporary workspace built from the example interviews.
 from __future__ import annotations
 
 import os
+import queue
+import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -78,6 +82,69 @@ def lint_workspace(folder: Path, count: int) -> Path:
     return folder
 
 
+def watch_latency(folder: Path) -> tuple[float, float, float]:
+    """Median save -> diagnostics printed and save -> new PDF on disk, with a real watcher.
+
+    ``infoview watch`` runs in its own process; each save is an atomic rename, the way most
+    editors save, and a changed line so the packet really is rebuilt. Diagnostics count as
+    printed when their summary line reaches this process. Also returns Ctrl-C -> exit.
+    """
+    ws = make_workspace(folder, 1)
+    source = next((ws / "interviews").iterdir())
+    pdf = ws / "build" / "packets" / f"{source.stem}.pdf"
+    proc = subprocess.Popen(
+        [INFOVIEW, "watch", "--today", "2026-11-25"],
+        cwd=ws,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    lines: queue.Queue[tuple[float, str]] = queue.Queue()
+
+    def read() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.put((time.perf_counter(), line))
+
+    threading.Thread(target=read, daemon=True).start()
+
+    def arrival(pattern: str) -> float:
+        """When the next line matching ``pattern`` arrived (60 s at most)."""
+        end = time.perf_counter() + 60
+        while True:
+            try:
+                at, line = lines.get(timeout=max(0.0, end - time.perf_counter()))
+            except queue.Empty:
+                proc.kill()
+                sys.exit(f"infoview watch printed no line matching {pattern!r} within 60 s")
+            if re.search(pattern, line):
+                return at
+
+    arrival("^watching ")
+    text = source.read_text(encoding="utf-8")
+    printed, written = [], []
+    for n in range(max(RUNS, 5)):
+        before = pdf.stat()
+        temp = source.with_name(".bench-save.tmp")
+        temp.write_text(f"{text}\n- Saved {n} times.\n", encoding="utf-8")
+        start = time.perf_counter()
+        os.replace(temp, source)
+        printed.append(arrival(r"^1 file checked") - start)
+        while (now := pdf.stat()).st_ino == before.st_ino and now.st_mtime_ns == before.st_mtime_ns:
+            if time.perf_counter() - start > 60:
+                proc.kill()
+                sys.exit("infoview watch wrote no new PDF within 60 s")
+            time.sleep(0.002)
+        written.append(time.perf_counter() - start)
+        arrival(r"^\d\d:\d\d:\d\d  built ")  # the rebuild is over: the next save is alone
+    start = time.perf_counter()
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=60)
+    stopped = time.perf_counter() - start
+    return statistics.median(printed), statistics.median(written), stopped
+
+
 def markdownlint() -> list[str] | None:
     """markdownlint-cli2 as a reference: on PATH, or installed once under build/bench-tools."""
     found = shutil.which("markdownlint-cli2")
@@ -121,6 +188,12 @@ def main() -> None:
         subprocess.run(["make", "-s", "packet"], cwd=ROOT, capture_output=True, check=False)
         noop = timed(["make", "-s", "packet"], ROOT)
         row("make packet: nothing changed (examples)", noop, 0.5)
+
+        print()
+        printed, written, stopped = watch_latency(Path(tmp) / "watch")
+        row("watch: save -> diagnostics printed", printed, 0.3)
+        row("watch: save -> new PDF on disk", written, 1.0)
+        row("watch: Ctrl-C -> exited", stopped, 1.0)
 
         print()
         lint_ws = lint_workspace(Path(tmp) / "lint", 1000)
