@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: packet lint thanks test bench readme venv clean
+.PHONY: packet lint watch thanks agenda test bench readme venv clean
 
 # The virtual environment is (re)built when missing or when pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -20,8 +20,14 @@ packet: $(STAMP)
 lint: $(STAMP)
 	@$(BIN)/infoview lint
 
+watch: $(STAMP)
+	@$(BIN)/infoview watch
+
 thanks: $(STAMP)
 	@$(BIN)/infoview thanks
+
+agenda: $(STAMP)
+	@$(BIN)/infoview agenda
 
 test: $(STAMP)
 	$(BIN)/ruff check infoview tests bench tools

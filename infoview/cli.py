@@ -314,9 +314,11 @@ def log(
     Only the new lines are added; the rest of the file stays byte-identical.
     """
     from infoview.followup import log_contact
+    from infoview.lint.context import moment
 
     ws = _open(workspace)
-    day = _date_option(on, "--on") or today or dt.date.today()
+    # Today in the workspace's time zone, as `thanks --mark-sent` and lint read it.
+    day = _date_option(on, "--on") or moment(today, ws.config.tz).date()
     result = log_contact(path, note=note, on=day, dry_run=dry_run)
     _show_edit(result, ws, dry_run=dry_run, what=f"logged contact on {day}")
 
@@ -428,6 +430,103 @@ def rules(code: str | None) -> None:
     if found is None:
         raise UsageError(f"no rule '{code}'; {suggest(code)}'infoview rules' lists them all")
     click.echo(f"{found.code} {found.slug} (default: {found.severity})\n\n{found.doc}")
+
+
+@cli.command()
+@today_option
+@click.option(
+    "--days",
+    type=click.IntRange(min=1),
+    default=14,
+    show_default=True,
+    help="How far ahead to list meetings and keep-in-touch dates.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: aligned columns; json: a list of rows, each with the file's path.",
+)
+@click.option(
+    "--ics",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write every meeting and follow-up reminder to this iCalendar file.",
+)
+@workspace_option
+def agenda(
+    today: dt.date | None, days: int, fmt: str, ics: Path | None, workspace: Path | None
+) -> None:
+    """What is coming and what is due, across every interview.
+
+    Upcoming meetings within --days with their readiness (lint errors and warnings),
+    thank-yous due or overdue, keep-in-touch due, and interviews planned without a date.
+    --ics FILE writes the meetings and reminders as a calendar to import. Exits 1 when an
+    interview could not be read (the others are still listed).
+    """
+    from infoview.agenda import as_json, run, table
+
+    result = run(_open(workspace), today=today, days=days, ics=ics)
+    for message in result.errors:
+        click.echo(message, err=True)
+    if result.wrote is not None:
+        click.echo(f"wrote {ics}: {result.wrote}", err=True)
+    colour = fmt == "table" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    output = as_json(result.rows) if fmt == "json" else table(result.rows, days=days, colour=colour)
+    click.echo(output, color=colour)
+    sys.exit(1 if result.errors else 0)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "dot"]),
+    default="text",
+    show_default=True,
+    help="text: an indented tree; dot: Graphviz (infoview network --format dot | dot -Tsvg).",
+)
+@workspace_option
+def network(fmt: str, workspace: Path | None) -> None:
+    """Who referred whom, from 'referrals' and 'referred_by'; who to contact next.
+
+    People referred but not interviewed yet (no file, or no date) are marked 'next to
+    contact'. Exits 1 when an interview could not be read (the others are still shown).
+    """
+    from infoview.corpus import load
+    from infoview.network import dot, graph, tree
+
+    corpus = load(_open(workspace))
+    for message in corpus.errors:
+        click.echo(message, err=True)
+    g = graph(corpus.interviews())
+    click.echo(dot(g) if fmt == "dot" else tree(g))
+    sys.exit(1 if corpus.errors else 0)
+
+
+@cli.command()
+@click.option(
+    "--no-packets", is_flag=True, help="Only lint on each save; build no packets (no WeasyPrint)."
+)
+@workspace_option
+@today_option
+def watch(no_packets: bool, workspace: Path | None, today: dt.date | None) -> None:
+    """Lint and rebuild packets as you save, with the PDF open beside your editor.
+
+    Lints every interview and builds stale packets, then watches interviews/, styles/,
+    templates/ and infoview.toml. Each save re-lints that interview (the lint text format)
+    and rebuilds its packet, with one timestamped line per rebuild; a stylesheet, template
+    or config change rebuilds all. A broken file keeps its last good PDF. Ctrl-C stops.
+    """
+    from infoview.watch.loop import Watcher
+
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    watcher = Watcher(_open(workspace), today=today, packets=not no_packets, colour=colour)
+    try:
+        watcher.run()
+    except KeyboardInterrupt:  # how a watch ends: exit status 0, not 130
+        click.echo("stopped")
 
 
 @cli.command()

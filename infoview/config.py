@@ -206,7 +206,9 @@ class _Validator:
         timezone = top.get("timezone", "UTC")
         try:
             ZoneInfo(timezone)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
+        # OSError: with the tzdata package installed, a folder name ('America') raises
+        # IsADirectoryError on Python 3.11 instead of ZoneInfoNotFoundError.
+        except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
             raise self.fail(
                 "", "timezone", f"'{timezone}' is not an IANA time zone; use e.g. 'Europe/London'"
             ) from exc

@@ -14,6 +14,7 @@ import jinja2
 from infoview import __version__
 from infoview.build import Rendered, digest, file_bytes, forget, is_current, record, render_many
 from infoview.config import Config
+from infoview.corpus import load
 from infoview.errors import InfoviewError
 from infoview.model import Facet, Interview, MeetingMode, Severity, Status
 from infoview.render.templates import default_stylesheet, environment, templates_digest
@@ -51,8 +52,12 @@ def output_path(ws: Workspace, source: Path, *, html: bool) -> Path:
     return ws.build_dir / "packets" / (source.stem + (".html" if html else ".pdf"))
 
 
-def input_digest(ws: Workspace, source: bytes, *, html: bool) -> str:
-    """Digest of everything a packet is made from."""
+def input_digest(ws: Workspace, source: bytes, *, html: bool, related: Sequence[bytes] = ()) -> str:
+    """Digest of everything a packet is made from.
+
+    ``related``: the earlier interviews with the same interviewer (name and bytes), which
+    "last time we talked" on the cover is made from.
+    """
     templates = ws.root / "templates"
     return digest(
         source,
@@ -60,6 +65,7 @@ def input_digest(ws: Workspace, source: bytes, *, html: bool) -> str:
         file_bytes(stylesheet_path(ws)),
         templates_digest(templates, (TEMPLATE,)),
         b"html" if html else b"pdf",
+        *related,
     )
 
 
@@ -185,8 +191,30 @@ def _checklist(interview: Interview, config: Config) -> list[str]:
     ]
 
 
-def context(interview: Interview, config: Config) -> dict[str, Any]:
-    """Everything packet.html.j2 shows, computed from the interview and the config."""
+def _last_time(previous: Interview | None, config: Config) -> dict[str, Any] | None:
+    """The earlier meeting with the same person: its date, takeaways and keep-in-touch notes."""
+    start = previous.meeting.start(config.tz) if previous else None
+    if previous is None or start is None:
+        return None
+    day = start.astimezone(config.tz) if previous.meeting.time else start
+    return {
+        "when": f"{day:%A} {day.day} {day:%B %Y}",
+        "file": previous.path.name,
+        "takeaways": [note.text for note in previous.takeaways],
+        "keep_in_touch": [
+            (f"{e.date.day} {e.date:%B %Y}: " if e.date else "") + e.note
+            for e in previous.follow_up.keep_in_touch
+        ],
+    }
+
+
+def context(
+    interview: Interview, config: Config, *, previous: Interview | None = None
+) -> dict[str, Any]:
+    """Everything packet.html.j2 shows, computed from the interview and the config.
+
+    ``previous`` is an earlier interview with the same person ("last time we talked").
+    """
     who = interview.interviewer
     by_goal = {
         g.number: [q.text for q in interview.questions_for(g.number)]
@@ -231,13 +259,20 @@ def context(interview: Interview, config: Config) -> dict[str, Any]:
         if may
         else ("They said no" if may is False else "Ask at the end"),
         "referrals": interview.referrals,
+        "last_time": _last_time(previous, config),
     }
 
 
-def render_html(interview: Interview, ws: Workspace, *, standalone: bool = False) -> str:
+def render_html(
+    interview: Interview,
+    ws: Workspace,
+    *,
+    standalone: bool = False,
+    previous: Interview | None = None,
+) -> str:
     """Render the packet's HTML; ``standalone`` inlines the stylesheet (for ``--html``)."""
     env = environment(ws.root / "templates")
-    html = env.get_template(TEMPLATE).render(context(interview, ws.config))
+    html = env.get_template(TEMPLATE).render(context(interview, ws.config, previous=previous))
     if standalone:
         from markupsafe import escape
 
@@ -259,10 +294,15 @@ def build_packets(
     force: bool = False,
     html: bool = False,
     report: Callable[[Outcome], None],
+    workers: int | None = None,
 ) -> list[Outcome]:
-    """Build the packets for ``paths``; report one Outcome per interview as it finishes."""
+    """Build the packets for ``paths``; report one Outcome per interview as it finishes.
+
+    ``workers=1`` renders in this process (``infoview watch``: no fork beside its threads).
+    """
     outcomes: list[Outcome] = []
     pending: list[tuple[Outcome, str, Any, float]] = []  # outcome, key, job, t0
+    known = load(ws, create_cache=False)  # every interview, to find earlier meetings
     for path in paths:
         output = output_path(ws, path, html=html)
         outcome = Outcome(path, output, "built")
@@ -274,14 +314,15 @@ def build_packets(
             outcome.state, outcome.messages = "failed", [exc.render()]
             report(outcome)
             continue
-        key = input_digest(ws, source, html=html)
+        interview = known.interview_for(path, source)
+        earlier = known.earlier_meetings(interview, ws.config.tz)  # "last time we talked"
+        named = [entry.label.encode() + b"\0" + entry.data for entry in earlier]
+        key = input_digest(ws, source, html=html, related=named)
         if not force and is_current(output, key):
             outcome.state = "unchanged"
             report(outcome)
             continue
-        from infoview.parse import parse_bytes
-
-        interview = parse_bytes(source, path)
+        previous = earlier[-1].interview if earlier else None
         problems = blocking_problems(interview, ws)
         if problems:
             outcome.state, outcome.messages = "failed", problems
@@ -289,12 +330,13 @@ def build_packets(
             continue
         try:
             if html:
-                atomic_write(output, render_html(interview, ws, standalone=True).encode("utf-8"))
+                page = render_html(interview, ws, standalone=True, previous=previous)
+                atomic_write(output, page.encode("utf-8"))
                 record(output, key)
                 outcome.seconds = time.perf_counter() - start
                 report(outcome)
                 continue
-            job = _pdf_job(interview, ws)
+            job = _pdf_job(interview, ws, previous)
         except (OSError, ValueError) as exc:  # a template or stylesheet the user broke
             outcome.state, outcome.messages = "failed", [f"{ws.relative(path)}: {exc}"]
             report(outcome)
@@ -326,7 +368,7 @@ def build_packets(
         report(outcome)
 
     if pending:
-        render_many([job for _, _, job, _ in pending], on_done=done)
+        render_many([job for _, _, job, _ in pending], workers=workers, on_done=done)
     return outcomes
 
 
@@ -337,13 +379,13 @@ def _template_error(ws: Workspace, path: Path, exc: jinja2.TemplateError) -> str
     return f"{ws.relative(path)}: template {where}: {exc.message or exc}; fix or remove it"
 
 
-def _pdf_job(interview: Interview, ws: Workspace) -> Any:
+def _pdf_job(interview: Interview, ws: Workspace, previous: Interview | None = None) -> Any:
     from infoview.render.pdf import PdfJob
 
     sheet = stylesheet_path(ws)
     page = f"@page {{ size: {ws.config.packet.paper}; }}"
     return PdfJob(
-        html=render_html(interview, ws),
+        html=render_html(interview, ws, previous=previous),
         base_url=interview.path.resolve().parent.as_uri() + "/",
         root=str(ws.root),
         css=(

@@ -1,0 +1,222 @@
+"""``infoview agenda --ics``: the calendar read back with icalendar, as a calendar app would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pytest
+from click.testing import CliRunner
+
+from infoview.cli import cli
+
+TODAY = "2026-11-25"
+UTC = dt.UTC
+
+
+def interview(name: str, meeting: str, extra: str = "") -> str:
+    return (
+        f"---\ninterviewer:\n  name: {name}\n  phone: '+1 503 555 0142'\n"
+        f"meeting:\n{meeting}formality: formal\n"
+        "learning_goals:\n  - Learn how this firm uses paralegals.\n"
+        f"  - Learn about the path to law school.\n{extra}---\n"
+    )
+
+
+FILES = {
+    "2026-12-03-dana-whitfield": interview(
+        "Dana Whitfield",
+        "  date: 2026-12-03T10:00\n  duration: 30\n  mode: video\n"
+        "  location: https://meet.example.com/dw\n",
+    ),
+    "2027-06-01-summer": interview("Sam Summer", "  date: 2027-06-01T10:00\n  duration: 60\n"),
+    "2026-12-10-berlin": interview(
+        "Bea Berlin",
+        "  date: 2026-12-10T10:00+01:00\n  duration: 45\n  mode: in-person\n"
+        "  location: Friedrichstraße 1, Berlin\n",
+    ),
+    "2026-12-15-all-day": interview("Al Day", "  date: 2026-12-15\n"),
+    "2026-11-18-marcus-lee": interview(
+        "Marcus Lee",
+        "  date: 2026-11-18T15:30\n  duration: 45\n",
+        "follow_up:\n  thank_you_sent: 2026-11-19\n  keep_in_touch:\n"
+        "    - date: 2026-12-01\n      note: Told him about the clinic shift.\n",
+    ),
+    "2026-11-20-no-more": interview(
+        "Noel More", "  date: 2026-11-20T09:00\n", "follow_up:\n  may_contact_again: false\n"
+    ),
+    "2026-11-30-cancelled": interview(
+        "Cy Cancel", "  date: 2026-11-30T10:00\n", "status: cancelled\n"
+    ),
+    "planned": interview("Priya Raman", "  mode: video\n"),
+}
+
+
+def uid(stem: str, kind: str) -> str:
+    return f"{stem}.{kind}@infoview"
+
+
+@pytest.fixture
+def ws(workspace: Path, write: Callable[..., Path]) -> Path:
+    for stem, text in FILES.items():
+        write(workspace, stem, text)
+    return workspace
+
+
+def export(runner: CliRunner, ws: Path, target: Path) -> Any:
+    return runner.invoke(cli, ["agenda", "-w", str(ws), "--today", TODAY, "--ics", str(target)])
+
+
+@pytest.fixture
+def cal(runner: CliRunner, ws: Path, tmp_path: Path) -> icalendar.Calendar:
+    result = export(runner, ws, tmp_path / "out.ics")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"wrote {tmp_path / 'out.ics'}: 7 meetings, 12 reminders\n"
+    return icalendar.Calendar.from_ical((tmp_path / "out.ics").read_bytes())
+
+
+def events(cal: icalendar.Calendar) -> dict[str, Any]:
+    return {str(e["UID"]): e for e in cal.walk("VEVENT")}
+
+
+def todos(cal: icalendar.Calendar) -> dict[str, Any]:
+    return {str(t["UID"]): t for t in cal.walk("VTODO")}
+
+
+def test_calendar_header(cal: icalendar.Calendar) -> None:
+    assert str(cal["VERSION"]) == "2.0"
+    assert str(cal["PRODID"]).startswith("-//infoview//infoview ")
+
+
+def test_one_event_per_dated_meeting_at_the_right_instant(cal: icalendar.Calendar) -> None:
+    starts = {uid: e.decoded("DTSTART") for uid, e in events(cal).items()}
+    la = {k: v.astimezone(UTC) for k, v in starts.items() if isinstance(v, dt.datetime)}
+    assert la == {
+        uid("2026-12-03-dana-whitfield", "meeting"): dt.datetime(2026, 12, 3, 18, 0, tzinfo=UTC),
+        uid("2027-06-01-summer", "meeting"): dt.datetime(2027, 6, 1, 17, 0, tzinfo=UTC),  # PDT
+        uid("2026-12-10-berlin", "meeting"): dt.datetime(2026, 12, 10, 9, 0, tzinfo=UTC),
+        uid("2026-11-18-marcus-lee", "meeting"): dt.datetime(2026, 11, 18, 23, 30, tzinfo=UTC),
+        uid("2026-11-20-no-more", "meeting"): dt.datetime(2026, 11, 20, 17, 0, tzinfo=UTC),
+        uid("2026-11-30-cancelled", "meeting"): dt.datetime(2026, 11, 30, 18, 0, tzinfo=UTC),
+    }
+    assert starts[uid("2026-12-15-all-day", "meeting")] == dt.date(2026, 12, 15)
+
+
+def test_times_are_in_the_configured_zone_with_its_vtimezone(cal: icalendar.Calendar) -> None:
+    dana = events(cal)[uid("2026-12-03-dana-whitfield", "meeting")]
+    assert dana["DTSTART"].params["TZID"] == "America/Los_Angeles"
+    assert dana["DTSTART"].to_ical() == b"20261203T100000"
+    (zone,) = cal.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "America/Los_Angeles"
+    # The VTIMEZONE alone (not the reader's own zone database) gives the right offsets.
+    tz = zone.to_tz()
+    assert dt.datetime(2026, 12, 3, 10, tzinfo=tz).utcoffset() == dt.timedelta(hours=-8)
+    assert dt.datetime(2027, 6, 1, 10, tzinfo=tz).utcoffset() == dt.timedelta(hours=-7)
+    # A file that gives its own offset is written as the instant, in UTC.
+    berlin = events(cal)[uid("2026-12-10-berlin", "meeting")]
+    assert berlin["DTSTART"].to_ical() == b"20261210T090000Z"
+
+
+def test_duration_location_url_description(cal: icalendar.Calendar) -> None:
+    found = events(cal)
+    dana = found[uid("2026-12-03-dana-whitfield", "meeting")]
+    assert dana.decoded("DURATION") == dt.timedelta(minutes=30)
+    assert str(dana["LOCATION"]) == "https://meet.example.com/dw"
+    assert str(dana["URL"]) == "https://meet.example.com/dw"
+    assert str(dana["SUMMARY"]) == "Informational interview with Dana Whitfield"
+    assert str(dana["DESCRIPTION"]).splitlines() == [
+        "Learning goals:",
+        "1. Learn how this firm uses paralegals.",
+        "2. Learn about the path to law school.",
+        "If technology fails, call +1 503 555 0142",
+        "Interview file: interviews/2026-12-03-dana-whitfield.md",
+    ]
+    berlin = found[uid("2026-12-10-berlin", "meeting")]
+    assert berlin.decoded("DURATION") == dt.timedelta(minutes=45)
+    assert str(berlin["LOCATION"]) == "Friedrichstraße 1, Berlin"
+    assert "URL" not in berlin  # an address is not a link
+    assert found[uid("2026-12-15-all-day", "meeting")].decoded("DURATION") == dt.timedelta(days=1)
+    assert str(found[uid("2026-11-30-cancelled", "meeting")]["STATUS"]) == "CANCELLED"
+    assert str(dana["STATUS"]) == "CONFIRMED"
+
+
+def test_thank_you_reminders_are_due_two_days_after_the_meeting(cal: icalendar.Calendar) -> None:
+    found = todos(cal)
+    thanks = {k: t for k, t in found.items() if k.endswith(".thank-you@infoview")}
+    assert {k: (t.decoded("DUE"), str(t["STATUS"])) for k, t in thanks.items()} == {
+        # meetings still ahead get theirs too
+        uid("2026-12-03-dana-whitfield", "thank-you"): (dt.date(2026, 12, 5), "NEEDS-ACTION"),
+        uid("2027-06-01-summer", "thank-you"): (dt.date(2027, 6, 3), "NEEDS-ACTION"),
+        uid("2026-12-10-berlin", "thank-you"): (dt.date(2026, 12, 12), "NEEDS-ACTION"),
+        uid("2026-12-15-all-day", "thank-you"): (dt.date(2026, 12, 17), "NEEDS-ACTION"),
+        uid("2026-11-20-no-more", "thank-you"): (dt.date(2026, 11, 22), "NEEDS-ACTION"),
+        # sent: re-importing marks the earlier reminder done
+        uid("2026-11-18-marcus-lee", "thank-you"): (dt.date(2026, 11, 20), "COMPLETED"),
+        uid("2026-11-30-cancelled", "thank-you"): (dt.date(2026, 12, 2), "CANCELLED"),
+    }
+    dana = thanks[uid("2026-12-03-dana-whitfield", "thank-you")]
+    assert str(dana["SUMMARY"]) == "Send thank-you to Dana Whitfield"
+    assert str(dana["RELATED-TO"]) == uid("2026-12-03-dana-whitfield", "meeting")
+    assert str(dana["DESCRIPTION"]).startswith("Send an email within 2 days of the meeting on")
+
+
+def test_keep_in_touch_reminders(cal: icalendar.Calendar) -> None:
+    found = todos(cal)
+    again = {k: t.decoded("DUE") for k, t in found.items() if ".keep-in-touch@" in k}
+    assert again == {  # 90 days after the last contact; never after 'may_contact_again: false'
+        uid("2026-12-03-dana-whitfield", "keep-in-touch"): dt.date(2027, 3, 3),
+        uid("2027-06-01-summer", "keep-in-touch"): dt.date(2027, 8, 30),
+        uid("2026-12-10-berlin", "keep-in-touch"): dt.date(2027, 3, 10),
+        uid("2026-12-15-all-day", "keep-in-touch"): dt.date(2027, 3, 15),
+        uid("2026-11-18-marcus-lee", "keep-in-touch"): dt.date(2027, 3, 1),
+    }
+    marcus = found[uid("2026-11-18-marcus-lee", "keep-in-touch")]
+    assert str(marcus["SUMMARY"]) == "Keep in touch with Marcus Lee"
+    assert str(marcus["DESCRIPTION"]).splitlines()[-1] == (
+        "2026-12-01: Told him about the clinic shift."
+    )
+
+
+def test_uids_are_unique_and_stable_across_runs(
+    runner: CliRunner, ws: Path, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "one.ics", tmp_path / "two.ics"
+    assert export(runner, ws, first).exit_code == 0
+    assert export(runner, ws, second).exit_code == 0
+    one = icalendar.Calendar.from_ical(first.read_bytes())
+    two = icalendar.Calendar.from_ical(second.read_bytes())
+    uids = [str(c["UID"]) for c in one.walk() if c.name in ("VEVENT", "VTODO")]
+    assert len(uids) == len(set(uids)) == 19
+    assert [str(c["UID"]) for c in two.walk() if c.name in ("VEVENT", "VTODO")] == uids
+    assert first.read_bytes() == second.read_bytes()  # same --today: the same file
+
+
+def test_a_new_export_replaces_the_file_atomically(
+    runner: CliRunner, ws: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "out.ics"
+    target.write_text("old")
+    assert export(runner, ws, target).exit_code == 0
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ics", "ws"]  # no temp file
+
+
+def test_an_unwritable_target_is_an_error_and_nothing_is_left(
+    runner: CliRunner, ws: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    target = tmp_path / "a-file" / "out.ics"
+    result = export(runner, ws, target)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {target}: cannot write the calendar: ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "ws"]
+    assert (tmp_path / "a-file").read_text() == "not a folder"
+
+
+def test_a_folder_is_not_a_calendar_file(runner: CliRunner, ws: Path, tmp_path: Path) -> None:
+    result = export(runner, ws, tmp_path)
+    assert result.exit_code == 2
+    assert f"Invalid value for '--ics': File '{tmp_path}' is a directory." in result.stderr
