@@ -1,0 +1,230 @@
+"""Commands that write outputs: packet, thanks, agenda, network."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from infoview.cli.base import (
+    cli,
+    date_option,
+    find_workspace,
+    show_edit,
+    today_option,
+    workspace_option,
+)
+from infoview.errors import UsageError
+
+if TYPE_CHECKING:
+    from infoview.packet import Outcome
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
+@click.option("--html", is_flag=True, help="Write HTML instead of PDF (no WeasyPrint needed).")
+@workspace_option
+def packet(paths: tuple[Path, ...], force: bool, html: bool, workspace: Path | None) -> None:
+    """Build a PDF prep packet per interview in build/packets/.
+
+    PATHS are interview files or folders (default: every interview in the workspace).
+    A packet whose inputs (the interview, infoview.toml, stylesheet, templates, infoview's
+    version) are unchanged is skipped. Exits 1 when any packet could not be built.
+    """
+    from infoview.packet import build_packets
+
+    ws = find_workspace(workspace)
+    sources = ws.interview_paths(paths)
+    if not sources:
+        click.echo(
+            f"no interviews in {ws.relative(ws.interviews_dir)}/; start one with: infoview new NAME"
+        )
+        return
+    started = time.perf_counter()
+
+    def report(outcome: Outcome) -> None:
+        target = ws.relative(outcome.output)
+        if outcome.state == "built":
+            click.echo(f"built      {target} ({outcome.seconds:.2f} s)")
+        elif outcome.state == "unchanged":
+            click.echo(f"unchanged  {target}")
+        else:
+            click.echo(f"failed     {target}")
+        for message in outcome.messages:
+            click.echo(f"  {message}", err=True)
+
+    outcomes = build_packets(ws, sources, force=force, html=html, report=report)
+    counts = {
+        state: sum(o.state == state for o in outcomes) for state in ("built", "unchanged", "failed")
+    }
+    total = len(outcomes)
+    click.echo(
+        f"{total} packet{'s' if total != 1 else ''}: {counts['built']} built, "
+        f"{counts['unchanged']} unchanged, {counts['failed']} failed "
+        f"({time.perf_counter() - started:.1f} s)"
+    )
+    if counts["failed"]:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "card", "email"]),
+    default="auto",
+    show_default=True,
+    help="auto follows [thanks]: informal -> a card to copy by hand, formal -> an email draft.",
+)
+@click.option("--mark-sent", is_flag=True, help="Record the thank-you as sent (edits PATHS).")
+@click.option(
+    "--on", "on", metavar="YYYY-MM-DD", help="With --mark-sent: the date (default today)."
+)
+@click.option(
+    "--via",
+    type=click.Choice(["handwritten", "email"]),
+    help="With --mark-sent: how it was sent (default: as the formality pairs it).",
+)
+@click.option("--dry-run", is_flag=True, help="With --mark-sent: print the diff, change nothing.")
+@workspace_option
+@today_option
+def thanks(
+    paths: tuple[Path, ...],
+    fmt: str,
+    mark_sent: bool,
+    on: str | None,
+    via: str | None,
+    dry_run: bool,
+    workspace: Path | None,
+    today: dt.date | None,
+) -> None:
+    """Write thank-you notes: a card to copy by hand, or an email draft.
+
+    Writes build/thanks/<name>.pdf (an A2 card) or build/thanks/<name>.eml (a draft your
+    mail program opens for editing; infoview never sends mail) for PATHS, by default every
+    done interview whose thank-you is not recorded as sent. With --mark-sent it instead
+    records follow_up.thank_you_sent (and thank_you_via) in PATHS, changing only those lines.
+    """
+    from infoview.lint import context
+    from infoview.thanks import Written, channel_for, mailto, pending, write_notes
+
+    ws = find_workspace(workspace)
+    ctx = context(ws.config, today)
+    if mark_sent:
+        from infoview.followup import mark_sent as record
+
+        if not paths:
+            raise UsageError("--mark-sent needs the interview file(s) to edit")
+        day = date_option(on, "--on") or ctx.today
+        for path in ws.interview_paths(paths):
+            interview = ws.read(path)
+            how = via or {"card": "handwritten"}.get(
+                channel_for(interview, ws.config, fmt), "email"
+            )
+            result = record(path, on=day, via=how, dry_run=dry_run)
+            show_edit(result, ws, dry_run=dry_run, what=f"thank-you sent {day} ({how})")
+        return
+    interviews = [ws.read(p) for p in ws.interview_paths(paths)]
+    if not paths:
+        interviews = pending(interviews, ctx)
+    if not interviews:
+        click.echo("no thank-yous due: no done interview is waiting for one")
+        return
+    failed = False
+
+    def report(written: Written) -> None:
+        nonlocal failed
+        if written.path is None:
+            failed = True
+            click.echo(f"error: {written.error}", err=True)
+            return
+        note = written.note
+        click.echo(f"wrote      {ws.relative(written.path)} ({note.channel})")
+        for warning in note.warnings:
+            click.echo(f"  warning: {warning}", err=True)
+        if note.channel == "email":
+            click.echo(f"  open in your mail program: {mailto(note)}")
+
+    write_notes(ws, interviews, ctx, fmt=fmt, report=report)
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@today_option
+@click.option(
+    "--days",
+    type=click.IntRange(min=1),
+    default=14,
+    show_default=True,
+    help="How far ahead to list meetings and keep-in-touch dates.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: aligned columns; json: a list of rows, each with the file's path.",
+)
+@click.option(
+    "--ics",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write every meeting and follow-up reminder to this iCalendar file.",
+)
+@workspace_option
+def agenda(
+    today: dt.date | None, days: int, fmt: str, ics: Path | None, workspace: Path | None
+) -> None:
+    """What is coming and what is due, across every interview.
+
+    Upcoming meetings within --days with their readiness (lint errors and warnings),
+    thank-yous due or overdue, keep-in-touch due, and interviews planned without a date.
+    --ics FILE writes the meetings and reminders as a calendar to import. Exits 1 when an
+    interview could not be read (the others are still listed).
+    """
+    from infoview.agenda import as_json, run, table
+
+    result = run(find_workspace(workspace), today=today, days=days, ics=ics)
+    for message in result.errors:
+        click.echo(message, err=True)
+    if result.wrote is not None:
+        click.echo(f"wrote {ics}: {result.wrote}", err=True)
+    colour = fmt == "table" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    output = as_json(result.rows) if fmt == "json" else table(result.rows, days=days, colour=colour)
+    click.echo(output, color=colour)
+    sys.exit(1 if result.errors else 0)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "dot"]),
+    default="text",
+    show_default=True,
+    help="text: an indented tree; dot: Graphviz (infoview network --format dot | dot -Tsvg).",
+)
+@workspace_option
+def network(fmt: str, workspace: Path | None) -> None:
+    """Who referred whom, from 'referrals' and 'referred_by'; who to contact next.
+
+    People referred but not interviewed yet (no file, or no date) are marked 'next to
+    contact'. Exits 1 when an interview could not be read (the others are still shown).
+    """
+    from infoview.corpus import load
+    from infoview.network import dot, graph, tree
+
+    corpus = load(find_workspace(workspace))
+    for message in corpus.errors:
+        click.echo(message, err=True)
+    g = graph(corpus.interviews())
+    click.echo(dot(g) if fmt == "dot" else tree(g))
+    sys.exit(1 if corpus.errors else 0)
