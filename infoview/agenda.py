@@ -79,14 +79,7 @@ def thank_you_due(interview: Interview, config: Config) -> dt.date | None:
 
     The same day lint's IV501/IV502 count from (a date-only meeting ends on its own day).
     """
-    meeting = interview.meeting
-    if meeting.date is None:
-        return None
-    day = meeting.date
-    end = meeting.end(config.tz)
-    if meeting.time is not None and end is not None:
-        day = end.astimezone(config.tz).date()
-    return day + dt.timedelta(days=config.lint.thank_you_days)
+    return interview.thank_you_due(config.tz, config.lint.thank_you_days)
 
 
 def keep_in_touch_due(interview: Interview, config: Config) -> dt.date | None:

@@ -88,6 +88,17 @@ class Meeting:
         naive = dt.datetime.combine(self.date, self.time or dt.time(0, 0))
         return naive.replace(tzinfo=self.offset or tz)
 
+    def last_day(self, tz: ZoneInfo) -> dt.date | None:
+        """The calendar day (in ``tz``) the meeting ends on: follow-up is counted from it.
+
+        A date-only meeting ends on its own day, not at the following midnight.
+        """
+        if self.date is None or self.time is None:
+            return self.date
+        end = self.end(tz)
+        assert end is not None
+        return end.astimezone(tz).date()
+
     def end(self, tz: ZoneInfo) -> dt.datetime | None:
         """Return start + duration; a date-only meeting ends at the end of its day."""
         start = self.start(tz)
@@ -261,6 +272,11 @@ class Interview:
         if end is None:
             return Status.PLANNED
         return Status.DONE if end <= now else Status.SCHEDULED
+
+    def thank_you_due(self, tz: ZoneInfo, days: int) -> dt.date | None:
+        """The day a thank-you is due: ``days`` after the day the meeting ends."""
+        last = self.meeting.last_day(tz)
+        return None if last is None else last + dt.timedelta(days=days)
 
     def thank_you_channel(self, pairing: dict[str, str]) -> str:
         """Return 'card' or 'email' for this interview's formality, as ``[thanks]`` pairs them."""

@@ -151,11 +151,10 @@ def _thanks(interview: Interview, config: Config) -> dict[str, str]:
     if sent:
         via = interview.follow_up.thank_you_via
         return {"text": f"Sent {sent:%A} {sent.day} {sent:%B %Y}" + (f" ({via})" if via else "")}
-    end = interview.meeting.end(config.tz)
     days = config.lint.thank_you_days
-    if end is None:
+    due = interview.thank_you_due(config.tz, days)
+    if due is None:
         return {"text": f"Send {how} within {days} days of the meeting."}
-    due = end.date() + dt.timedelta(days=days)
     return {
         "text": f"Send {how} by {due:%A} {due.day} {due:%B %Y} ({days} days after the meeting)."
     }

@@ -31,14 +31,8 @@ class Context:
 
     def days_since_meeting(self, interview: Interview) -> int | None:
         """Whole days from the day the meeting ended to today (None when undated)."""
-        meeting = interview.meeting
-        if meeting.date is None:
-            return None
-        if meeting.time is None:
-            return (self.today - meeting.date).days
-        end = meeting.end(self.tz)
-        assert end is not None
-        return (self.today - end.astimezone(self.tz).date()).days
+        last = interview.meeting.last_day(self.tz)
+        return None if last is None else (self.today - last).days
 
 
 def moment(today: dt.date | None, tz: ZoneInfo) -> dt.datetime:
