@@ -150,11 +150,16 @@ def load(yaml_text: str, *, first_line: int) -> tuple[YMap | None, list[Problem]
     return tree, []
 
 
+# Characters YAML will not read raw inside double quotes (non-printable ones), plus NEL and
+# the Unicode line and paragraph separators, which it folds into spaces.
+_UNQUOTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
 def quote_scalar(value: str) -> str:
     """Write ``value`` so YAML reads back exactly this text: plain when safe, else quoted.
 
-    JSON's double-quoted strings are valid YAML, except that YAML also folds NEL and the
-    Unicode line and paragraph separators inside them, so those are escaped too.
+    JSON's double-quoted strings are valid YAML, except for characters YAML does not
+    accept raw or folds (see ``_UNQUOTABLE``), which are escaped as ``\\uXXXX``.
     """
     try:
         if yaml.safe_load(f"k: {value}") == {"k": value} and "#" not in value:
@@ -162,9 +167,7 @@ def quote_scalar(value: str) -> str:
     except yaml.YAMLError:
         pass
     quoted = json.dumps(value, ensure_ascii=False)
-    for char in ("\x85", "\u2028", "\u2029"):
-        quoted = quoted.replace(char, f"\\u{ord(char):04x}")
-    return quoted
+    return _UNQUOTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 class _Refused(Exception):

@@ -39,6 +39,7 @@ from infoview.model import (
     Status,
 )
 from infoview.parse import parse_bytes, parse_text
+from infoview.yamlpos import quote_scalar
 
 PATH = Path("interviews/2026-12-03-dana-whitfield.md")
 LA = ZoneInfo("America/Los_Angeles")
@@ -1713,3 +1714,10 @@ def test_any_date_round_trips(date: dt.date, at: dt.time | None) -> None:
     interview = parse_text(doc(f"meeting:\n  date: {value}\n"), PATH)
     assert interview.problems == []
     assert (interview.meeting.date, interview.meeting.time) == (date, at)
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_quote_scalar_round_trips_any_text(value: str) -> None:
+    """What infoview writes into front matter reads back as exactly the text given."""
+    assert yaml.safe_load(f"k: {quote_scalar(value)}") == {"k": value}
