@@ -193,7 +193,8 @@ def email_bytes(note: Note, config: Config, now: dt.datetime) -> bytes:
 def mailto(note: Note) -> str:
     """A ``mailto:`` link that opens the same draft in the default mail program."""
     addr = note.interview.interviewer.email or ""
-    return f"mailto:{quote(addr, safe='@')}?subject={quote(note.subject)}&body={quote(note.text)}"
+    body = quote(note.text.replace("\n", "\r\n"))  # RFC 6068: line breaks as %0D%0A
+    return f"mailto:{quote(addr, safe='@')}?subject={quote(note.subject)}&body={body}"
 
 
 def card_job(note: Note, ws: Workspace) -> Any:
@@ -252,6 +253,8 @@ def write_notes(
             else:
                 cards.append((note, card_job(note, ws)))
         except NoteError as exc:
+            if exc.path is not None:  # name the file as the rest of the output does
+                exc.path = ws.relative(Path(exc.path))
             failed = Written(Note(interview, "", Path(), "", ""), None, exc.render())
             done.append(failed)
             report(failed)

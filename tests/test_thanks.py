@@ -130,7 +130,8 @@ def test_formal_interview_gets_an_email_draft(runner: CliRunner, ws: Path) -> No
     url = urlsplit(link.removeprefix("  open in your mail program: "))
     query = parse_qs(url.query)
     assert (url.scheme, url.path) == ("mailto", "dana.whitfield@example.com")
-    assert query == {"subject": [message["Subject"]], "body": [DANA_BODY]}
+    # RFC 6068 wants line breaks in a mailto: body as %0D%0A.
+    assert query == {"subject": [message["Subject"]], "body": [DANA_BODY.replace("\n", "\r\n")]}
 
 
 def test_non_ascii_names_stay_intact(runner: CliRunner, ws: Path) -> None:
@@ -376,7 +377,7 @@ def test_unsafe_or_missing_addresses_are_refused_before_writing(
     path = put(ws, "2026-12-03-dana", interview(**fields))
     result = thanks(runner)
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == f"error: {path}: {message}\n"
+    assert result.stderr == f"error: {path.relative_to(ws)}: {message}\n"
     assert not (ws / "build").exists()
 
 
@@ -388,7 +389,8 @@ def test_missing_profile_email_is_a_clear_error(runner: CliRunner, ws: Path) -> 
     result = thanks(runner)
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
-        f"error: {config}: no [profile] email to send the email to; add it, or use --format card\n"
+        "error: infoview.toml: no [profile] email to send the email to; "
+        "add it, or use --format card\n"
     )
     assert not (ws / "build").exists()
 
@@ -405,7 +407,7 @@ def test_profile_name_with_a_line_break_is_refused(runner: CliRunner, ws: Path) 
     assert result.exit_code == 1
     assert (
         result.stderr
-        == f"error: {config}: [profile] name contains a line break; make it one line\n"
+        == "error: infoview.toml: [profile] name contains a line break; make it one line\n"
     )
     assert not (ws / "build").exists()
 
