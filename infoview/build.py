@@ -1,9 +1,10 @@
 """Incremental, batched output: skip what is unchanged, render the rest on both cores.
 
 An output is up to date when a stamp file beside it records the digest of all its inputs
-(the interview's bytes, infoview.toml, stylesheet, templates, infoview's version, and any
-extra file the output embeds). Checking needs no parsing and no WeasyPrint, so a no-change
-``make packet`` costs little more than Python's start-up.
+(the interview's bytes, infoview.toml, stylesheet, templates, infoview's version, earlier
+interviews with the same person, and any file the output embeds). Checking needs no
+WeasyPrint, and parses through lint's cache, so a no-change ``make packet`` costs little
+more than Python's start-up.
 """
 
 from __future__ import annotations
