@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -11,25 +10,15 @@ from typing import Any
 
 import jinja2
 
-from infoview import __version__
 from infoview.build import Rendered, digest, file_bytes, forget, is_current, record, render_many
-from infoview.config import Config
 from infoview.corpus import load
 from infoview.errors import InfoviewError
-from infoview.model import Facet, Interview, MeetingMode, Severity, Status
+from infoview.model import Interview, Severity
+from infoview.packet_context import context
 from infoview.render.templates import default_stylesheet, environment, templates_digest
 from infoview.workspace import Workspace, atomic_write, read_bytes
 
 TEMPLATE = "packet.html.j2"
-LINES_PER_QUESTION = 5
-FACET_TITLES = {
-    Facet.WORK_HISTORY: "Work history",
-    Facet.EDUCATION: "Education",
-    Facet.CREDENTIALS: "Awards, certifications and memberships",
-    Facet.IN_COMMON: "What we have in common",
-    Facet.SOURCES: "Sources read",
-}
-CHANNEL_WORDS = {"card": "a brief handwritten note (card)", "email": "an email"}
 
 
 @dataclass
@@ -80,186 +69,6 @@ def blocking_problems(interview: Interview, ws: Workspace) -> list[str]:
 
 
 # -- the template's context --------------------------------------------------------------
-
-
-def _when(interview: Interview, config: Config) -> dict[str, str]:
-    meeting = interview.meeting
-    minutes = meeting.duration
-    duration = f"{minutes} minutes" if minutes else "not agreed yet: confirm it when you book"
-    start = meeting.start(config.tz)
-    if start is None:
-        return {"text": "not scheduled yet", "duration": duration}
-    day = f"{start:%A} {start.day} {start:%B %Y}"
-    if meeting.time is None:
-        return {"text": f"{day} (time not set)", "duration": duration}
-    zone = config.timezone if meeting.offset is None else "offset given in the file"
-    abbrev = start.tzname() or ""
-    text = f"{day}, {start:%H:%M}"
-    if minutes:
-        end = start + dt.timedelta(minutes=minutes)
-        text += f"–{end:%H:%M}"
-        if end.date() != start.date():
-            text += f" (next day, {end:%A})"
-    text += f" {abbrev} ({zone})"
-    return {"text": text, "duration": duration}
-
-
-def _join(interview: Interview) -> str:
-    meeting = interview.meeting
-    location = meeting.location
-    if meeting.mode is MeetingMode.VIDEO:
-        return f"Video call: {location}" if location else "Video call (no link yet)"
-    if meeting.mode is MeetingMode.PHONE:
-        return f"Phone call: {location}" if location else "Phone call"
-    if meeting.mode is MeetingMode.IN_PERSON:
-        return f"In person at {location}" if location else "In person (no address yet)"
-    return location or "not decided yet"
-
-
-def _fallback(interview: Interview) -> str:
-    who = interview.interviewer
-    if who.phone:
-        return f"Call {who.phone}"
-    if who.email:
-        return f"No phone recorded; email {who.email}, and ask for a phone number before the day"
-    return "No contact details recorded: ask for a phone number before the day"
-
-
-def _research(interview: Interview) -> list[dict[str, Any]]:
-    groups: list[dict[str, Any]] = []
-    for facet, title in FACET_TITLES.items():
-        items = [item for item in interview.research if item.facet is facet]
-        if items:
-            groups.append(
-                {
-                    "title": title,
-                    "items": items,
-                    "common": facet is Facet.IN_COMMON,
-                    "labelled": True,
-                }
-            )
-    other = [item for item in interview.research if item.facet is None]
-    if other:
-        groups.append({"title": "Other notes", "items": other, "common": False, "labelled": False})
-    return groups
-
-
-def _thanks(interview: Interview, config: Config) -> dict[str, str]:
-    channel = interview.thank_you_channel(config.thanks.pairing())
-    how = CHANNEL_WORDS.get(channel, channel)
-    sent = interview.follow_up.thank_you_sent
-    if sent:
-        via = interview.follow_up.thank_you_via
-        return {"text": f"Sent {sent:%A} {sent.day} {sent:%B %Y}" + (f" ({via})" if via else "")}
-    days = config.lint.thank_you_days
-    due = interview.thank_you_due(config.tz, days)
-    if due is None:
-        return {"text": f"Send {how} within {days} days of the meeting."}
-    return {
-        "text": f"Send {how} by {due:%A} {due.day} {due:%B %Y} ({days} days after the meeting)."
-    }
-
-
-def _checklist(interview: Interview, config: Config) -> list[str]:
-    who = interview.interviewer
-    name = who.name or "your interviewer"
-    start = interview.meeting.start(config.tz)
-    arrive = "Arrive or log in on time, or a few minutes early"
-    if start is not None and interview.meeting.time is not None:
-        early = start - dt.timedelta(minutes=10)
-        arrive += f" (by {early:%H:%M})"
-    contact = who.phone or who.email or "(no phone recorded yet)"
-    minutes = interview.meeting.duration
-    respect = "Respect their time: keep to the agreed timeframe"
-    if minutes:
-        respect += f" ({minutes} minutes)"
-    return [
-        "Dress neatly and appropriately, as you would for a job interview, "
-        "even for a video or phone call.",
-        arrive + ".",
-        f"Have {name}'s contact details handy in case technology interferes: {contact}.",
-        "Bring paper and a pen and take notes: areas to follow up on, "
-        "questions not to forget, important information.",
-        "Don't use the interview to look for a job. If they hold the keys to your perfect job, "
-        "ask at the end for another meeting about opportunities.",
-        "Start with a brief overview of yourself; direct the interview, "
-        "but let them do most of the talking.",
-        respect + ".",
-        "At the end, ask if you may contact them again in the future with other questions.",
-        "Ask for names of other people to meet, to gain different perspectives.",
-    ]
-
-
-def _last_time(previous: Interview | None, config: Config) -> dict[str, Any] | None:
-    """The earlier meeting with the same person: its date, takeaways and keep-in-touch notes."""
-    start = previous.meeting.start(config.tz) if previous else None
-    if previous is None or start is None:
-        return None
-    day = start.astimezone(config.tz) if previous.meeting.time else start
-    return {
-        "when": f"{day:%A} {day.day} {day:%B %Y}",
-        "file": previous.path.name,
-        "takeaways": [note.text for note in previous.takeaways],
-        "keep_in_touch": [
-            (f"{e.date.day} {e.date:%B %Y}: " if e.date else "") + e.note
-            for e in previous.follow_up.keep_in_touch
-        ],
-    }
-
-
-def context(
-    interview: Interview, config: Config, *, previous: Interview | None = None
-) -> dict[str, Any]:
-    """Everything packet.html.j2 shows, computed from the interview and the config.
-
-    ``previous`` is an earlier interview with the same person ("last time we talked").
-    """
-    who = interview.interviewer
-    by_goal = {
-        g.number: [q.text for q in interview.questions_for(g.number)]
-        for g in interview.learning_goals
-    }
-    goals = [
-        {"number": g.number, "text": g.text, "questions": by_goal[g.number]}
-        for g in interview.learning_goals
-    ]
-    other = [q.text for q in interview.questions if q.goal not in by_goal]
-    ordered = [q for questions in by_goal.values() for q in questions] + other
-    may = interview.follow_up.may_contact_again
-    missing = [
-        FACET_TITLES[f].lower()
-        for f in (Facet.WORK_HISTORY, Facet.EDUCATION, Facet.CREDENTIALS, Facet.IN_COMMON)
-        if f not in interview.facets()
-    ]
-    title = f"Prep packet: {interview.display_name}"
-    if who.organization:
-        title += f", {who.organization}"
-    return {
-        "title": title,
-        "version": __version__,
-        "who": who,
-        "tags": interview.tags,
-        "photo": who.photo,
-        "cancelled": interview.status_override is Status.CANCELLED,
-        "when": _when(interview, config),
-        "join": _join(interview),
-        "fallback": _fallback(interview),
-        "referred_by": interview.referred_by,
-        "research": _research(interview),
-        "missing_facets": missing if interview.research else [],
-        "goals": goals,
-        "other_questions": other,
-        "all_questions": ordered,
-        "lines_per_question": LINES_PER_QUESTION,
-        "profile": config.profile,
-        "checklist": _checklist(interview, config),
-        "thanks": _thanks(interview, config),
-        "may_contact": "Yes, they said so"
-        if may
-        else ("They said no" if may is False else "Ask at the end"),
-        "referrals": interview.referrals,
-        "last_time": _last_time(previous, config),
-    }
 
 
 def render_html(

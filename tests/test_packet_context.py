@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from infoview.config import parse_config
-from infoview.packet import context
+from infoview.packet_context import context
 from infoview.parse import parse_text
 
 CONFIG = parse_config('timezone = "America/Los_Angeles"\n[lint]\nthank_you_days = 2\n')
