@@ -68,7 +68,7 @@ def blocking_problems(interview: Interview, ws: Workspace) -> list[str]:
     ]
 
 
-# -- the template's context --------------------------------------------------------------
+# -- rendering ---------------------------------------------------------------------------
 
 
 def render_html(
