@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from infoview.errors import InfoviewError
-from infoview.lint.runner import CACHE_DIR, load_cache, parse_all, save_cache
+from infoview.lint.runner import read_all
 from infoview.model import Interview, Severity
 from infoview.parse import parse_bytes
 from infoview.people import keys, met_before
-from infoview.workspace import Workspace, read_bytes
+from infoview.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -98,31 +96,16 @@ def load(ws: Workspace, *, create_cache: bool = True) -> Corpus:
     ``create_cache=False`` updates the parse cache only where one already exists (the packet
     command leaves no new folder behind).
     """
-    cache = load_cache(ws)
-    entries: list[Entry | None] = []
-    misses: list[tuple[int, str, bytes, Path]] = []
-    for path in ws.interview_paths():
-        label = ws.relative(path)
-        try:
-            data = read_bytes(path)
-        except InfoviewError as exc:
-            reason = exc.message.removeprefix(f"{path}: ")
-            entries.append(Entry(path, label, b"", None, (f"{label}:1:1: IV001 {reason}",)))
-            continue
-        key = hashlib.sha256(data).hexdigest()
-        cached = cache.get(key)
-        if isinstance(cached, Interview):
-            entries.append(_entry(path, label, data, dataclasses.replace(cached, path=path)))
+    entries = []
+    for read in read_all(ws, ws.interview_paths(), create_cache=create_cache):
+        label = ws.relative(read.path)
+        if read.interview is None:
+            entries.append(
+                Entry(read.path, label, b"", None, (f"{label}:1:1: IV001 {read.error}",))
+            )
         else:
-            misses.append((len(entries), key, data, path))
-            entries.append(None)
-    parsed = parse_all([(data, path) for _, _, data, path in misses])
-    for (index, key, data, path), interview in zip(misses, parsed, strict=True):
-        cache[key] = interview
-        entries[index] = _entry(path, ws.relative(path), data, interview)
-    if misses and (create_cache or (ws.root / CACHE_DIR).is_dir()):
-        save_cache(ws, cache)
-    return Corpus([entry for entry in entries if entry is not None])
+            entries.append(_entry(read.path, label, read.data, read.interview))
+    return Corpus(entries)
 
 
 def _entry(path: Path, label: str, data: bytes, interview: Interview) -> Entry:

@@ -100,6 +100,58 @@ def parse_all(items: list[tuple[bytes, Path]]) -> list[Interview]:
         return [iv for chunk in pool.map(_parse_many, chunks) for iv in chunk]
 
 
+@dataclass(frozen=True)
+class Read:
+    """One file, read and parsed: ``interview`` is None and ``error`` says why if unreadable."""
+
+    path: Path
+    data: bytes
+    interview: Interview | None
+    error: str | None = None
+
+
+def _unreadable(path: Path, exc: Exception) -> str:
+    if path.is_symlink() and not path.exists():
+        return (
+            f"is a symbolic link to '{os.readlink(path)}', which does not exist; "
+            "fix the link or remove it"
+        )
+    return str(exc).removeprefix(f"{path}: ")
+
+
+def read_all(
+    ws: Workspace, paths: Sequence[Path], *, use_cache: bool = True, create_cache: bool = True
+) -> list[Read]:
+    """Read and parse ``paths`` in order, through the cache; never raises for one file.
+
+    ``create_cache=False`` updates the cache only where one already exists (so a command
+    like ``packet`` leaves no new folder behind).
+    """
+    cache = load_cache(ws) if use_cache else {}
+    out: list[Read | None] = []
+    misses: list[tuple[int, str, bytes, Path]] = []
+    for path in paths:
+        try:
+            data = read_bytes(path)
+        except Exception as exc:  # unreadable: a directory, permissions, too large
+            out.append(Read(path, b"", None, _unreadable(path, exc)))
+            continue
+        key = hashlib.sha256(data).hexdigest()
+        cached = cache.get(key)
+        if isinstance(cached, Interview):
+            out.append(Read(path, data, dataclasses.replace(cached, path=path)))
+        else:
+            misses.append((len(out), key, data, path))
+            out.append(None)
+    parsed = parse_all([(data, path) for _, _, data, path in misses])
+    for (index, key, data, path), interview in zip(misses, parsed, strict=True):
+        cache[key] = interview
+        out[index] = Read(path, data, interview)
+    if use_cache and misses and (create_cache or (ws.root / CACHE_DIR).is_dir()):
+        save_cache(ws, cache)
+    return [read for read in out if read is not None]
+
+
 def lint_files(
     ws: Workspace,
     targets: Sequence[Target],
@@ -109,37 +161,13 @@ def lint_files(
     use_cache: bool = True,
 ) -> list[Diagnostic]:
     """Lint ``targets``; a file that cannot be read is an IV001 diagnostic, not a crash."""
-    cache = load_cache(ws) if use_cache else {}
-    interviews: dict[int, Interview] = {}
-    errors: list[Diagnostic] = []
-    to_parse: list[tuple[int, str, bytes, Path]] = []
-    for index, target in enumerate(targets):
-        try:
-            data = read_bytes(target.path)
-        except Exception as exc:  # unreadable: a directory, permissions, too large
-            message = str(exc).removeprefix(f"{target.path}: ")
-            if target.path.is_symlink() and not target.path.exists():
-                message = (
-                    f"is a symbolic link to '{os.readlink(target.path)}', which does not "
-                    "exist; fix the link or remove it"
-                )
-            errors.append(
-                Diagnostic(target.label, 1, 1, "IV001", "invalid-front-matter", "error", message)
-            )
-            continue
-        key = hashlib.sha256(data).hexdigest()
-        cached = cache.get(key)
-        if cached is not None and isinstance(cached, Interview):
-            interviews[index] = dataclasses.replace(cached, path=target.path)
-        else:
-            to_parse.append((index, key, data, target.path))
-    parsed = parse_all([(data, path) for _, _, data, path in to_parse])
-    for (index, key, _, _), interview in zip(to_parse, parsed, strict=True):
-        interviews[index] = interview
-        cache[key] = interview
-    if use_cache and to_parse:
-        save_cache(ws, cache)
-    out = list(errors)
-    for index, interview in sorted(interviews.items()):
-        out.extend(check(interview, ctx, chosen, targets[index].label))
+    reads = read_all(ws, [target.path for target in targets], use_cache=use_cache)
+    out = [
+        Diagnostic(target.label, 1, 1, "IV001", "invalid-front-matter", "error", read.error)
+        for target, read in zip(targets, reads, strict=True)
+        if read.error is not None
+    ]
+    for target, read in zip(targets, reads, strict=True):
+        if read.interview is not None:
+            out.extend(check(read.interview, ctx, chosen, target.label))
     return out
