@@ -8,6 +8,7 @@ sentence, passing and failing examples) and ``check(interview, ctx)`` yielding F
 from __future__ import annotations
 
 import difflib
+import importlib
 import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -15,36 +16,6 @@ from types import ModuleType
 
 from infoview.lint.context import Context
 from infoview.lint.diagnostic import Finding
-from infoview.lint.rules import (
-    iv001_invalid_front_matter,
-    iv002_schema,
-    iv003_interviewer_missing,
-    iv101_research_missing,
-    iv102_research_facet_missing,
-    iv103_no_common_ground,
-    iv104_research_sources_missing,
-    iv201_goals_missing,
-    iv202_too_many_goals,
-    iv203_goal_is_a_question,
-    iv204_goal_without_questions,
-    iv301_questions_missing,
-    iv302_question_without_goal,
-    iv303_answerable_online,
-    iv304_job_seeking,
-    iv305_duplicate_question,
-    iv401_meeting_date_missing,
-    iv402_contact_missing,
-    iv403_duration_missing,
-    iv404_location_missing,
-    iv405_intro_missing,
-    iv406_notes_missing,
-    iv407_referrals_not_asked,
-    iv408_permission_not_recorded,
-    iv501_thank_you_overdue,
-    iv502_thank_you_due,
-    iv503_thank_you_channel,
-    iv504_keep_in_touch_due,
-)
 from infoview.model import Interview
 
 Check = Callable[[Interview, Context], Iterator[Finding]]
@@ -72,40 +43,43 @@ class Rule:
         )
 
 
+# The registry: one module per rule under infoview/lint/rules/, in the order of SPEC
+# section 3. A rule exists when, and only when, it is named here.
+RULE_MODULES = (
+    "iv001_invalid_front_matter",
+    "iv002_schema",
+    "iv003_interviewer_missing",
+    "iv101_research_missing",
+    "iv102_research_facet_missing",
+    "iv103_no_common_ground",
+    "iv104_research_sources_missing",
+    "iv201_goals_missing",
+    "iv202_too_many_goals",
+    "iv203_goal_is_a_question",
+    "iv204_goal_without_questions",
+    "iv301_questions_missing",
+    "iv302_question_without_goal",
+    "iv303_answerable_online",
+    "iv304_job_seeking",
+    "iv305_duplicate_question",
+    "iv401_meeting_date_missing",
+    "iv402_contact_missing",
+    "iv403_duration_missing",
+    "iv404_location_missing",
+    "iv405_intro_missing",
+    "iv406_notes_missing",
+    "iv407_referrals_not_asked",
+    "iv408_permission_not_recorded",
+    "iv501_thank_you_overdue",
+    "iv502_thank_you_due",
+    "iv503_thank_you_channel",
+    "iv504_keep_in_touch_due",
+)
 RULES: dict[str, Rule] = {
     rule.code: rule
-    for rule in map(
-        Rule.from_module,
-        (
-            iv001_invalid_front_matter,
-            iv002_schema,
-            iv003_interviewer_missing,
-            iv101_research_missing,
-            iv102_research_facet_missing,
-            iv103_no_common_ground,
-            iv104_research_sources_missing,
-            iv201_goals_missing,
-            iv202_too_many_goals,
-            iv203_goal_is_a_question,
-            iv204_goal_without_questions,
-            iv301_questions_missing,
-            iv302_question_without_goal,
-            iv303_answerable_online,
-            iv304_job_seeking,
-            iv305_duplicate_question,
-            iv401_meeting_date_missing,
-            iv402_contact_missing,
-            iv403_duration_missing,
-            iv404_location_missing,
-            iv405_intro_missing,
-            iv406_notes_missing,
-            iv407_referrals_not_asked,
-            iv408_permission_not_recorded,
-            iv501_thank_you_overdue,
-            iv502_thank_you_due,
-            iv503_thank_you_channel,
-            iv504_keep_in_touch_due,
-        ),
+    for rule in (
+        Rule.from_module(importlib.import_module(f"infoview.lint.rules.{name}"))
+        for name in RULE_MODULES
     )
 }
 BY_SLUG: dict[str, Rule] = {rule.slug: rule for rule in RULES.values()}

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from infoview.lint.context import Context
-from infoview.model import FILE_START, Facet, Interview, ResearchItem, Span, Status
+from infoview.model import FILE_START, Facet, Interview, Question, ResearchItem, Span, Status
 
 _MARKUP = re.compile(r"[*_`]+")
 
@@ -22,6 +23,16 @@ def has_facet(interview: Interview, facet: Facet) -> bool:
 def combine(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     """One alternation of ``patterns``: a single search per question instead of one each."""
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+
+
+def questions_matching(
+    interview: Interview, pattern: re.Pattern[str], extra: tuple[re.Pattern[str], ...]
+) -> Iterator[Question]:
+    """The questions whose plain text matches ``pattern`` or one of the configured ``extra``."""
+    for question in interview.questions:
+        text = plain(question.text)
+        if pattern.search(text) or any(p.search(text) for p in extra):
+            yield question
 
 
 def plain(markdown: str) -> str:

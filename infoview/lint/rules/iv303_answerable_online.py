@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from infoview.lint.context import Context
 from infoview.lint.diagnostic import Finding
-from infoview.lint.rules._common import combine, plain
+from infoview.lint.rules._common import combine, questions_matching
 from infoview.model import Interview
 
 CODE = "IV303"
@@ -64,10 +64,8 @@ _ANY = combine(PATTERNS)
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:
-    for question in interview.questions:
-        text = plain(question.text)
-        if _ANY.search(text) or any(p.search(text) for p in ctx.answerable_online):
-            yield Finding(
-                question.span,
-                "a website answers this; look it up beforehand and ask what only they can tell you",
-            )
+    for question in questions_matching(interview, _ANY, ctx.answerable_online):
+        yield Finding(
+            question.span,
+            "a website answers this; look it up beforehand and ask what only they can tell you",
+        )

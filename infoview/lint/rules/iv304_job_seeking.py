@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from infoview.lint.context import Context
 from infoview.lint.diagnostic import Finding
-from infoview.lint.rules._common import combine, plain
+from infoview.lint.rules._common import combine, questions_matching
 from infoview.model import Interview
 
 CODE = "IV304"
@@ -56,11 +56,9 @@ _ANY = combine(PATTERNS)
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:
-    for question in interview.questions:
-        text = plain(question.text)
-        if _ANY.search(text) or any(p.search(text) for p in ctx.job_seeking):
-            yield Finding(
-                question.span,
-                "this asks for a job; keep the meeting for learning, and if they hold the keys "
-                "to your perfect job, ask at the end for another meeting",
-            )
+    for question in questions_matching(interview, _ANY, ctx.job_seeking):
+        yield Finding(
+            question.span,
+            "this asks for a job; keep the meeting for learning, and if they hold the keys "
+            "to your perfect job, ask at the end for another meeting",
+        )
