@@ -20,6 +20,7 @@ import yaml
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from samples import FRONT, TODAY
 
 from infoview import lint
 from infoview.cli import cli
@@ -27,24 +28,7 @@ from infoview.config import parse_config
 from infoview.lint.registry import RULES
 from infoview.parse import parse_text
 
-TODAY = "2026-11-25"
-
-# Every rule passes on this at TODAY. Lines: '---' 1, interviewer 2, name 3, phone 4,
-# meeting 5, date 6, ..., formality 10, learning_goals 11, closing '---' 14, '## Research' 15.
-FRONT = """\
-interviewer:
-  name: Dana Whitfield
-  phone: "+1 503 555 0142"
-meeting:
-  date: 2026-12-03T10:00
-  duration: 30
-  mode: video
-  location: https://meet.example.com/abc
-formality: formal
-learning_goals:
-  - Learn how this firm uses paralegals.
-  - Learn about the career path from paralegal to lawyer.
-"""
+# With samples.FRONT every rule passes at TODAY; '## Research' is line 15.
 BODY = """\
 ## Research
 - **Work history:** twelve years at Marlow & Reyes, six in estate planning.

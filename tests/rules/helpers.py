@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from samples import FRONT
 
 from infoview import lint
 from infoview.config import parse_config
@@ -30,20 +31,6 @@ intro = "I'm Alex, a second-term paralegal student and a former office manager."
 """
 
 # File lines: '---' is 1, FRONT starts at 2.
-FRONT = """\
-interviewer:
-  name: Dana Whitfield
-  phone: "+1 503 555 0142"
-meeting:
-  date: 2026-12-03T10:00
-  duration: 30
-  mode: video
-  location: https://meet.example.com/abc
-formality: formal
-learning_goals:
-  - Learn how this firm uses paralegals.
-  - Learn about the career path from paralegal to lawyer.
-"""
 INTERVIEWER = 2
 PHONE = 4
 MEETING = 5
