@@ -112,6 +112,15 @@ class Editor:
             line=self.doc.line_of(offset),
         )
 
+    def unit(self) -> int:
+        """The file's indentation step: how far its first nested mapping is indented."""
+        for key_node, value in self.doc.root.value if self.doc.root is not None else ():
+            if isinstance(value, yaml.MappingNode) and value.value and not value.flow_style:
+                step = int(value.value[0][0].start_mark.column - key_node.start_mark.column)
+                if step > 0:
+                    return step
+        return 2
+
     def block(self, indent: int, lines: list[str]) -> str:
         return "".join(" " * indent + line + self.doc.newline for line in lines)
 
@@ -149,7 +158,7 @@ class Editor:
                 return depth, mapping, indent, None
             key_node, value = found
             if self._empty(value):
-                return depth, mapping, int(key_node.start_mark.column) + 2, value
+                return depth, mapping, int(key_node.start_mark.column) + self.unit(), value
             if not isinstance(value, yaml.MappingNode):
                 raise self.refuse(f"'{key}' is not a mapping", self.doc.at(value.start_mark))
             if value.flow_style:
@@ -176,8 +185,9 @@ class Editor:
             offset = self.after_last_line(mapping)
         else:
             offset = self.doc.end
-        nested = [f"{'  ' * i}{key}:" for i, key in enumerate(rest)]
-        body = nested + ["  " * len(rest) + line for line in lines]
+        step = " " * self.unit()
+        nested = [f"{step * i}{key}:" for i, key in enumerate(rest)]
+        body = nested + [step * len(rest) + line for line in lines]
         self.splices.append((offset, offset, self.block(indent, body)))
 
     def set_scalar(self, keys: tuple[str, ...], value: str) -> None:
@@ -204,7 +214,8 @@ class Editor:
         if found is not None and self._empty(found[1]):
             self.insert_under(keys, item)
         elif found is None:
-            self.insert_under(keys[:-1], [f"{keys[-1]}:", *("  " + line for line in item)])
+            step = " " * self.unit()
+            self.insert_under(keys[:-1], [f"{keys[-1]}:", *(step + line for line in item)])
         else:
             self._append_to(keys, found[1], item)
         self.commit()

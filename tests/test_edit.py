@@ -782,3 +782,20 @@ def test_mark_sent_touches_only_its_own_lines(
         for line in added:
             assert line.endswith("\r\n") == (newline == "\r\n"), line
             assert line.strip() in wanted, line
+
+
+def test_new_blocks_follow_the_files_own_indentation(tmp_path: Path) -> None:
+    path = tmp_path / "four.md"
+    path.write_bytes(b'---\ninterviewer:\n    name: Dana\n    phone: "1"\n---\nbody\n')
+    log_contact(path, note="hi", on=dt.date(2026, 12, 1))
+    mark_sent(path, on=dt.date(2026, 12, 2), via="email")
+    assert path.read_bytes() == (
+        b'---\ninterviewer:\n    name: Dana\n    phone: "1"\n'
+        b"follow_up:\n"
+        b"    keep_in_touch:\n"
+        b"        - date: 2026-12-01\n"
+        b"          note: hi\n"
+        b"    thank_you_sent: 2026-12-02\n"
+        b"    thank_you_via: email\n"
+        b"---\nbody\n"
+    )
