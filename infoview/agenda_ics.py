@@ -69,6 +69,8 @@ def calendar(
 
 def write(path: Path, cal: icalendar.Calendar) -> str:
     """Write ``cal`` to ``path`` atomically; return what it holds, for the command to say."""
+    if not path.parent.is_dir():  # a typo in the folder should not create folders
+        raise UsageError(f"{path}: no folder {path.parent}; create it or choose another path")
     try:
         atomic_write(path, bytes(cal.to_ical()))
     except OSError as exc:

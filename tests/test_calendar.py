@@ -211,7 +211,9 @@ def test_an_unwritable_target_is_an_error_and_nothing_is_left(
     target = tmp_path / "a-file" / "out.ics"
     result = export(runner, ws, target)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"error: {target}: cannot write the calendar: ")
+    assert result.stderr == (
+        f"error: {target}: no folder {target.parent}; create it or choose another path\n"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "ws"]
     assert (tmp_path / "a-file").read_text() == "not a folder"
 
@@ -220,3 +222,13 @@ def test_a_folder_is_not_a_calendar_file(runner: CliRunner, ws: Path, tmp_path: 
     result = export(runner, ws, tmp_path)
     assert result.exit_code == 2
     assert f"Invalid value for '--ics': File '{tmp_path}' is a directory." in result.stderr
+
+
+def test_ics_into_a_missing_folder_is_refused(runner: CliRunner, ws: Path, tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "agenda.ics"
+    result = export(runner, ws, target)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {target}: no folder {target.parent}; create it or choose another path\n"
+    )
+    assert not target.parent.exists()
