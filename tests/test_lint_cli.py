@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner, Result
+from samples import FRONT
 
 from infoview.cli import cli
 from infoview.lint import registry, report
@@ -29,21 +30,9 @@ Write = Callable[[Path, str, str], Path]
 TODAY = "2026-11-25"  # a week before the meeting in CLEAN
 
 # Every rule passes on this at TODAY (the profile in conftest has an intro, so IV405 too).
-CLEAN = """\
+CLEAN = f"""\
 ---
-interviewer:
-  name: Dana Whitfield
-  phone: "+1 503 555 0142"
-meeting:
-  date: 2026-12-03T10:00
-  duration: 30
-  mode: video
-  location: https://meet.example.com/abc
-formality: formal
-learning_goals:
-  - Learn how this firm uses paralegals.
-  - Learn about the career path from paralegal to lawyer.
----
+{FRONT}---
 ## Research
 - **Work history:** twelve years at Marlow & Reyes, six in estate planning.
 - **Education:** paralegal certificate, Portland Community College.
