@@ -8,6 +8,7 @@ reports a problem can point an editor at the exact key, heading or list item.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -285,6 +286,19 @@ class Interview:
     def thank_you_channel(self, pairing: dict[str, str]) -> str:
         """Return 'card' or 'email' for this interview's formality, as ``[thanks]`` pairs them."""
         return pairing.get(self.formality or "formal", "email")
+
+
+_MARKUP = re.compile(r"[*_`]+")
+
+
+def plain_text(markdown: str) -> str:
+    """Drop emphasis and code marks and collapse spaces: "**What** does" -> "What does"."""
+    return " ".join(_MARKUP.sub("", markdown).split())
+
+
+def normal_words(text: str) -> str:
+    """Lower-case words only, for comparing wordings ("Follow-up:" == "follow up")."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
 
 
 def strip_comments(markdown: str) -> str:

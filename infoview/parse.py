@@ -26,6 +26,7 @@ from infoview.model import (
     ResearchItem,
     Section,
     Span,
+    normal_words,
     strip_comments,
 )
 from infoview.schema import read_front_matter
@@ -178,10 +179,6 @@ def facet_of(label: str) -> Facet | None:
     return facets[0] if facets else None
 
 
-def _normal(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
-
-
 def goal_for_heading(heading: str, goals: tuple[LearningGoal, ...]) -> int | None:
     """Return the goal an H3 under Questions names: by number or by the goal's wording."""
     match = _GOAL_NUMBER.match(heading)
@@ -190,12 +187,14 @@ def goal_for_heading(heading: str, goals: tuple[LearningGoal, ...]) -> int | Non
         if not goals or 1 <= number <= len(goals):
             return number
         return None
-    wanted = _normal(heading.split(":", 1)[-1] if heading.lower().startswith("goal") else heading)
+    wanted = normal_words(
+        heading.split(":", 1)[-1] if heading.lower().startswith("goal") else heading
+    )
     if not wanted:
         return None
     best, best_ratio = None, 0.0
     for goal in goals:
-        have = _normal(goal.text)
+        have = normal_words(goal.text)
         if wanted == have or (len(wanted) >= 12 and (wanted in have or have in wanted)):
             return goal.number
         ratio = difflib.SequenceMatcher(None, wanted, have).ratio()
@@ -244,7 +243,7 @@ class _Body:
             if token.tag == "h1":
                 self.iv.title = self.iv.title or title
                 continue
-            key = SECTION_NAMES.get(_normal(title), "")
+            key = SECTION_NAMES.get(normal_words(title), "")
             if not key or key in self.iv.sections:
                 continue
             assert token.map is not None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import email.policy
-import re
 from dataclasses import dataclass, field
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -22,12 +21,11 @@ from infoview import __version__
 from infoview.config import Config
 from infoview.errors import InfoviewError
 from infoview.lint.context import Context
-from infoview.model import Interview, Status
+from infoview.model import Interview, Status, plain_text
 from infoview.render.templates import default_stylesheet, environment
 from infoview.workspace import Workspace
 
 FORMATS = ("auto", "card", "email")
-_MARKUP = re.compile(r"[*_`]+")
 
 
 class NoteError(InfoviewError):
@@ -59,7 +57,7 @@ def channel_for(interview: Interview, config: Config, fmt: str) -> str:
 
 
 def _plain(markdown: str) -> str:
-    text = " ".join(_MARKUP.sub("", markdown).split())
+    text = plain_text(markdown)
     return text if not text or text[-1] in ".!?" else text + "."
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,6 +85,11 @@ def cli() -> None:
              infoview new "Dana Whitfield" --org "Marlow & Reyes LLP" --date 2026-12-03T10:00
              infoview packet
     """
+
+
+def use_colour() -> bool:
+    """Colour only on a terminal, never with NO_COLOR set (no-color.org: a non-empty value)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def date_option(value: str | None, option: str) -> dt.date | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from infoview.cli.base import (
     cli,
     find_workspace,
     today_option,
+    use_colour,
     workspace_option,
 )
 from infoview.errors import InfoviewError, UsageError
@@ -76,8 +76,7 @@ def lint(
                 added = ", ".join(f"## {title}" for title in fixed.added)
                 click.echo(f"fixed: {target.label}: added {added}", err=True)
     result = run_lint(ws, paths, today=today, changed=changed, use_cache=not no_cache)
-    # no-color.org: NO_COLOR set to anything but the empty string turns colour off.
-    colour = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    colour = fmt == "text" and use_colour()
     output = render(result, fmt, colour=colour)
     if output:
         click.echo(output, color=colour)
@@ -116,7 +115,7 @@ def watch(no_packets: bool, workspace: Path | None, today: dt.date | None) -> No
     """
     from infoview.watch.loop import Watcher
 
-    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    colour = use_colour()
     watcher = Watcher(find_workspace(workspace), today=today, packets=not no_packets, colour=colour)
     try:
         watcher.run()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 import time
 from pathlib import Path
@@ -17,6 +16,7 @@ from infoview.cli.base import (
     find_workspace,
     show_edit,
     today_option,
+    use_colour,
     workspace_option,
 )
 from infoview.errors import UsageError
@@ -197,7 +197,7 @@ def agenda(
         click.echo(message, err=True)
     if result.wrote is not None:
         click.echo(f"wrote {ics}: {result.wrote}", err=True)
-    colour = fmt == "table" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    colour = fmt == "table" and use_colour()
     output = as_json(result.rows) if fmt == "json" else table(result.rows, days=days, colour=colour)
     click.echo(output, color=colour)
     sys.exit(1 if result.errors else 0)

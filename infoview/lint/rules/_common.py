@@ -6,9 +6,16 @@ import re
 from collections.abc import Iterator
 
 from infoview.lint.context import Context
-from infoview.model import FILE_START, Facet, Interview, Question, ResearchItem, Span, Status
-
-_MARKUP = re.compile(r"[*_`]+")
+from infoview.model import (
+    FILE_START,
+    Facet,
+    Interview,
+    Question,
+    ResearchItem,
+    Span,
+    Status,
+    plain_text,
+)
 
 
 def researched(interview: Interview) -> list[ResearchItem]:
@@ -30,14 +37,9 @@ def questions_matching(
 ) -> Iterator[Question]:
     """The questions whose plain text matches ``pattern`` or one of the configured ``extra``."""
     for question in interview.questions:
-        text = plain(question.text)
+        text = plain_text(question.text)
         if pattern.search(text) or any(p.search(text) for p in extra):
             yield question
-
-
-def plain(markdown: str) -> str:
-    """Drop emphasis and code markers, so "**What** does ..." reads as "What does ..."."""
-    return " ".join(_MARKUP.sub("", markdown).split())
 
 
 def section_span(interview: Interview, key: str) -> Span:

@@ -15,26 +15,21 @@ Failing::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from infoview.lint.context import Context
 from infoview.lint.diagnostic import Finding
-from infoview.model import Interview
+from infoview.model import Interview, normal_words
 
 CODE = "IV305"
 SLUG = "duplicate-question"
 SEVERITY = "info"
 
 
-def _key(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
-
-
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:
     seen: dict[str, int] = {}
     for question in interview.questions:
-        key = _key(question.text)
+        key = normal_words(question.text)
         if key in seen:
             yield Finding(
                 question.span,
