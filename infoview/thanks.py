@@ -148,7 +148,7 @@ def compose(
     note = Note(
         interview,
         channel,
-        ws.build_dir / "thanks" / (path.stem + _SUFFIX[channel]),
+        ws.output_for(path, "thanks", _SUFFIX[channel]),
         subject(facts),
         choice.text,
     )
@@ -324,6 +324,7 @@ class Written:
     note: Note
     path: Path | None  # None when it could not be written
     error: str | None = None
+    io_error: bool = False  # the file could not be written (exit status 2)
 
 
 def write_notes(
@@ -336,7 +337,7 @@ def write_notes(
     early: bool = False,
 ) -> list[Written]:
     """Compose and write every note; emails at once, cards in one WeasyPrint batch."""
-    from infoview.workspace import atomic_write
+    from infoview.fs import FileError
 
     done: list[Written] = []
     cards: list[tuple[Note, Any]] = []
@@ -344,8 +345,12 @@ def write_notes(
         try:
             note = compose(ws, interview, ctx, fmt=fmt, early=early)
             if note.channel == "email":
-                atomic_write(note.output, email_bytes(note, ws.config, ctx.now))
-                written = Written(note, note.output)
+                data = email_bytes(note, ws.config, ctx.now)
+                try:
+                    ws.write(note.output, data)
+                    written = Written(note, note.output)
+                except FileError as exc:
+                    written = Written(note, None, exc.render(), io_error=True)
                 done.append(written)
                 report(written)
             else:
@@ -369,8 +374,11 @@ def write_notes(
                     f"the card failed ({rendered.error})",
                 )
             else:
-                atomic_write(note.output, rendered.result.pdf)
-                written = Written(note, note.output)
+                try:
+                    ws.write(note.output, rendered.result.pdf)
+                    written = Written(note, note.output)
+                except FileError as exc:
+                    written = Written(note, None, exc.render(), io_error=True)
                 if rendered.result.overflow:
                     note.warnings.append(
                         f"{ws.relative(note.interview.path)}: the note does not fit one side "

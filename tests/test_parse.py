@@ -768,7 +768,9 @@ def test_meeting_modes(value: str, mode: MeetingMode) -> None:
 ONE_OF = "use one of:"
 STATUSES = "planned, scheduled, done, cancelled"
 MODES = "in-person, video, phone"
-INTERVIEWER_KEYS = "name, title, organization, email, phone, linkedin, website, photo, address, salutation"
+INTERVIEWER_KEYS = (
+    "name, title, organization, email, phone, linkedin, website, photo, address, salutation"
+)
 TOP_KEYS = (
     "interviewer, meeting, formality, status, learning_goals, follow_up, referrals, "
     "referred_by, tags, lint"
