@@ -233,6 +233,11 @@ def candidates(facts: Facts) -> Iterator[dict[str, str]]:
 def choose(facts: Facts, render: Callable[[dict[str, str]], str]) -> Choice:
     """The first wording whose rendered text repeats no three-word phrase (else the fewest)."""
     best: tuple[int, str, dict[str, str]] | None = None
+    if facts.takeaway is not None and repeated(facts.takeaway.text):
+        # The student's own words repeat: no wording can avoid it, so say so at once.
+        values = next(candidates(facts))
+        text = render(values)
+        return Choice(text, values, tuple(longest(text)))
     for values in candidates(facts):
         text = render(values)
         count = len(repeated(text))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from infoview.wording import lexicon as lx
 
 _TOKEN = re.compile(
-    r"""(?P<quote>"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’)"""
+    r"""(?P<quote>"[^"\n]*"|“[^“”\n]*”|‘[^‘’\n]*’)"""
     r"""|(?P<word>[^\W_]+(?:['’\-][^\W_]+)*)"""
     r"""|(?P<space>\s+)"""
     r"""|(?P<punct>.)""",

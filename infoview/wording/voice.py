@@ -31,7 +31,8 @@ from infoview.wording.pronouns import (
     word_indexes,
 )
 
-_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")  # [text](url) -> text
+# [text](url) -> text; neither part may hold its own opening bracket, so a search is linear.
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
 
 
 class Kind(StrEnum):
@@ -213,6 +214,7 @@ def _sentence(tokens: list[Token], names: list[list[str]]) -> Sentence:
 
 
 _JOINING = frozenset({"so", "and", "but", "then", "or"})
+_LOOKAHEAD = 12  # words looked at after a clause boundary or a possible verb
 
 
 def _later_advice(tokens: list[Token], *, advice: bool) -> list[Token]:
@@ -233,7 +235,10 @@ def _later_advice(tokens: list[Token], *, advice: bool) -> list[Token]:
             boundary = nxt is not None and nxt.low in _JOINING
         if not boundary or (advice and tok.text != ";"):
             continue
-        following = [j for j in range(i, len(tokens)) if tokens[j].kind == "word"]
+        following = []  # the few words after the boundary are all the test needs
+        for j in range(i, min(len(tokens), i + 2 * _LOOKAHEAD)):
+            if tokens[j].kind == "word":
+                following.append(j)
         lows = [tokens[j].low for j in following]
         skip = 1 if lows[:1] and lows[0] in _JOINING and tok.text == "," else 0
         negation = ""
@@ -306,7 +311,9 @@ def _is_advice_verb(lows: list[str], k: int) -> bool:
         return False
     # "Practice your pitch" / "Practice system design out loud" (no other verb follows),
     # but not "Practice makes perfect" or "Plan reviews take six weeks".
-    return second in lx.OBJECT_STARTS or not any(_finite(w) for w in lows[k + 1 :])
+    return second in lx.OBJECT_STARTS or not any(
+        _finite(w) for w in lows[k + 1 : k + 1 + _LOOKAHEAD]
+    )
 
 
 def _finite(word: str) -> bool:
