@@ -126,7 +126,7 @@ def compose(ws: Workspace, interview: Interview, ctx: Context, *, fmt: str = "au
     note = Note(
         interview,
         channel,
-        ws.build_dir / "thanks" / (path.stem + (".eml" if channel == "email" else ".pdf")),
+        ws.output_for(path, "thanks", ".eml" if channel == "email" else ".pdf"),
         f"Thank you, {_first_name(name)}" if not formal else f"Thank you for your time, {name}",
         text,
     )
@@ -230,13 +230,14 @@ class Written:
     note: Note
     path: Path | None  # None when it could not be written
     error: str | None = None
+    io_error: bool = False  # the file could not be written (exit status 2)
 
 
 def write_notes(
     ws: Workspace, interviews: list[Interview], ctx: Context, *, fmt: str, report: Any
 ) -> list[Written]:
     """Compose and write every note; emails at once, cards in one WeasyPrint batch."""
-    from infoview.workspace import atomic_write
+    from infoview.fs import FileError
 
     done: list[Written] = []
     cards: list[tuple[Note, Any]] = []
@@ -244,8 +245,12 @@ def write_notes(
         try:
             note = compose(ws, interview, ctx, fmt=fmt)
             if note.channel == "email":
-                atomic_write(note.output, email_bytes(note, ws.config, ctx.now))
-                written = Written(note, note.output)
+                data = email_bytes(note, ws.config, ctx.now)
+                try:
+                    ws.write(note.output, data)
+                    written = Written(note, note.output)
+                except FileError as exc:
+                    written = Written(note, None, exc.render(), io_error=True)
                 done.append(written)
                 report(written)
             else:
@@ -269,8 +274,11 @@ def write_notes(
                     f"the card failed ({rendered.error})",
                 )
             else:
-                atomic_write(note.output, rendered.result.pdf)
-                written = Written(note, note.output)
+                try:
+                    ws.write(note.output, rendered.result.pdf)
+                    written = Written(note, note.output)
+                except FileError as exc:
+                    written = Written(note, None, exc.render(), io_error=True)
             done.append(written)
             report(written)
 

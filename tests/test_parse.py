@@ -37,7 +37,7 @@ from infoview.model import (
     Span,
     Status,
 )
-from infoview.parse import parse_bytes, parse_text
+from infoview.parse import disabled_codes, parse_bytes, parse_text
 from infoview.yamlpos import quote_scalar
 
 PATH = Path("interviews/2026-12-03-dana-whitfield.md")
@@ -1399,6 +1399,21 @@ def test_notes_paragraphs_are_not_items() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("- Why? <!-- infoview-disable IV303 -->", ("IV303",)),
+        ("<!-- infoview-disable IV303", None),  # never closed: no codes, and no hang
+        ("<!-- infoview-disable" + " " * 100_000, None),
+        ("<!-- infoview-disable" + " \t" * 50_000 + "IV303", None),
+        ("<!--" * 50_000, None),
+        ("<!-- infoview-disable IV303 ," + " " * 100_000 + "-->", ("IV303",)),
+    ],
+)
+def test_disabled_codes(line: str, codes: tuple[str, ...] | None) -> None:
+    assert disabled_codes(line) == codes
+
+
+@pytest.mark.parametrize(
     ("comment", "codes"),
     [
         ("<!-- infoview-disable IV303 -->", ("IV303",)),
@@ -1407,6 +1422,12 @@ def test_notes_paragraphs_are_not_items() -> None:
         ("<!-- infoview-disable answerable-online -->", ("answerable-online",)),
         ("<!-- a plain comment -->", None),
         ("<!-- infoview-disable -->", None),
+        ("<!-- infoview-disable\tIV303\t-->", ("IV303",)),
+        ("<!-- note --> <!-- infoview-disable IV303 -->", ("IV303",)),
+        ("<!-- infoview-disable IV303 --> <!-- infoview-disable IV304 -->", ("IV303",)),
+        ("<!-- infoview-disableIV303 -->", None),
+        ("<!-- infoview-disable IV303: it is fine -->", None),
+        ("infoview-disable IV303 -->", None),
     ],
 )
 def test_disable_comment_applies_to_the_next_line(
