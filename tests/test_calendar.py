@@ -344,6 +344,8 @@ def test_a_failed_write_is_an_error_and_leaves_no_file(
         resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
         signal.signal(signal.SIGXFSZ, previous)
     assert result.exit_code == 2
-    assert result.stderr == f"error: {target}: cannot write the calendar: File too large\n"
+    assert result.stderr == (
+        f"error: {target}: cannot write: File too large (EFBIG)\n  hint: nothing was changed\n"
+    )
     assert target.read_text() == "old calendar"  # the old file untouched
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ics", "ws"]  # no temp file

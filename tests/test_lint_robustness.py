@@ -27,7 +27,7 @@ from samples import FRONT, TODAY
 from infoview import lint
 from infoview.cli import cli
 from infoview.config import parse_config
-from infoview.errors import UsageError
+from infoview.errors import InfoviewError
 from infoview.lint.registry import RULES
 from infoview.parse import parse_text
 from infoview.workspace import open_workspace
@@ -419,9 +419,11 @@ def test_a_directory_read_as_an_interview_is_refused(workspace: Path) -> None:
     """The reader itself refuses a folder (listings skip them; a race could still hand one)."""
     folder = workspace / "interviews" / "x.md"
     folder.mkdir()
-    with pytest.raises(UsageError) as refused:
+    with pytest.raises(InfoviewError) as refused:
         open_workspace(workspace).read(folder)
-    assert str(refused.value) == f"{folder}: is a directory, not an interview file"
+    assert str(refused.value) == (
+        "interviews/x.md: is a folder, not a file; infoview reads only regular files"
+    )
     assert refused.value.exit_code == 2
 
 
@@ -502,7 +504,13 @@ def test_an_unreadable_file(workspace: Path, put: Put) -> None:
         path.chmod(0o644)
     assert (done.returncode, done.stderr) == (1, ""), done.stderr
     assert [(d["code"], d["line"], d["column"], d["message"]) for d in json.loads(done.stdout)] == [
-        ("IV001", 1, 1, "cannot read: Permission denied")
+        (
+            "IV001",
+            1,
+            1,
+            "cannot read: Permission denied (EACCES); check the permissions of the file and of "
+            "its folder",
+        )
     ]
 
 
