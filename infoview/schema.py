@@ -53,6 +53,7 @@ INTERVIEWER_KEYS = (
     "website",
     "photo",
     "address",
+    "salutation",
 )
 MEETING_KEYS = ("date", "duration", "mode", "location")
 FOLLOW_UP_KEYS = ("may_contact_again", "thank_you_sent", "thank_you_via", "keep_in_touch")

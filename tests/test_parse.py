@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-import time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -508,17 +507,14 @@ i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
 """
 
 
-def test_alias_bomb_is_iv001_and_quick(loader: str) -> None:
-    start = time.perf_counter()
-    interview = parse(ALIAS_BOMB)
-    elapsed = time.perf_counter() - start
+def test_alias_bomb_is_iv001(loader: str) -> None:
+    interview = parse(ALIAS_BOMB)  # how fast: make bench
     code, line, _, severity, message = only_problem(interview)
     assert (code, severity) == ("IV001", "error")
     assert 2 <= line <= 10
     assert message == (
         "front matter expands to more than 20000 values (an alias bomb?); remove the '*' aliases"
     )
-    assert elapsed < 2.0
     assert [n.text for n in interview.notes] == ["kept"]
 
 
@@ -547,12 +543,10 @@ def test_small_aliases_still_work() -> None:
     ids=["flow-lists", "flow-maps", "block-dashes", "unclosed"],
 )
 def test_5000_deep_nesting_is_iv001_not_recursion_error(loader: str, front: str) -> None:
-    start = time.perf_counter()
-    interview = parse(f"---\n{front}\n---\n")
+    interview = parse(f"---\n{front}\n---\n")  # how fast: make bench
     code, line, _, severity, message = only_problem(interview)
     assert (code, line, severity) == ("IV001", 2, "error")
     assert message.startswith("front matter is ")
-    assert time.perf_counter() - start < 2.0
 
 
 def test_block_nesting_is_stopped_at_depth_32_at_its_line(loader: str) -> None:
@@ -768,7 +762,9 @@ def test_meeting_modes(value: str, mode: MeetingMode) -> None:
 ONE_OF = "use one of:"
 STATUSES = "planned, scheduled, done, cancelled"
 MODES = "in-person, video, phone"
-INTERVIEWER_KEYS = "name, title, organization, email, phone, linkedin, website, photo, address"
+INTERVIEWER_KEYS = (
+    "name, title, organization, email, phone, linkedin, website, photo, address, salutation"
+)
 TOP_KEYS = (
     "interviewer, meeting, formality, status, learning_goals, follow_up, referrals, "
     "referred_by, tags, lint"
