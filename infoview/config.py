@@ -112,9 +112,15 @@ def find_config(start: Path) -> Path | None:
 
 def load_config(path: Path) -> Config:
     """Read and validate ``path``; raise ConfigError naming the key and what is allowed."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+    from infoview.fs import FileError, read_regular
+
+    try:  # a regular file beside its workspace (a FIFO or a link out is refused), capped
+        text = read_regular(path, root=path.parent.resolve(), max_bytes=1024 * 1024).decode(
+            "utf-8-sig"
+        )
+    except FileError as exc:
+        raise ConfigError(f"cannot read the config: {exc.message}", path=path) from exc
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"cannot read the config: {exc}", path=path) from exc
     return parse_config(text, path)
 

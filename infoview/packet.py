@@ -150,9 +150,9 @@ def build_packets(
             continue
         interview = known.interview_for(path, source)
         earlier = known.earlier_meetings(interview, ws.config.tz)  # "last time we talked"
-        named = [entry.label.encode() + b"\0" + entry.data for entry in earlier]
+        named = [os.fsencode(entry.label) + b"\0" + entry.data for entry in earlier]
         if interview.referred_by:  # the cover names the referrer from their interview
-            named.append(name_for_reference(interview.referred_by, others).encode())
+            named.append(os.fsencode(name_for_reference(interview.referred_by, others)))
         key = input_digest(ws, source, html=html, related=named)
         if not force and is_current(output, key, root=ws.root):
             outcome.state = "unchanged"
