@@ -166,9 +166,7 @@ def build_packets(
             continue
         try:
             if html:
-                page = render_html(
-                    interview, ws, standalone=True, previous=previous, others=others
-                )
+                page = render_html(interview, ws, standalone=True, previous=previous, others=others)
                 ws.write(output, page.encode("utf-8"))
                 record(output, key, root=ws.root)
                 outcome.seconds = time.perf_counter() - start
