@@ -40,14 +40,14 @@ class Workspace:
         except ValueError:
             pass
         try:
-            return str(path.resolve().relative_to(self.root))
+            return str(Path(os.path.realpath(path)).relative_to(self.root))
         except (ValueError, OSError):
             return str(path)
 
     def contains(self, path: Path) -> bool:
         """True when ``path`` (symlinks resolved) lies inside the workspace."""
         try:
-            path.resolve().relative_to(self.root)
+            Path(os.path.realpath(path)).relative_to(self.root)
         except (ValueError, OSError):
             return False
         return True

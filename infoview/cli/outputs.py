@@ -94,6 +94,11 @@ def packet(paths: tuple[Path, ...], force: bool, html: bool, workspace: Path | N
     help="With --mark-sent: how it was sent (default: as the formality pairs it).",
 )
 @click.option("--dry-run", is_flag=True, help="With --mark-sent: print the diff, change nothing.")
+@click.option(
+    "--early",
+    is_flag=True,
+    help="Write a draft for a meeting that has not happened yet (refused otherwise).",
+)
 @workspace_option
 @today_option
 def thanks(
@@ -103,6 +108,7 @@ def thanks(
     on: str | None,
     via: str | None,
     dry_run: bool,
+    early: bool,
     workspace: Path | None,
     today: dt.date | None,
 ) -> None:
@@ -159,7 +165,7 @@ def thanks(
         if note.channel == "email":
             click.echo(f"  open in your mail program: {mailto(note)}")
 
-    write_notes(ws, interviews, ctx, fmt=fmt, report=report)
+    write_notes(ws, interviews, ctx, fmt=fmt, report=report, early=early)
     sys.exit(status)
 
 
