@@ -17,7 +17,6 @@ result reads back as intended, raising ``EditRefused`` otherwise.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
@@ -25,10 +24,9 @@ import yaml
 from infoview.edit import LINE_BREAK, Editor, EditRefused, edit_text, line_starts
 from infoview.lint.registry import lookup
 from infoview.model import Interview
-from infoview.parse import parse_text
+from infoview.parse import disabled_codes, parse_text
 
 UNNAMED = Path("interview.md")
-_COMMENT = re.compile(r"^(\s*(?:#\s*)?)<!--\s*infoview-disable\s+([A-Za-z0-9_,\- ]+?)\s*-->\s*$")
 
 
 def _code(code: str, path: Path) -> str:
@@ -36,6 +34,22 @@ def _code(code: str, path: Path) -> str:
     if rule is None:
         raise EditRefused(f"no rule '{code}'; see 'infoview rules'", path=path)
     return rule.code
+
+
+def _comment(line: str) -> tuple[int, tuple[str, ...]] | None:
+    """A line that is only a disable comment (perhaps as a YAML comment): where a code
+    joins it (just before the closing ``-->``) and the codes it names, else None."""
+    body = line.strip()
+    body = body[1:].lstrip() if body.startswith("#") else body
+    if not (body.startswith("<!--") and body.endswith("-->")) or body.count("-->") != 1:
+        return None
+    codes = disabled_codes(line)
+    if not codes:
+        return None
+    at = line.rindex("-->")
+    while at > 0 and line[at - 1] in " \t":
+        at -= 1
+    return at, codes
 
 
 def _fence_lines(lines: list[str]) -> tuple[int, int]:
@@ -92,14 +106,13 @@ def disable_text(text: str, *, line: int, code: str, path: Path = UNNAMED) -> st
     target = lines[line - 1]
     indent = target[: len(target) - len(target.lstrip())]
     above = lines[line - 2] if line >= 2 else None
-    existing = _COMMENT.match(above) if above is not None else None
-    if existing is not None and line - 1 not in (opening, closing):
-        codes = re.split(r"[\s,]+", existing.group(2).strip())
+    existing = _comment(above) if above is not None and line - 1 != closing else None
+    if existing is not None:
+        at, codes = existing
         if any(lookup(c) is lookup(code) for c in codes):
             return text  # already disabled there
-        start = starts[line - 2] + existing.start(2)
-        end = starts[line - 2] + existing.end(2)
-        new_body = body[:start] + existing.group(2) + " " + code + body[end:]
+        offset = starts[line - 2] + at
+        new_body = body[:offset] + " " + code + body[offset:]
     else:
         inside = opening < line < closing
         comment = f"{indent}{'# ' if inside else ''}<!-- infoview-disable {code} -->"

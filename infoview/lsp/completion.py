@@ -22,7 +22,6 @@ from infoview.lsp.positions import Lines, units
 from infoview.lsp.server import InfoviewServer
 
 TRIGGERS = [":", " ", "[", ",", "-"]
-_DISABLE = re.compile(r"<!--\s*infoview-disable\s+(?:[A-Za-z0-9_\-]+[\s,]+)*([A-Za-z0-9_\-]*)$")
 _SCALARS = ("text", "choice", "date", "datetime", "duration", "boolean")
 _FILES = ("referred_by", "referrals[].file")
 
@@ -43,6 +42,22 @@ def _item(
         filter_text=label,
         text_edit=types.TextEdit(edit_range, new_text),
     )
+
+
+def _in_disable_comment(before: str) -> int | None:
+    """Where the code being typed starts, when ``before`` (the line up to the cursor) ends
+    inside ``<!-- infoview-disable ...``; else None. String operations, no backtracking."""
+    start = before.rfind("<!--")
+    if start == -1 or "-->" in before[start:]:
+        return None
+    inner = before[start + 4 :].lstrip()
+    rest = inner.removeprefix("infoview-disable")
+    if rest is inner or not rest[:1].isspace():
+        return None
+    word = len(before)
+    while word > 0 and (before[word - 1].isalnum() or before[word - 1] in "_-"):
+        word -= 1
+    return word
 
 
 def _rules(edit_range: types.Range, lead: str) -> list[types.CompletionItem]:
@@ -103,9 +118,9 @@ def complete(ls: InfoviewServer, params: types.CompletionParams) -> types.Comple
         begin = units(lines.line(at.line)[: start + bom], ls.encoding)
         return types.Range(types.Position(at.line, begin), at)
 
-    comment = _DISABLE.search(before)
+    comment = _in_disable_comment(before)
     if comment is not None:
-        return types.CompletionList(False, _rules(span(comment.start(1)), ""))
+        return types.CompletionList(False, _rules(span(comment), ""))
     where = place(plain, line - 1, column - 1)
     if where is None:
         return None
