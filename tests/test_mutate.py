@@ -379,3 +379,22 @@ def test_a_whole_run_scores_and_lists_what_to_act_on(tmp_path: Path) -> None:
     )
     assert {k: v for k, v in after.items() if k in before} == before  # the project untouched
     assert list(temp.iterdir()) == []  # and every copy removed
+
+
+def test_test_runs_handle_ctrl_c_even_when_started_in_the_background() -> None:
+    """A background job inherits SIGINT ignored; the runs reset it so tests can send it."""
+    code = (
+        "import signal\n"
+        "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "import tools.mutate.select\n"
+        "print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout == "True\n"
