@@ -136,6 +136,16 @@ def test_mutant_identity_disambiguates_identical_changes() -> None:
     assert found == [("`1` -> `2`", 1), ("`1` -> `2`", 2)]
 
 
+def test_a_number_keeps_its_base_and_width_in_the_report() -> None:
+    source = "def f(mode):\n    return mode & 0o022 | 0x1F\n"
+    assert [m.change for m in mutants(source, "s.py", ("number",))] == [
+        "`0o022` -> `0o023`",
+        "`0o022` -> `0o021`",
+        "`0x1F` -> `0x20`",
+        "`0x1F` -> `0x1e`",
+    ]
+
+
 def test_function_lines_cover_bodies_not_definitions() -> None:
     assert function_lines(SAMPLE) == {*range(17, 28), 31}
 

@@ -10,7 +10,7 @@ def like(text: str, value: int) -> str:
     prefix = text[:2].lower()
     formats = {"0o": "o", "0x": "x", "0b": "b"}
     if prefix in formats and value >= 0:
-        return text[:2] + format(value, formats[prefix])
+        return text[:2] + format(value, f"0{len(text) - 2}{formats[prefix]}")  # 0o022 -> 0o023
     return str(value)
 
 
