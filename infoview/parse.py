@@ -220,12 +220,22 @@ class _Body:
         self.lines = body.split("\n")
         self.offset = offset
 
-    def span(self, token: Token) -> Span:
+    def span(self, token: Token, last: Token | None = None) -> Span:
+        """From ``token``'s first line to the end of ``last``'s (default: its own) last line.
+
+        A list item's span is its own paragraph (``last``), not the sub-items below it.
+        """
         assert token.map is not None
         index = token.map[0]
         line = self.lines[index] if index < len(self.lines) else ""
         column = len(line) - len(line.lstrip()) + 1
-        return Span(index + self.offset + 1, column)
+        end_map = (last or token).map or token.map
+        end = max(min(end_map[1], len(self.lines)) - 1, index)
+        while end > index and not self.lines[end].strip():
+            end -= 1  # a block's map may take in the blank lines after it
+        end_line = self.lines[end] if end < len(self.lines) else ""
+        end_column = max(len(end_line.rstrip()) + 1, column if end == index else 1)
+        return Span(index + self.offset + 1, column, end + self.offset + 1, end_column)
 
     def parse(self) -> None:
         tokens = markdown().parse(self.body)
@@ -282,7 +292,8 @@ class _Body:
                     item, _ = open_items[-1]
                     open_items[-1] = (item, True)
                     if text:
-                        out.append((None, _Block(text, self.span(item), depth, "item")))
+                        span = self.span(item, tokens[index - 1])
+                        out.append((None, _Block(text, span, depth, "item")))
                 elif not open_items and text:
                     out.append((None, _Block(text, self.span(tokens[index - 1]), 0, "paragraph")))
         return out

@@ -27,7 +27,7 @@ from infoview.model import (
     Span,
     Status,
 )
-from infoview.yamlpos import YMap, YNode, YScalar, YSeq
+from infoview.yamlpos import YMap, YNode, YScalar, YSeq, entry_span
 
 T = TypeVar("T")
 
@@ -116,7 +116,7 @@ class Reader:
                     f"duplicate key '{name}' (first on line {first}); keep one", key_node.span
                 )
                 continue
-            self.keys[dotted] = key_node.span
+            self.keys[dotted] = entry_span(key_node, value)
             result[name] = value
             if name not in allowed:
                 close = difflib.get_close_matches(name, allowed, n=1)

@@ -17,7 +17,7 @@ from infoview.errors import ConfigError
 from infoview.lint.context import Context, moment, without_day
 from infoview.lint.diagnostic import Diagnostic
 from infoview.lint.registry import RULES, Rule, lookup, suggest
-from infoview.model import Interview
+from infoview.model import Interview, Span
 
 
 @dataclass(frozen=True)
@@ -127,14 +127,14 @@ def check(
         if rule is None:
             if stable and "IV002" in chosen.enabled:
                 span = interview.span(f"lint.ignore[{index}]")
-                out.append(_unknown(chosen, path, span.line, span.column, "'lint.ignore'", name))
+                out.append(_unknown(chosen, path, span, "'lint.ignore'", name))
             continue
         file_ignored.add(rule.code)
     if stable and "IV002" in chosen.enabled:
         for line, names in interview.disabled.items():
             for name in names:
                 if lookup(name) is None:
-                    out.append(_unknown(chosen, path, line - 1, 1, "'infoview-disable'", name))
+                    out.append(_unknown(chosen, path, Span(line - 1), "'infoview-disable'", name))
     dayless = _without_day(ctx)
     for code in chosen.enabled:
         if code in file_ignored:
@@ -147,17 +147,17 @@ def check(
     return sorted(out, key=lambda d: (d.line, d.column, d.code))
 
 
-def _unknown(
-    chosen: Selection, path: str, line: int, column: int, where: str, name: str
-) -> Diagnostic:
+def _unknown(chosen: Selection, path: str, span: Span, where: str, name: str) -> Diagnostic:
     return Diagnostic(
         path,
-        line,
-        column,
+        span.line,
+        span.column,
         "IV002",
         "schema",
         chosen.severity.get("IV002", "warning"),
         f"{where} names unknown rule '{name}'; {suggest(name)}see 'infoview rules'",
+        span.end_line,
+        span.end_column,
     )
 
 
@@ -196,6 +196,8 @@ def _run(
                 rule.slug,
                 level,
                 finding.message,
+                finding.span.end_line,
+                finding.span.end_column,
             )
         )
     return out

@@ -22,13 +22,14 @@ Interviews for commands that look across interviews (agenda, network, packet).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any
 
 from infoview.lint import Selection, check
 from infoview.lint.cache import code_stamp
@@ -138,18 +139,12 @@ def _cores() -> int:
     return min(count, 4)
 
 
-class _Stored(NamedTuple):
-    """A cached diagnostic: the path is the target's, added back on the way out."""
-
-    line: int
-    column: int
-    code: str
-    slug: str
-    severity: str
-    message: str
-
-
-_STORED = list[_Stored]
+@functools.cache
+def _stored_row() -> tuple[tuple[str, ...], Any]:
+    """A cached diagnostic is a list of its fields but the path (the target's, added back
+    on the way out); its fields and types come from Diagnostic itself."""
+    fields = field_types(Diagnostic)[1:]
+    return tuple(name for name, _ in fields), list[tuple[tuple(hint for _, hint in fields)]]  # type: ignore[misc]
 
 
 class _Run:
@@ -252,31 +247,31 @@ class _Run:
         stable = check(interview, self.ctx, self.chosen, target.label, part="stable")
         day = check(interview, self.ctx, self.chosen, target.label, part="day")
         if store is not None:
-            rows = [
-                _Stored(d.line, d.column, d.code, d.slug, d.severity, d.message) for d in stable
-            ]
-            store.add(self.lint_key(digest), _dump(encoder(_STORED)(rows)))
+            names, rows = _stored_row()
+            values = [[getattr(d, name) for name in names] for d in stable]
+            store.add(self.lint_key(digest), _dump(encoder(rows)(values)))
         return _merge(stable, day)
 
     def _load_diagnostics(self, blob: bytes, label: str, data: bytes) -> list[Diagnostic]:
         """Stored diagnostics, each checked: a known, selected, day-independent rule, its
         own slug, a severity, and a position inside the file."""
-        rows = decoder(_STORED)(json.loads(blob))
+        rows = _stored_row()[1]
         lines = max(data.count(b"\n"), data.count(b"\r")) + 1
         out = []
-        for row in rows:
-            rule = RULES.get(row.code)
+        for row in decoder(rows)(_loads(blob)):
+            d = Diagnostic(label, *row)
+            rule = RULES.get(d.code)
             if (
                 rule is None
-                or rule.slug != row.slug
+                or rule.slug != d.slug
                 or rule.depends_on_day
-                or row.code not in self.chosen.enabled
-                or row.severity not in LEVELS
-                or not 1 <= row.line <= lines
-                or row.column < 1
+                or d.code not in self.chosen.enabled
+                or d.severity not in LEVELS
+                or not 1 <= d.line <= lines
+                or d.column < 1
             ):
                 raise CodecError(f"a stored diagnostic does not fit this file: {row!r:.80}")
-            out.append(Diagnostic(label, *row))
+            out.append(d)
         return out
 
 
@@ -294,6 +289,13 @@ def _add(store: Store, key: bytes, interview: Interview) -> None:
 
 def _dump(data: object) -> bytes:
     return json.dumps(data, separators=(",", ":")).encode("ascii")
+
+
+def _loads(blob: bytes) -> Any:
+    try:
+        return json.loads(blob)
+    except (ValueError, RecursionError) as exc:
+        raise CodecError(f"not valid JSON ({type(exc).__name__})") from None
 
 
 def settings_digest(ctx: Context, chosen: Selection) -> bytes:

@@ -78,13 +78,16 @@ class _LazyField:
     calling back here; being on the subclass, it still shadows the dataclass's defaults.
     """
 
-    def __init__(self, index: int, name: str, convert: Convert) -> None:
-        self.index, self.name, self.convert = index, name, convert
+    def __init__(self, index: int, name: str, hint: Any) -> None:
+        self.index, self.name, self.hint = index, name, hint
+        self.convert: Convert | None = None  # built on first use: a hit reads a few fields
 
     def __get__(self, obj: Any, owner: type | None = None) -> Any:
         if obj is None:
             return self
         store = obj.__dict__
+        if self.convert is None:
+            self.convert = decoder(self.hint)
         try:
             value = self.convert(_loads(store[_RAW][self.index]))
         except CodecError as exc:
@@ -112,7 +115,7 @@ def _lazy_class(tp: type) -> tuple[type, tuple[str, ...]]:
         raise CodecError(f"cannot load {tp.__name__} lazily: only plain dataclasses")
     fields = field_types(tp)
     namespace: dict[str, Any] = {
-        name: _LazyField(index, name, decoder(hint)) for index, (name, hint) in enumerate(fields)
+        name: _LazyField(index, name, hint) for index, (name, hint) in enumerate(fields)
     }
     _LAZY[tp] = type(f"Lazy{tp.__name__}", (tp,), namespace), tuple(n for n, _ in fields)
     return _LAZY[tp]

@@ -1,0 +1,52 @@
+"""The labelled question corpus: its shape, its size and its deterministic split."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections import Counter
+from pathlib import Path
+
+CORPUS = Path(__file__).parent / "data" / "questions.csv"
+COLUMNS = ["id", "question", "label", "field", "source", "origin", "split"]
+
+
+def rows() -> list[dict[str, str]]:
+    with CORPUS.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert reader.fieldnames == COLUMNS
+        return list(reader)
+
+
+def test_corpus_has_the_size_the_issue_asks_for() -> None:
+    data = rows()
+    assert len(data) >= 400
+    assert len({row["source"] for row in data if row["source"]}) >= 30
+    assert len({row["field"] for row in data if row["field"] != "general"}) >= 8
+
+
+def test_every_row_is_well_formed() -> None:
+    data = rows()
+    assert len({row["id"] for row in data}) == len(data)
+    assert len({row["question"].casefold() for row in data}) == len(data)
+    for row in data:
+        assert row["label"] in {"online", "job", "ok"}, row
+        assert row["origin"] in {"quoted", "adapted", "written-here"}, row
+        assert bool(row["source"]) == (row["origin"] != "written-here"), row
+        assert row["source"].startswith(("http://", "https://", "")), row
+        assert row["question"].strip() == row["question"] and row["question"], row
+
+
+def test_split_follows_the_hash_of_the_source() -> None:
+    for row in rows():
+        key = row["source"] or row["question"]
+        expected = "test" if int(hashlib.sha256(key.encode()).hexdigest(), 16) % 10 < 3 else "train"
+        assert row["split"] == expected, row["id"]
+
+
+def test_both_splits_hold_every_label() -> None:
+    counts = Counter((row["split"], row["label"]) for row in rows())
+    for split in ("train", "test"):
+        assert counts[(split, "online")] >= 20
+        assert counts[(split, "job")] >= 20
+        assert counts[(split, "ok")] >= 60
