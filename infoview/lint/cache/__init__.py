@@ -1,6 +1,6 @@
 """The lint cache: data only, one entry read per file, shared safely by concurrent runs.
 
-- ``store``: the SQLite file ``.infoview-cache/lint.sqlite3`` (key -> blob, bounded, WAL).
+- ``store``: the SQLite file ``.infoview-cache/lint-v1.sqlite3`` (key -> blob, bounded).
 - ``codec``/``records``: typed values <-> JSON, checked field by field on the way back.
 - ``code_stamp``: what makes an entry stale when infoview itself changes.
 

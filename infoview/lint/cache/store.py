@@ -1,4 +1,4 @@
-"""The cache's storage: ``.infoview-cache/lint.sqlite3``, a bounded table of key -> blob.
+"""The cache's storage: ``.infoview-cache/lint-v1.sqlite3``, a bounded table key -> blob.
 
 SQLite (the standard library's) gives what a cache shared by concurrent runs needs: a
 lookup reads only the rows asked for, WAL mode lets a lint read while ``watch`` or another
@@ -13,6 +13,9 @@ The file is trusted for nothing:
   regular files, never links: a planted link cannot make a lint write elsewhere;
 - ``PRAGMA trusted_schema = OFF``, and the schema must be exactly ours (application id,
   version, tables, index; no trigger, no view), or the file is foreign and is replaced;
+- the database records the device and inode it was made as: one copied, unpacked or
+  cloned into place (a cache committed to a repository) is foreign too, so even entries
+  that are well-formed but false are never read from a planted file;
 - a file that is not a database, or a damaged one, is replaced by an empty cache;
 - a row is used only when its key and data are blobs and the data is at most MAX_ENTRY
   bytes; what the data says is then checked again, field by field, by its reader.
@@ -33,8 +36,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 FOLDER = ".infoview-cache"
-FILE_NAME = "lint.sqlite3"
 SCHEMA_VERSION = 1
+FILE_NAME = f"lint-v{SCHEMA_VERSION}.sqlite3"  # another schema, another file: no thrashing
 APPLICATION_ID = 0x49564C43  # "IVLC"
 MAX_ENTRY = 8 * 1024 * 1024
 MAX_ENTRIES = 60_000
@@ -259,8 +262,8 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         connection.execute("PRAGMA trusted_schema = OFF")
         connection.execute("PRAGMA cell_size_check = ON")
-        if not _ours(connection):
-            _create(connection)
+        if not _ours(connection, path):
+            _create(connection, path)
         with contextlib.suppress(sqlite3.Error):  # a file system without shared memory
             connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
@@ -275,8 +278,8 @@ def _objects(connection: sqlite3.Connection) -> set[tuple[str, str, str | None]]
     return {(kind, name, sql) for kind, name, sql in rows}
 
 
-def _ours(connection: sqlite3.Connection) -> bool:
-    """True for our schema; False for an empty file; Foreign for anything else."""
+def _ours(connection: sqlite3.Connection, path: Path) -> bool:
+    """True for our schema, made in this very file; False for an empty file; else Foreign."""
     (application,) = connection.execute("PRAGMA application_id").fetchone()
     (version,) = connection.execute("PRAGMA user_version").fetchone()
     objects = _objects(connection)
@@ -286,18 +289,29 @@ def _ours(connection: sqlite3.Connection) -> bool:
         raise Foreign(f"application id {application}, version {version}")
     if objects != set(_SCHEMA) | _AUTOMATIC:
         raise Foreign("unexpected tables, indexes, views or triggers")
+    made = connection.execute("SELECT value FROM meta WHERE name = 'file'").fetchone()
+    if made != (_identity(path),):
+        raise Foreign("made as another file: copied, unpacked or cloned here")
     return True
 
 
-def _create(connection: sqlite3.Connection) -> None:
+def _identity(path: Path) -> str:
+    """The file's device and inode: a database copied, unpacked or cloned into place gets
+    new ones, so a cache planted in a repository is never trusted, however well-formed."""
+    info = os.stat(path)
+    return f"{info.st_dev}:{info.st_ino}"
+
+
+def _create(connection: sqlite3.Connection, path: Path) -> None:
     connection.execute("PRAGMA auto_vacuum = INCREMENTAL")
     connection.execute("BEGIN IMMEDIATE")
     try:
         if not _objects(connection):  # another run may have created it meanwhile
             for _, _, sql in _SCHEMA:
                 connection.execute(sql)
-            connection.execute(
-                "INSERT INTO meta (name, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
+            connection.executemany(
+                "INSERT INTO meta (name, value) VALUES (?, ?)",
+                [("schema", str(SCHEMA_VERSION)), ("file", _identity(path))],
             )
             connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -305,4 +319,4 @@ def _create(connection: sqlite3.Connection) -> None:
     except BaseException:
         connection.execute("ROLLBACK")
         raise
-    _ours(connection)
+    _ours(connection, path)
