@@ -24,7 +24,7 @@ from infoview import parse
 from infoview.cli import cli
 from infoview.lint import registry
 from infoview.lint import runner as lint_runner
-from infoview.lint.cache import store
+from infoview.lint.cache import entries, store
 from infoview.model import Interview
 
 DB = Path(".infoview-cache") / store.FILE_NAME
@@ -56,7 +56,7 @@ class Work:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.parsed: list[str] = []
         self.parts: list[str] = []
-        real_parse, real_check = parse.parse_bytes, lint_runner.check
+        real_parse, real_check = parse.parse_bytes, entries.check
 
         def parse_bytes(data: bytes, path: Path) -> Interview:
             self.parsed.append(path.name)
@@ -67,7 +67,7 @@ class Work:
             return real_check(*args, **kwargs)
 
         monkeypatch.setattr(parse, "parse_bytes", parse_bytes)
-        monkeypatch.setattr(lint_runner, "check", check)
+        monkeypatch.setattr(entries, "check", check)
 
     def clear(self) -> None:
         self.parsed.clear()
@@ -180,7 +180,7 @@ def test_a_change_to_infoview_itself_invalidates_everything(
     ws: Path, work: Work, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lint(ws)
-    monkeypatch.setattr(lint_runner, "code_stamp", lambda: b"another version of infoview")
+    monkeypatch.setattr(entries, "code_stamp", lambda: b"another version of infoview")
     expected = fresh(ws)
     work.clear()
     assert lint(ws).stdout == expected
@@ -238,15 +238,24 @@ def test_no_cache_neither_reads_nor_writes_it(ws: Path, work: Work) -> None:
     assert len(work.parsed) == len(CORPUS)
 
 
+@pytest.mark.parametrize(
+    "threshold",
+    [
+        pytest.param(0.5, id="workers-read-their-share"),
+        pytest.param(5.0, id="workers-inherit-what-the-parent-read"),
+    ],
+)
 def test_forked_workers_give_the_same_result_and_fill_the_cache(
-    ws: Path, work: Work, monkeypatch: pytest.MonkeyPatch
+    ws: Path, work: Work, monkeypatch: pytest.MonkeyPatch, threshold: float
 ) -> None:
-    monkeypatch.setattr(lint_runner, "PARALLEL_FROM", 2)
+    (ws / "interviews" / "dangling.md").symlink_to(ws / "nowhere.md")  # reported first
+    monkeypatch.setattr(lint_runner, "PARALLEL_FROM", threshold)
     monkeypatch.setattr(lint_runner, "CHUNK", 3)
     if lint_runner._cores() < 2:
         monkeypatch.setattr(lint_runner, "_cores", lambda: 2)
     for day in DAYS[:3]:
         assert lint(ws, today=day).stdout == fresh(ws, today=day)
+    assert '"path": "interviews/dangling.md"' in fresh(ws).split("}")[0]
     monkeypatch.setattr(lint_runner, "PARALLEL_FROM", 10_000)
     expected = fresh(ws, today=DAYS[3])
     work.clear()

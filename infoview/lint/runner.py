@@ -1,50 +1,43 @@
-"""Lint files: read each, look it up in the cache, parse and check only what it lacks.
+"""Lint files: read each, answer it from the cache when it can, lint the rest, on every core.
 
-A file's diagnostics depend on its bytes, the effective settings (infoview.toml, the rule
-selection and severities) and, for the rules declaring ``DEPENDS_ON_DAY``, the moment of
-the check. So the cache (``lint/cache/``) keeps two entries per file, both keyed on the
-file's SHA-256 and infoview's code stamp:
+The API the commands and the language server use:
 
-- ``parse``: the Interview, as JSON data;
-- ``lint``: the day-independent diagnostics (paths left out), keyed on the settings too.
+- ``lint_text(text, path, ctx, selection)``: one interview's text in memory (an editor's
+  buffer); pure, no files, no cache.
+- ``lint_files(ws, targets, ctx, selection)``: files in order, through the cache
+  (``.infoview-cache/``; ``use_cache=False`` neither reads nor writes it).
+- ``read_all(ws, paths)``: parsed Interviews for the commands that look across interviews
+  (agenda, network, the packet's "last time we talked"), through the same cache.
 
-A hit runs only the day-dependent rules, on the stored Interview decoded lazily (only the
-fields they read); a miss parses, runs every rule and stores both entries. An entry that
-does not decode, or that a rule trips over, is thrown away and the file linted afresh.
-With many files, forked workers on every core each lint a share and write their own
-entries; only diagnostics travel back, so memory stays flat however large the workspace.
-
-The API: ``lint_text`` lints one text in memory (no files, no cache); ``lint_files`` lints
-files in order, through the cache unless ``use_cache=False``; ``read_all`` gives parsed
-Interviews for commands that look across interviews (agenda, network, packet).
+``lint_files`` reads and hashes every file and fetches their entries in one pass, then
+estimates the work left: a hit costs a few fields decoded and the day rules, a miss a parse
+and every rule. When that is more than one core does quickly, forked workers split it;
+they inherit what was read and fetched, write their own new entries, and send back only
+diagnostics, so memory stays flat however large the workspace. What is stored, and how it
+is checked when read back, is ``cache/entries.py``'s.
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import hashlib
-import json
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from infoview.lint import Selection, check
 from infoview.lint.cache import code_stamp
-from infoview.lint.cache.codec import CodecError, decoder, encoder, field_types
-from infoview.lint.cache.records import damaged, dump_record, lazy_record, load_record
+from infoview.lint.cache.entries import Entries, add_interview, load_interview, parse_key
 from infoview.lint.cache.store import Store
 from infoview.lint.context import Context
 from infoview.lint.diagnostic import Diagnostic
-from infoview.lint.registry import RULES
 from infoview.model import Interview
 from infoview.workspace import Workspace, read_bytes
 
-PARALLEL_FROM = 200  # files before forked workers pay for themselves
-CHUNK = 250  # files per worker task: small enough to stream, large enough to batch
-LEVELS = ("error", "warning", "info")
+# Estimated CPU milliseconds per file (this machine, roughly): forked workers pay for
+# themselves past PARALLEL_FROM of work.
+MISS_MS, HIT_MS, PARALLEL_FROM = 1.2, 0.1, 120.0
+CHUNK = 250  # files per worker task: small enough to share the work out evenly
 
 
 @dataclass(frozen=True)
@@ -72,6 +65,68 @@ def lint_text(
     return check(parse_text(text, path), ctx, chosen, label or str(path))
 
 
+@dataclass
+class _Run:
+    """One lint_files run: what every process needs (forked workers inherit it)."""
+
+    root: Path | None  # the workspace, when the cache is used
+    entries: Entries
+    targets: list[Target]
+    files: list[tuple[Target, bytes, bytes]] | None = None  # read by the parent, if it did
+    stored: dict[bytes, bytes] | None = None  # the entries fetched for ``files``
+    wrote: bool = False
+
+    def read(self, start: int, stop: int) -> tuple[list[Diagnostic], list[_File]]:
+        """Read and hash ``targets[start:stop]``: (unreadable files' IV001s, the others)."""
+        bad: list[Diagnostic] = []
+        files: list[_File] = []
+        for target in self.targets[start:stop]:
+            try:
+                data = read_bytes(target.path)
+            except Exception as exc:  # a directory, permissions, too large
+                message = unreadable_reason(target.path, exc)
+                bad.append(
+                    Diagnostic(
+                        target.label, 1, 1, "IV001", "invalid-front-matter", "error", message
+                    )
+                )
+                continue
+            files.append((target, data, hashlib.sha256(data).digest()))
+        return bad, files
+
+    def fetch(self, files: list[_File]) -> dict[bytes, bytes]:
+        """The entries stored for ``files`` (noting their use today)."""
+        store = Store.open(self.root) if self.root is not None else None
+        if store is None:
+            return {}
+        stored = store.get([key for _, _, digest in files for key in self.entries.keys(digest)])
+        store.close()
+        return stored
+
+    def lint(self, files: list[_File], stored: dict[bytes, bytes]) -> list[Diagnostic]:
+        """Lint ``files``, writing new entries through a Store of this process's own."""
+        store = Store.open(self.root) if self.root is not None else None
+        out: list[Diagnostic] = []
+        for target, data, digest in files:
+            out.extend(
+                self.entries.lint_one(target.path, target.label, data, digest, stored, store)
+            )
+        if store is not None:
+            store.close()
+            self.wrote |= store.added > 0
+        return out
+
+    def span(self, start: int, stop: int) -> tuple[list[Diagnostic], list[Diagnostic]]:
+        """Lint ``targets[start:stop]`` from scratch here: (unreadable, the others)."""
+        if self.files is not None and self.stored is not None:  # read by the parent
+            return [], self.lint(self.files[start:stop], self.stored)
+        bad, files = self.read(start, stop)
+        return bad, self.lint(files, self.fetch(files))
+
+
+_File = tuple[Target, bytes, bytes]  # the target, its bytes, their SHA-256
+
+
 def lint_files(
     ws: Workspace,
     targets: Sequence[Target],
@@ -84,10 +139,11 @@ def lint_files(
 
     The diagnostics of unreadable files come first, then each file's, in target order.
     """
-    run = _Run(ws.root if use_cache else None, ctx, chosen)
+    entries = Entries(ctx, chosen, cached=use_cache)
+    run = _Run(ws.root if entries.cached else None, entries, list(targets))
     unreadable: list[Diagnostic] = []
     found: list[Diagnostic] = []
-    for bad, good in _batches(run, list(targets)):
+    for bad, good in _share(run):
         unreadable.extend(bad)
         found.extend(good)
     if run.root is not None and run.wrote:
@@ -98,22 +154,39 @@ def lint_files(
     return unreadable + found
 
 
-def _batches(run: _Run, targets: list[Target]) -> Iterator[tuple[list[Diagnostic], ...]]:
+def _share(run: _Run) -> Iterator[tuple[list[Diagnostic], list[Diagnostic]]]:
+    """Lint every target of ``run``: here, or split over forked workers when that pays.
+
+    So many files that even all hits would keep one core busy: the workers read them too.
+    Fewer: the parent reads them and fetches their entries, then weighs the work left.
+    """
     workers = _cores()
-    if len(targets) < PARALLEL_FROM or workers < 2:
-        yield run.batch(targets)
-        return
+    count = len(run.targets)
+    if workers < 2 or count * HIT_MS < PARALLEL_FROM:
+        bad, files = run.read(0, count)
+        stored = run.fetch(files)
+        hits = sum(1 for _, _, digest in files if run.entries.keys(digest)[0] in stored)
+        if workers < 2 or hits * HIT_MS + (len(files) - hits) * MISS_MS < PARALLEL_FROM:
+            yield bad, run.lint(files, stored)
+            return
+        yield bad, []
+        run.targets, run.files, run.stored = [target for target, _, _ in files], files, stored
+    yield from _fork(run, workers)
+
+
+def _fork(run: _Run, workers: int) -> Iterator[tuple[list[Diagnostic], list[Diagnostic]]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     global _WORKER_RUN
-    _WORKER_RUN = run  # inherited by the forked workers: nothing to pickle per task
-    size = max(20, min(CHUNK, -(-len(targets) // (workers * 4))))
-    chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
+    _WORKER_RUN = run  # inherited by the forked workers: nothing is pickled to them
+    count = len(run.targets)
+    size = max(20, min(CHUNK, -(-count // (workers * 4))))
+    spans = [(i, min(i + size, count)) for i in range(0, count, size)]
     context = multiprocessing.get_context("fork")
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for bad, good, wrote in pool.map(_worker_batch, chunks):
+            for bad, good, wrote in pool.map(_worker, spans):
                 run.wrote |= wrote
                 yield bad, good
     finally:
@@ -123,9 +196,9 @@ def _batches(run: _Run, targets: list[Target]) -> Iterator[tuple[list[Diagnostic
 _WORKER_RUN: _Run | None = None
 
 
-def _worker_batch(targets: list[Target]) -> tuple[list[Diagnostic], list[Diagnostic], bool]:
+def _worker(span: tuple[int, int]) -> tuple[list[Diagnostic], list[Diagnostic], bool]:
     assert _WORKER_RUN is not None
-    bad, good = _WORKER_RUN.batch(targets)
+    bad, good = _WORKER_RUN.span(*span)
     return bad, good, _WORKER_RUN.wrote
 
 
@@ -139,191 +212,13 @@ def _cores() -> int:
     return min(count, 4)
 
 
-@functools.cache
-def _stored_row() -> tuple[tuple[str, ...], Any]:
-    """A cached diagnostic is a list of its fields but the path (the target's, added back
-    on the way out); its fields and types come from Diagnostic itself."""
-    fields = field_types(Diagnostic)[1:]
-    return tuple(name for name, _ in fields), list[tuple[tuple(hint for _, hint in fields)]]  # type: ignore[misc]
-
-
-class _Run:
-    """What one lint run needs in every process: where the cache is, settings and keys."""
-
-    def __init__(self, root: Path | None, ctx: Context, chosen: Selection) -> None:
-        self.root = root
-        self.ctx = ctx
-        self.chosen = chosen
-        self.day_rules = any(RULES[code].depends_on_day for code in chosen.enabled)
-        self.wrote = False
-        self.stamp = self.setting = b""
-        if root is not None:
-            try:
-                self.stamp = code_stamp()
-                self.setting = settings_digest(ctx, chosen)
-            except CodecError:  # a setting the codec cannot digest: lint without the cache
-                self.root = None
-
-    def parse_key(self, digest: bytes) -> bytes:
-        return parse_key(self.stamp, digest)
-
-    def lint_key(self, digest: bytes) -> bytes:
-        return hashlib.sha256(b"lint\0" + self.stamp + self.setting + digest).digest()
-
-    def batch(self, targets: Sequence[Target]) -> tuple[list[Diagnostic], list[Diagnostic]]:
-        """Lint ``targets`` in order: (unreadable files' IV001s, everything else)."""
-        store = Store.open(self.root) if self.root is not None else None
-        bad: list[Diagnostic] = []
-        good: list[Diagnostic] = []
-        files: list[tuple[Target, bytes, bytes]] = []
-        for target in targets:
-            try:
-                data = read_bytes(target.path)
-            except Exception as exc:  # a directory, permissions, too large
-                message = unreadable(target.path, exc)
-                bad.append(
-                    Diagnostic(
-                        target.label, 1, 1, "IV001", "invalid-front-matter", "error", message
-                    )
-                )
-                continue
-            files.append((target, data, hashlib.sha256(data).digest()))
-        stored: dict[bytes, bytes] = {}
-        if store is not None:
-            keys = [self.lint_key(digest) for _, _, digest in files]
-            keys += [self.parse_key(digest) for _, _, digest in files]
-            stored = store.get(keys)
-        for target, data, digest in files:
-            lint_key, parse_key = (self.lint_key(digest), self.parse_key(digest))
-            found = None
-            if lint_key in stored:
-                found = self._cached(target, data, stored[lint_key], stored.get(parse_key))
-            if found is None:
-                found = self._fresh(target, data, stored.get(parse_key), store, digest)
-            good.extend(found)
-        if store is not None:
-            store.close()
-            self.wrote |= store.added > 0
-        return bad, good
-
-    def _cached(
-        self, target: Target, data: bytes, blob: bytes, parsed: bytes | None
-    ) -> list[Diagnostic] | None:
-        """The file's diagnostics from its entries, or None when they cannot be used."""
-        try:
-            stable = self._load_diagnostics(blob, target.label, data)
-            if not self.day_rules:
-                return stable
-            if parsed is None:
-                return None
-            interview = lazy_record(Interview, parsed, path=target.path)
-            day = check(interview, self.ctx, self.chosen, target.label, part="day", errors="raise")
-        except Exception:  # a bad entry, or a rule tripping over one: lint afresh
-            return None
-        if damaged(interview):
-            return None
-        return _merge(stable, day)
-
-    def _fresh(
-        self,
-        target: Target,
-        data: bytes,
-        parsed: bytes | None,
-        store: Store | None,
-        digest: bytes,
-    ) -> list[Diagnostic]:
-        interview = None
-        if parsed is not None:
-            try:
-                interview = load_record(Interview, parsed, path=target.path)
-            except CodecError:
-                interview = None
-        if interview is None:
-            from infoview import parse
-
-            interview = parse.parse_bytes(data, target.path)
-            if store is not None:
-                _add(store, self.parse_key(digest), interview)
-        stable = check(interview, self.ctx, self.chosen, target.label, part="stable")
-        day = check(interview, self.ctx, self.chosen, target.label, part="day")
-        if store is not None:
-            names, rows = _stored_row()
-            values = [[getattr(d, name) for name in names] for d in stable]
-            store.add(self.lint_key(digest), _dump(encoder(rows)(values)))
-        return _merge(stable, day)
-
-    def _load_diagnostics(self, blob: bytes, label: str, data: bytes) -> list[Diagnostic]:
-        """Stored diagnostics, each checked: a known, selected, day-independent rule, its
-        own slug, a severity, and a position inside the file."""
-        rows = _stored_row()[1]
-        lines = max(data.count(b"\n"), data.count(b"\r")) + 1
-        out = []
-        for row in decoder(rows)(_loads(blob)):
-            d = Diagnostic(label, *row)
-            rule = RULES.get(d.code)
-            if (
-                rule is None
-                or rule.slug != d.slug
-                or rule.depends_on_day
-                or d.code not in self.chosen.enabled
-                or d.severity not in LEVELS
-                or not 1 <= d.line <= lines
-                or d.column < 1
-            ):
-                raise CodecError(f"a stored diagnostic does not fit this file: {row!r:.80}")
-            out.append(d)
-        return out
-
-
-def _merge(stable: list[Diagnostic], day: list[Diagnostic]) -> list[Diagnostic]:
-    """One file's two parts in ``check``'s order (a code is in one part only, so the
-    stable sort keeps each code's own order)."""
-    return sorted(stable + day, key=lambda d: (d.line, d.column, d.code))
-
-
-def _add(store: Store, key: bytes, interview: Interview) -> None:
-    # A value the codec cannot store exactly is not cached: it is parsed again next time.
-    with contextlib.suppress(CodecError):
-        store.add(key, dump_record(interview))
-
-
-def _dump(data: object) -> bytes:
-    return json.dumps(data, separators=(",", ":")).encode("ascii")
-
-
-def _loads(blob: bytes) -> Any:
-    try:
-        return json.loads(blob)
-    except (ValueError, RecursionError) as exc:
-        raise CodecError(f"not valid JSON ({type(exc).__name__})") from None
-
-
-def settings_digest(ctx: Context, chosen: Selection) -> bytes:
-    """A digest of everything but the moment that the rules may read, and the selection.
-
-    Built from the Context's fields and the Config's by their annotations, so settings
-    added later count without a change here.
-    """
-    values = [
-        [name, encoder(hint)(getattr(ctx, name))]
-        for name, hint in field_types(type(ctx))
-        if name != "now"
-    ]
-    values.append(["selection", list(chosen.enabled), sorted(chosen.severity.items())])
-    return hashlib.sha256(_dump(values)).digest()
-
-
-def unreadable(path: Path, exc: Exception) -> str:
+def unreadable_reason(path: Path, exc: Exception) -> str:
     if path.is_symlink() and not path.exists():
         return (
             f"is a symbolic link to '{os.readlink(path)}', which does not exist; "
             "fix the link or remove it"
         )
     return str(exc).removeprefix(f"{path}: ")
-
-
-def parse_key(stamp: bytes, digest: bytes) -> bytes:
-    return hashlib.sha256(b"parse\0" + stamp + digest).digest()
 
 
 def read_all(
@@ -342,26 +237,23 @@ def read_all(
         try:
             data = read_bytes(path)
         except Exception as exc:
-            out.append(Read(path, b"", None, unreadable(path, exc)))
+            out.append(Read(path, b"", None, unreadable_reason(path, exc)))
             continue
         files.append((len(out), path, data, parse_key(stamp, hashlib.sha256(data).digest())))
         out.append(None)
     stored = store.get([key for *_, key in files]) if store is not None else {}
     misses: list[tuple[int, Path, bytes, bytes]] = []
     for index, path, data, key in files:
-        blob = stored.get(key)
-        try:
-            if blob is not None:
-                out[index] = Read(path, data, load_record(Interview, blob, path=path))
-                continue
-        except CodecError:
-            pass
-        misses.append((index, path, data, key))
+        interview = load_interview(stored.get(key), path)
+        if interview is None:
+            misses.append((index, path, data, key))
+        else:
+            out[index] = Read(path, data, interview)
     parsed = parse_all([(data, path) for _, path, data, _ in misses])
     for (index, path, data, key), interview in zip(misses, parsed, strict=True):
         out[index] = Read(path, data, interview)
         if store is not None:
-            _add(store, key, interview)
+            add_interview(store, key, interview)
     if store is not None:
         store.flush()
         if store.added:
@@ -379,7 +271,7 @@ def _parse_many(items: list[tuple[bytes, Path]]) -> list[Interview]:
 def parse_all(items: list[tuple[bytes, Path]]) -> list[Interview]:
     """Parse ``items``; with many, split them over the cores in forked workers."""
     workers = _cores()
-    if len(items) < PARALLEL_FROM or workers < 2:
+    if len(items) * MISS_MS < PARALLEL_FROM or workers < 2:
         return _parse_many(items)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

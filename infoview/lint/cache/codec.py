@@ -123,15 +123,7 @@ def _plain(allowed: frozenset[type], name: str) -> _Part:
 
 
 def _scalar(tp: type, encode: bool) -> _Part:
-    if encode and tp is str:
-        return _Part(_as_str)  # a str subclass (a StrEnum member) is stored as its text
     return _plain(_SCALARS[tp], tp.__name__)
-
-
-def _as_str(value: Any) -> str:
-    if not isinstance(value, str):
-        raise _fail("str", value)
-    return str.__str__(value)
 
 
 def _enum(tp: type[enum.Enum], encode: bool) -> _Part:
@@ -230,7 +222,7 @@ def _pattern(encode: bool) -> _Part:
     def to_source(value: Any) -> Any:
         if not isinstance(value, re.Pattern):
             raise _fail("a compiled pattern", value)
-        return [_as_str(value.pattern), value.flags]
+        return [str(value.pattern), value.flags]
 
     return _Part(to_source)
 
@@ -258,7 +250,15 @@ def _sequence(kind: type, item: Any, encode: bool) -> _Part:
     part = _part(item, encode)
     accepted = (tuple, list) if encode else (list,)
     build: Callable[[Any], Any] = list if encode else kind
-    if part.plain is not None and not encode:
+    if part.plain is not None and encode:
+
+        def as_is(value: Any) -> Any:  # json writes a tuple of plain values as a list
+            if type(value) not in accepted:
+                raise _fail("a list", value)
+            return value
+
+        return _Part(as_is)
+    if part.plain is not None:
         allowed = part.plain
 
         def plain_items(value: Any) -> Any:
@@ -348,15 +348,21 @@ def _dict(key: Any, item: Any, *, encode: bool) -> _Part:
     return _Part(from_pairs)
 
 
+_FIELDS: dict[type, list[tuple[str, Any]]] = {}
+
+
 def field_types(tp: type) -> list[tuple[str, Any]]:
     """A dataclass's or NamedTuple's fields and their (resolved) annotations, in order."""
-    hints = typing.get_type_hints(tp)
-    if dataclasses.is_dataclass(tp):
-        fields = dataclasses.fields(tp)
-        if any(not f.init for f in fields):
-            raise CodecError(f"cannot store {tp.__name__}: a field is not set by __init__")
-        return [(f.name, hints[f.name]) for f in fields]
-    return [(name, hints[name]) for name in tp._fields]  # type: ignore[attr-defined]
+    if tp not in _FIELDS:
+        hints = typing.get_type_hints(tp)  # evaluates the annotations: once per type
+        if dataclasses.is_dataclass(tp):
+            fields = dataclasses.fields(tp)
+            if any(not f.init for f in fields):
+                raise CodecError(f"cannot store {tp.__name__}: a field is not set by __init__")
+            _FIELDS[tp] = [(f.name, hints[f.name]) for f in fields]
+        else:
+            _FIELDS[tp] = [(name, hints[name]) for name in tp._fields]  # type: ignore[attr-defined]
+    return _FIELDS[tp]
 
 
 def _record(tp: type, encode: bool) -> _Part:
@@ -366,13 +372,27 @@ def _record(tp: type, encode: bool) -> _Part:
     if not encode:
         make: Convert = tp._make if hasattr(tp, "_make") else (lambda values: tp(*values))
         return _fixed(parts, make, f"a {tp.__name__} ({len(fields)} fields)", encode)
-    names = [name for name, _ in fields]
-    converts = [p.convert for p in parts]
+    if hasattr(tp, "_fields") and all(p.plain is not None for p in parts):
+
+        def plain_tuple(value: Any) -> Any:  # a NamedTuple of plain values: json writes it
+            if type(value) is not tp:
+                raise _fail(tp.__name__, value)
+            return value
+
+        return _Part(plain_tuple)
+    # Plain values go to json as they are; what json cannot write fails in ``dump``, and
+    # what the decoder would refuse is only parsed again next time, never misread.
+    steps = [
+        (name, None if p.plain is not None else p.convert)
+        for name, p in zip([name for name, _ in fields], parts, strict=True)
+    ]
 
     def to_list(value: Any) -> Any:
         if type(value) is not tp:
             raise _fail(tp.__name__, value)
-        pairs = zip(converts, names, strict=True)
-        return [convert(getattr(value, name)) for convert, name in pairs]
+        return [
+            getattr(value, name) if convert is None else convert(getattr(value, name))
+            for name, convert in steps
+        ]
 
     return _Part(to_list)

@@ -59,9 +59,15 @@ def damaged(value: Any) -> bool:
 _RAW, _DAMAGED = " raw", " damaged"  # not identifiers: never a field's name
 
 
+# ASCII: a path with undecodable bytes (a surrogate escape) still makes valid UTF-8.
+_ENCODE = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
+
+
 def _dumps(data: Any) -> str:
-    # ASCII: a path with undecodable bytes (a surrogate escape) still makes valid UTF-8.
-    return json.dumps(data, separators=(",", ":"), allow_nan=False)
+    try:
+        return _ENCODE(data)
+    except (TypeError, ValueError) as exc:  # a value json cannot write
+        raise CodecError(f"cannot write as JSON: {exc}") from None
 
 
 def _loads(blob: bytes | str) -> Any:
