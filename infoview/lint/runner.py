@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from infoview.errors import InfoviewError
 from infoview.lint import Selection, check
 from infoview.lint.cache import code_stamp
 from infoview.lint.cache.entries import Entries, add_interview, load_interview, parse_key
@@ -72,6 +73,7 @@ class _Run:
     root: Path | None  # the workspace, when the cache is used
     entries: Entries
     targets: list[Target]
+    root_for_reads: Path  # links inside it may not lead out of it
     files: list[tuple[Target, bytes, bytes]] | None = None  # read by the parent, if it did
     stored: dict[bytes, bytes] | None = None  # the entries fetched for ``files``
     wrote: bool = False
@@ -82,8 +84,8 @@ class _Run:
         files: list[_File] = []
         for target in self.targets[start:stop]:
             try:
-                data = read_bytes(target.path)
-            except Exception as exc:  # a directory, permissions, too large
+                data = read_bytes(target.path, root=self.root_for_reads)
+            except Exception as exc:  # a directory, a FIFO, permissions, too large
                 message = unreadable_reason(target.path, exc)
                 bad.append(
                     Diagnostic(
@@ -140,7 +142,7 @@ def lint_files(
     The diagnostics of unreadable files come first, then each file's, in target order.
     """
     entries = Entries(ctx, chosen, cached=use_cache)
-    run = _Run(ws.root if entries.cached else None, entries, list(targets))
+    run = _Run(ws.root if entries.cached else None, entries, list(targets), ws.root)
     unreadable: list[Diagnostic] = []
     found: list[Diagnostic] = []
     for bad, good in _share(run):
@@ -213,6 +215,8 @@ def _cores() -> int:
 
 
 def unreadable_reason(path: Path, exc: Exception) -> str:
+    if isinstance(exc, InfoviewError):  # fs names dangling links, loops, FIFOs itself
+        return exc.message + (f"; {exc.hint}" if exc.hint else "")
     if path.is_symlink() and not path.exists():
         return (
             f"is a symbolic link to '{os.readlink(path)}', which does not exist; "
@@ -235,8 +239,8 @@ def read_all(
     files: list[tuple[int, Path, bytes, bytes]] = []
     for path in paths:
         try:
-            data = read_bytes(path)
-        except Exception as exc:
+            data = read_bytes(path, root=ws.root)
+        except Exception as exc:  # unreadable: a directory, a FIFO, permissions, too large
             out.append(Read(path, b"", None, unreadable_reason(path, exc)))
             continue
         files.append((len(out), path, data, parse_key(stamp, hashlib.sha256(data).digest())))

@@ -9,8 +9,9 @@ half-written entry. Keys are SHA-256 digests made by the runner; blobs are JSON 
 The file is trusted for nothing:
 
 - it is opened only when ``.infoview-cache`` is a real folder (or a link to one inside the
-  workspace), and the database and its ``-wal``/``-shm``/``-journal`` companions are
-  regular files, never links: a planted link cannot make a lint write elsewhere;
+  workspace; ``infoview.fs`` decides), and the database and its ``-wal``/``-shm``/
+  ``-journal`` companions are regular files, never links: a planted link cannot make a
+  lint read or write elsewhere;
 - ``PRAGMA trusted_schema = OFF``, and the schema must be exactly ours (application id,
   version, tables, index; no trigger, no view), or the file is foreign and is replaced;
 - the database records the device and inode it was made as: one copied, unpacked or
@@ -188,46 +189,26 @@ class Store:
 def cache_folder(root: Path, *, create: bool) -> Path | None:
     """``root/.infoview-cache`` when it is safe to read and write there, made if asked.
 
-    Refused: a link leading outside the workspace (or to something not a folder), or any
-    other kind of file in its place.
+    Through the project's one safe way to touch files (``infoview.fs``): a link there that
+    leads outside the workspace, or a file where the folder belongs, means no cache.
     """
+    from infoview.fs import FileError, confine, create_file, ensure_folder
+
     folder = root / FOLDER
     try:
-        info = folder.lstat()
-    except FileNotFoundError:
-        if not create:
-            return None
-        try:
-            folder.mkdir(exist_ok=True)
-            _write_new(folder / ".gitignore", b"*\n")
-            info = folder.lstat()
-        except OSError:
-            return None
-    except OSError:
+        if create:
+            real = ensure_folder(folder, root=root)
+            create_file(folder / ".gitignore", b"*\n", root=root)
+        else:
+            real = confine(folder, root)
+    except (FileError, OSError):
         return None
-    if stat.S_ISLNK(info.st_mode):
-        try:
-            real = folder.resolve(strict=True)
-            real.relative_to(root.resolve())
-        except (OSError, ValueError, RuntimeError):
-            return None
-        return folder if real.is_dir() else None
-    return folder if stat.S_ISDIR(info.st_mode) else None
-
-
-def _write_new(path: Path, data: bytes) -> None:
-    """Create ``path`` with ``data``; never through a link, never over an existing file."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(path, flags, 0o666)
-    except FileExistsError:
-        return
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
+    return real if real.is_dir() else None
 
 
 def _regular_or_absent(path: Path) -> bool:
-    """True when the database and each companion file is a regular file or missing."""
+    """True when the database and each companion file is a regular file or missing: never
+    a link (a dangling one would have SQLite create the file wherever it points)."""
     for suffix in _COMPANIONS:
         try:
             mode = Path(f"{path}{suffix}").lstat().st_mode
