@@ -98,7 +98,7 @@ class _Run:
 
     def fetch(self, files: list[_File]) -> dict[bytes, bytes]:
         """The entries stored for ``files`` (noting their use today)."""
-        store = Store.open(self.root) if self.root is not None else None
+        store = Store.open(self.root) if self.root is not None and files else None
         if store is None:
             return {}
         stored = store.get([key for _, _, digest in files for key in self.entries.keys(digest)])
@@ -107,7 +107,7 @@ class _Run:
 
     def lint(self, files: list[_File], stored: dict[bytes, bytes]) -> list[Diagnostic]:
         """Lint ``files``, writing new entries through a Store of this process's own."""
-        store = Store.open(self.root) if self.root is not None else None
+        store = Store.open(self.root) if self.root is not None and files else None
         out: list[Diagnostic] = []
         for target, data, digest in files:
             out.extend(
@@ -233,7 +233,7 @@ def read_all(
     ``create_cache=False`` uses the cache only where one already exists (so a command like
     ``packet`` leaves no new folder behind).
     """
-    store = Store.open(ws.root, create=create_cache) if use_cache else None
+    store = Store.open(ws.root, create=create_cache) if use_cache and paths else None
     stamp = code_stamp() if store is not None else b""
     out: list[Read | None] = []
     files: list[tuple[int, Path, bytes, bytes]] = []
