@@ -1741,13 +1741,36 @@ def test_any_name_round_trips_as_written(name: str) -> None:
     assert interview.tags == ((name.strip(),) if name.strip() else ())
 
 
+IN_RANGE = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+OUT_OF_RANGE = st.one_of(
+    st.dates(max_value=dt.date(1899, 12, 31)), st.dates(min_value=dt.date(2101, 1, 1))
+)
+
+
 @settings(max_examples=100, deadline=None)
-@given(st.dates(), st.one_of(st.none(), st.times().map(lambda t: t.replace(microsecond=0))))
+@given(IN_RANGE, st.one_of(st.none(), st.times().map(lambda t: t.replace(microsecond=0))))
 def test_any_date_round_trips(date: dt.date, at: dt.time | None) -> None:
     value = date.isoformat() if at is None else f"{date.isoformat()}T{at.isoformat()}"
     interview = parse_text(doc(f"meeting:\n  date: {value}\n"), PATH)
     assert interview.problems == []
     assert (interview.meeting.date, interview.meeting.time) == (date, at)
+
+
+@settings(max_examples=100, deadline=None)
+@given(OUT_OF_RANGE, st.sampled_from(["", "T23:59", "T00:00+14:00", "T12:00-12:00"]))
+def test_a_date_outside_1900_to_2100_is_iv002_at_its_line(date: dt.date, at: str) -> None:
+    value = date.isoformat() + at
+    interview = parse_text(doc(f"meeting:\n  date: {value}\n"), PATH)
+    assert interview.meeting.date is None
+    assert [(p.code, p.span.line, p.span.column, p.message) for p in interview.problems] == [
+        (
+            "IV002",
+            3,
+            9,
+            f"'meeting.date' is '{value}': the year {date.year} is outside 1900 to 2100; "
+            "check the year",
+        )
+    ]
 
 
 @given(st.text(max_size=40))
