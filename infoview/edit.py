@@ -196,13 +196,17 @@ class Editor:
         newline = self.doc.newline_at(at)
         return "".join(" " * indent + line + newline for line in lines)
 
-    def check_shared(self, node: yaml.Node, what: str) -> None:
-        """Refuse to edit through an alias or an anchor: the change would land elsewhere too."""
+    def check_shared(self, node: yaml.Node, what: str, where: yaml.Node | None = None) -> None:
+        """Refuse to edit through an alias or an anchor: the change would land elsewhere too.
+
+        ``where`` is the key the value belongs to: the line to name (an alias's node
+        carries the anchor's position, lines away).
+        """
         if self.doc.is_anchored(node):
             raise self.refuse(
                 f"'{what}' is an anchor ('&name') or an alias ('*name') to one, so an edit "
                 "here would change other places too",
-                self.doc.at(node.start_mark),
+                self.doc.at((where or node).start_mark),
                 "write the values out in place of the alias",
             )
         if isinstance(node, yaml.MappingNode):
@@ -249,7 +253,7 @@ class Editor:
             if found is None:
                 return depth, mapping, indent, None
             key_node, value = found
-            self.check_shared(value, ".".join(keys[: depth + 1]))
+            self.check_shared(value, ".".join(keys[: depth + 1]), key_node)
             if self._empty(value):
                 return depth, mapping, int(key_node.start_mark.column) + self.unit(), value
             if not isinstance(value, yaml.MappingNode):
@@ -291,8 +295,8 @@ class Editor:
             self.insert_under(keys[:-1], [f"{keys[-1]}: {value}"])
             self.commit()
             return
-        _, node = found
-        self.check_shared(node, ".".join(keys))
+        key_node, node = found
+        self.check_shared(node, ".".join(keys), key_node)
         start, end = self.doc.at(node.start_mark), self.doc.at(node.end_mark)
         if not isinstance(node, yaml.ScalarNode):
             raise self.refuse(f"'{'.'.join(keys)}' holds a list or mapping, not a value", start)
@@ -311,12 +315,12 @@ class Editor:
             step = " " * self.unit()
             self.insert_under(keys[:-1], [f"{keys[-1]}:", *(step + line for line in item)])
         else:
+            self.check_shared(found[1], ".".join(keys), found[0])
             self._append_to(keys, found[1], item)
         self.commit()
 
     def _append_to(self, keys: tuple[str, ...], node: yaml.Node, item: list[str]) -> None:
         start = self.doc.at(node.start_mark)
-        self.check_shared(node, ".".join(keys))
         if not isinstance(node, yaml.SequenceNode):
             raise self.refuse(f"'{'.'.join(keys)}' is not a list", start)
         if node.flow_style:

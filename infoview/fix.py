@@ -8,6 +8,7 @@ spliced in, and the file keeps its BOM and line endings.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,35 +33,38 @@ class Fixed:
     added: tuple[str, ...]  # section titles added
 
 
-def _newline_before(text: str, offset: int) -> str:
-    """The line break of the line above ``offset`` (a line start, or the end of ``text``).
+def _body_newline(text: str, offset: int) -> str:
+    """The line break for a section inserted at ``offset`` (a line start, or the end).
 
-    Body splices take the body's own line breaks, not the file's most common ones: a front
-    matter written with LF and a body with CRLF each keep theirs, and lone CR is kept.
+    The body's own, not the file's most common one: that of the body line the section goes
+    before, else the last line break in the file. A front matter written with LF and a body
+    with CRLF each keep theirs, and lone CR stays lone CR.
     """
-    if offset >= len(text):
+    found = LINE_BREAK.search(text, offset) if offset < len(text) else None
+    if found is None:
         breaks = [match.group() for match in LINE_BREAK.finditer(text)]
         return breaks[-1] if breaks else "\n"
-    if offset >= 2 and text[offset - 2 : offset] == "\r\n":
-        return "\r\n"
-    if offset >= 1 and text[offset - 1] in "\r\n":
-        return text[offset - 1]
-    return "\n"
+    return found.group()
 
 
-def fix_text(ws: Workspace, text: str, path: Path) -> tuple[str, tuple[str, ...]]:
+def fix_text(
+    ws: Workspace, text: str, path: Path, *, only: Collection[str] | None = None
+) -> tuple[str, tuple[str, ...]]:
     """Return ``text`` with missing sections added, and the titles of those added.
 
     Pure but for the templates it reads (the workspace's ``templates/`` overrides, else
-    infoview's): the language server calls it to offer the same fix. ``path`` only names
-    the file in the parse.
+    infoview's): the language server calls it to offer the same fix, and with ``only``
+    (section keys of ``ORDER``) one skeleton at a time. ``path`` only names the file in
+    the parse.
     """
     from infoview.scaffold import markdown_environment
 
     interview: Interview = parse_text(text, path)
     if interview.front_matter_end == 0 and any(p.code == "IV001" for p in interview.problems):
         return text, ()  # the body could not be found: nothing is safe to add
-    missing = [key for key in ORDER if key not in interview.sections]
+    missing = [
+        key for key in ORDER if key not in interview.sections and (only is None or key in only)
+    ]
     if not missing:
         return text, ()
     env = markdown_environment(ws)
@@ -79,7 +83,7 @@ def fix_text(ws: Workspace, text: str, path: Path) -> tuple[str, tuple[str, ...]
         offset = starts[min(later) - 1] if later else len(body)
         blocks.setdefault(offset, []).append(block.rstrip("\n").split("\n"))
     for offset in sorted(blocks, reverse=True):
-        newline = _newline_before(body, offset)
+        newline = _body_newline(body, offset)
         rendered = [newline.join(lines) + newline for lines in blocks[offset]]
         if offset == len(body):
             lead = "" if body.endswith(("\n", "\r")) or not body else newline

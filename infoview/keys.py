@@ -91,6 +91,7 @@ DOCS: dict[str, str] = {
     "interviewer.website": "Their bio page on the organisation's website.",
     "interviewer.photo": "A photo for the packet's cover, next to the interview file.",
     "interviewer.address": "Their postal address, for a thank-you card's envelope.",
+    "interviewer.salutation": "How a thank-you greets them after 'Dear', e.g. Dr. Bell-Núñez.",
     "meeting": "When, how long, and how the meeting happens.",
     "meeting.date": "The meeting's date, or date and time (YYYY-MM-DDTHH:MM).",
     "meeting.duration": "The minutes agreed with the interviewer (respect their time).",

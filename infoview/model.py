@@ -92,6 +92,7 @@ class Interviewer:
     website: str | None = None
     photo: str | None = None  # a path relative to the interview file
     address: str | None = None  # postal address, for a thank-you card's envelope
+    salutation: str | None = None  # how a note greets them, e.g. "Dr. Bell-Núñez"
 
 
 class MeetingMode(StrEnum):

@@ -14,7 +14,8 @@ import jinja2
 
 from infoview.config import CONFIG_NAME
 from infoview.errors import UsageError
-from infoview.fs import create_file, ensure_folder
+from infoview.fs import FileError, create_file, ensure_folder
+from infoview.limits import date_problem
 from infoview.render.templates import PACKAGE_STYLES, PACKAGE_TEMPLATES
 from infoview.workspace import Workspace
 from infoview.yamlpos import quote_scalar
@@ -132,15 +133,20 @@ def init_workspace(directory: Path) -> list[str]:
     card = PACKAGE_STYLES / "card.css"
     if card.is_file():
         files["styles/card.css"] = card.read_text(encoding="utf-8")
-    lines = []
-    ensure_folder(root / "interviews", root=root)
-    lines.append(f"created {directory / 'interviews'}/")
-    for name, text in files.items():
+    created: dict[str, bool] = {}
+    try:
+        ensure_folder(root / "interviews", root=root)
+        # infoview.toml last: an init that fails half-way is not yet a workspace, so
+        # running it again (once the disk has room) finishes the job.
+        for name in sorted(files, key=lambda name: name == CONFIG_NAME):
+            created[name] = create_file(root / name, files[name].encode("utf-8"), root=root)
+    except FileError as exc:  # name the file as the user typed its folder
+        exc.path = str(directory / str(exc.path))
+        raise
+    lines = [f"created {directory / 'interviews'}/"]
+    for name in files:
         target = directory / name
-        if create_file(root / name, text.encode("utf-8"), root=root):
-            lines.append(f"created {target}")
-        else:
-            lines.append(f"kept    {target} (already there)")
+        lines.append(f"created {target}" if created[name] else f"kept    {target} (already there)")
     if not _in_git_repo(directory):
         try:
             subprocess.run(["git", "init", "-q", str(directory)], check=True, capture_output=True)
@@ -230,6 +236,8 @@ def new_interview(ws: Workspace, name: str, *, today: dt.date, **fields: Any) ->
                 f"--date '{when}' is not a date; write YYYY-MM-DD or YYYY-MM-DDTHH:MM"
             ) from None
         day = stamp.date()
+        if problem := date_problem(day):
+            raise UsageError(f"--date {when}: {problem}; check the year")
     path = ws.interviews_dir / f"{day.isoformat()}-{slug}.md"
     if os.path.lexists(path):
         raise UsageError(

@@ -40,13 +40,21 @@ class ReadError(FileError):
 
 
 def label(path: Path | str, root: Path | None) -> str:
-    """``path`` relative to ``root`` when inside it (as messages show files), else as given."""
+    """``path`` as messages show it: relative to ``root`` (the workspace) when inside it,
+    else relative to the current folder when below it, else as it is."""
     path = Path(path)
-    if root is not None and path.is_absolute():
+    if path.is_absolute():
         try:
-            return str(path.relative_to(root))
-        except ValueError:
-            pass
+            here = Path.cwd()
+        except OSError:  # the current folder was deleted
+            here = None
+        for base in (root, here):
+            if base is None:
+                continue
+            try:
+                return str(path.relative_to(base))
+            except ValueError:
+                pass
     return str(path)
 
 

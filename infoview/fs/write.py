@@ -42,13 +42,16 @@ def ensure_folder(folder: Path, *, root: Path | None) -> Path:
     while True:
         try:
             mode = os.stat(probe).st_mode
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # look further up for what is there
             missing.append(probe)
             if probe.parent == probe:  # pragma: no cover - the file system root is missing
                 break
             probe = probe.parent
             continue
         except OSError as exc:
+            if exc.errno == errno.ELOOP:  # name the link that loops, not a path below it
+                while probe.parent != probe and _loops(probe.parent):
+                    probe = probe.parent
             raise from_oserror(exc, probe, action="use the folder", root=root) from exc
         if not stat.S_ISDIR(mode):
             raise FileError(
@@ -71,6 +74,14 @@ def ensure_folder(folder: Path, *, root: Path | None) -> Path:
     if missing and confine(folder, root) != real:  # a link planted while we were at it
         raise FileError("changed while infoview was creating it", path=label(folder, root))
     return real
+
+
+def _loops(path: Path) -> bool:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def _what(mode: int) -> str:
