@@ -37,7 +37,6 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
-	$(BIN)/python bench/bench_lsp.py
 
 # Mutation testing, not part of `make test` (README, Development): one score per module.
 # make mutate MODULES="infoview/agenda_ics.py infoview/lint/rules/iv102_research_facet_missing.py"

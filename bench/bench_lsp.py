@@ -1,11 +1,12 @@
-"""Print the language server's speed figures next to the issue's goals (``make bench``).
+"""The language server's section of ``make bench``: its speed next to the issue's goals.
 
-A script that prints numbers, never a timed test. It drives a real ``infoview lsp``
+Numbers printed, never a timed test. It drives a real ``infoview lsp``
 process over stdio as an editor would, in a temporary workspace: the time from a change
 to its diagnostics for a typical interview and a 2000-line one (the median of many
 changes), server start to first diagnostics (the median of a few starts), and a save of
 ``infoview.toml`` to the diagnostics it changes. The child runs without
-PYTHONDONTWRITEBYTECODE, as a user's shell would.
+PYTHONDONTWRITEBYTECODE, as a user's shell would (``common.prepare``). Alone:
+``python bench/bench_lsp.py``.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "interviews" / "2026-12-03-dana-whitfield.md"
-STARTS = int(os.environ.get("BENCH_RUNS", "3"))
+from common import EXAMPLE, ROOT, RUNS, prepare, row
+
+STARTS = RUNS
 CHANGES = 20
 QUESTION = "- What does your company do?\n"
 GOAL = "### Goal 3: estate planning practice\n"
@@ -143,61 +144,56 @@ def long_interview(text: str, lines: int) -> str:
     return grown.replace("## Notes\n", "## Notes\n" + extra)
 
 
-def row(label: str, seconds: float, target: float) -> None:
-    verdict = "ok" if seconds <= target else "OVER"
-    print(f"{label:<52} {seconds:6.3f} s   target <= {target:.2f} s   {verdict}")
+def section(tmp: Path) -> None:
+    """Print the language server's figures, working in ``tmp``."""
+    root = tmp / "ws"
+    (root / "interviews").mkdir(parents=True)
+    shutil.copy(ROOT / "infoview.toml", root / "infoview.toml")
+    typical = EXAMPLE.read_text(encoding="utf-8")
+    big = long_interview(typical, 2000)
+    assert big.count("\n") >= 2000 - 1, big.count("\n")
 
-
-def main() -> None:
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "infoview")], check=True)
-    print(f"\ninfoview lsp benchmarks ({os.cpu_count()} cores)\n")
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "ws"
-        (root / "interviews").mkdir(parents=True)
-        shutil.copy(ROOT / "infoview.toml", root / "infoview.toml")
-        typical = EXAMPLE.read_text(encoding="utf-8")
-        big = long_interview(typical, 2000)
-        assert big.count("\n") >= 2000 - 1, big.count("\n")
-
-        answers, firsts = [], []
-        for n in range(STARTS):
-            server = Server(root)
-            answers.append(server.initialize(root) - server.started)
-            uri = open_document(server, root / "interviews" / f"start-{n}.md", typical)
-            firsts.append(server.wait(published(uri, 1)) - server.started)
-            server.stop()
-        row("lsp: server start -> initialize answered", statistics.median(answers), 2.0)
-        row("lsp: server start -> first diagnostics", statistics.median(firsts), 0.5)
-
+    answers, firsts = [], []
+    for n in range(STARTS):
         server = Server(root)
-        server.initialize(root)
-        lines = typical.count("\n")
-        small = change_latency(server, root / "interviews" / "typical.md", typical)
-        row(f"lsp: change -> diagnostics, typical ({lines} lines)", small, 0.1)
-        large = change_latency(server, root / "interviews" / "long.md", big)
-        row("lsp: change -> diagnostics, 2000-line interview", large, 0.3)
-
-        config = root / "infoview.toml"
-        original = config.read_text(encoding="utf-8")
-        uri = (root / "interviews" / "typical.md").as_uri()
-        version = CHANGES + 2  # with the question typed: each save below flips its IV303
-        change = [{"text": typical.replace(GOAL, GOAL + QUESTION)}]
-        server.send(
-            "textDocument/didChange",
-            {"textDocument": {"uri": uri, "version": version}, "contentChanges": change},
-        )
-        server.wait(published(uri, version))
-        saves = []
-        for n in range(STARTS):
-            silenced = 'ignore = ["IV104", "IV303"]' if n % 2 == 0 else 'ignore = ["IV104"]'
-            changed = original.replace('ignore = ["IV104"]', silenced)
-            saved = time.perf_counter()
-            config.write_text(changed, encoding="utf-8")
-            saves.append(server.wait(published(uri, version)) - saved)
-            time.sleep(0.2)
-        row("lsp: infoview.toml saved -> diagnostics", statistics.median(saves), 2.0)
+        answers.append(server.initialize(root) - server.started)
+        uri = open_document(server, root / "interviews" / f"start-{n}.md", typical)
+        firsts.append(server.wait(published(uri, 1)) - server.started)
         server.stop()
+    row("lsp: server start -> initialize answered", statistics.median(answers), 2.0)
+    row("lsp: server start -> first diagnostics", statistics.median(firsts), 0.5)
+
+    server = Server(root)
+    server.initialize(root)
+    lines = typical.count("\n")
+    small = change_latency(server, root / "interviews" / "typical.md", typical)
+    row(f"lsp: change -> diagnostics, typical ({lines} lines)", small, 0.1)
+    large = change_latency(server, root / "interviews" / "long.md", big)
+    row("lsp: change -> diagnostics, 2000-line interview", large, 0.3)
+
+    config = root / "infoview.toml"
+    original = config.read_text(encoding="utf-8")
+    uri = (root / "interviews" / "typical.md").as_uri()
+    version = CHANGES + 2  # with the question typed: each save below flips its IV303
+    change = [{"text": typical.replace(GOAL, GOAL + QUESTION)}]
+    server.send(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": version}, "contentChanges": change},
+    )
+    server.wait(published(uri, version))
+    saves = []
+    for n in range(STARTS):
+        silenced = 'ignore = ["IV104", "IV303"]' if n % 2 == 0 else 'ignore = ["IV104"]'
+        changed = original.replace('ignore = ["IV104"]', silenced)
+        saved = time.perf_counter()
+        config.write_text(changed, encoding="utf-8")
+        saves.append(server.wait(published(uri, version)) - saved)
+        time.sleep(0.2)
+    row("lsp: infoview.toml saved -> diagnostics", statistics.median(saves), 2.0)
+    server.stop()
 
 
 if __name__ == "__main__":
-    main()
+    prepare()
+    with tempfile.TemporaryDirectory() as folder:
+        section(Path(folder))
