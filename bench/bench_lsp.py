@@ -160,16 +160,16 @@ def section(tmp: Path) -> None:
         uri = open_document(server, root / "interviews" / f"start-{n}.md", typical)
         firsts.append(server.wait(published(uri, 1)) - server.started)
         server.stop()
-    row("lsp: server start -> initialize answered", statistics.median(answers), 2.0)
-    row("lsp: server start -> first diagnostics", statistics.median(firsts), 0.5)
+    row("lsp: start -> initialize answered", statistics.median(answers), 2.0)
+    row("lsp: start -> first diagnostics", statistics.median(firsts), 0.5)
 
     server = Server(root)
     server.initialize(root)
     lines = typical.count("\n")
     small = change_latency(server, root / "interviews" / "typical.md", typical)
-    row(f"lsp: change -> diagnostics, typical ({lines} lines)", small, 0.1)
+    row(f"lsp: change -> diagnostics ({lines} lines)", small, 0.1)
     large = change_latency(server, root / "interviews" / "long.md", big)
-    row("lsp: change -> diagnostics, 2000-line interview", large, 0.3)
+    row("lsp: change -> diagnostics (2000 lines)", large, 0.3)
 
     config = root / "infoview.toml"
     original = config.read_text(encoding="utf-8")
