@@ -518,6 +518,23 @@ def test_alias_bomb_is_iv001(loader: str) -> None:
     assert [n.text for n in interview.notes] == ["kept"]
 
 
+@pytest.mark.parametrize(
+    "yaml_text",
+    ["a: &a [*a]", "a: &a {b: *a}", "a: &a\n  - x\n  - *a"],
+    ids=["list", "map", "block"],
+)
+def test_an_alias_that_refers_to_itself_is_iv001_not_a_recursion_error(yaml_text: str) -> None:
+    interview = parse(f"---\n{yaml_text}\n---\n## Notes\n- kept\n")
+    code, line, _, severity, message = only_problem(interview)
+    assert (code, severity) == ("IV001", "error")
+    assert line in (2, 3)  # the anchored node
+    assert message == (
+        "front matter nests more than 32 levels deep through its '*' aliases (does an alias "
+        "refer to itself?); remove the aliases"
+    )
+    assert [n.text for n in interview.notes] == ["kept"]
+
+
 def test_small_aliases_still_work() -> None:
     text = doc(
         """

@@ -132,14 +132,20 @@ def thanks(
         if not paths:
             raise UsageError("--mark-sent needs the interview file(s) to edit")
         day = date_option(on, "--on") or ctx.today
+        marked = 0
         for path in ws.interview_paths(paths):
-            interview = ws.read(path)
-            how = via or {"card": "handwritten"}.get(
-                channel_for(interview, ws.config, fmt), "email"
-            )
-            result = record(path, on=day, via=how, dry_run=dry_run, root=ws.root)
+            try:  # one file that cannot be edited must not stop the others
+                interview = ws.read(path)
+                how = via or {"card": "handwritten"}.get(
+                    channel_for(interview, ws.config, fmt), "email"
+                )
+                result = record(path, on=day, via=how, dry_run=dry_run, root=ws.root)
+            except InfoviewError as exc:
+                echo(f"error: {exc.render()}", err=True)
+                marked = max(marked, exc.exit_code)
+                continue
             show_edit(result, ws, dry_run=dry_run, what=f"thank-you sent {day} ({how})")
-        return
+        sys.exit(marked)
     status = 0
     interviews = []
     for source in ws.interview_paths(paths):
