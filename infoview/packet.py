@@ -46,8 +46,9 @@ def stylesheet_path(ws: Workspace) -> Path:
     return path if os.path.lexists(path) else default_stylesheet("packet.css")
 
 
-def stylesheet(ws: Workspace) -> tuple[str, Path]:
-    """The packet stylesheet's text and path, read confined (``render.inputs``)."""
+def stylesheet(ws: Workspace) -> tuple[str, Path, list[str]]:
+    """The packet stylesheet's text and path, read confined (``render.inputs``), and why the
+    workspace's was not used, if it was not."""
     return workspace_stylesheet(
         ws.root, ws.config.packet.stylesheet, default_stylesheet("packet.css")
     )
@@ -118,14 +119,14 @@ def render_standalone(html: str, interview: Interview, ws: Workspace) -> Confine
 
     Nothing is left for a browser to fetch, and no path of this machine is in the page.
     """
-    text, sheet = stylesheet(ws)
+    text, sheet, refused = stylesheet(ws)
     base = Path(os.path.abspath(interview.path)).parent
     page = confine_html(html, root=ws.root, embed=True, base=base)
     css = confine_css(text, root=ws.root, base=Path(os.path.abspath(sheet)).parent)
     paper = f"@page {{ size: {ws.config.packet.paper}; }}\n"
     style = "<style>" + (paper + css.html).replace("</", "<\\/") + "</style>"
     page.html = page.html.replace("</head>", f"{style}\n</head>", 1)
-    page.refused += css.refused
+    page.refused = refused + page.refused + css.refused
     page.used.update(css.used)
     return page
 
@@ -199,6 +200,7 @@ def build_packets(
                 report(outcome)
                 continue
             job = _pdf_job(interview, ws, previous, others)
+            outcome.messages += [f"{ws.relative(path)}: not included: {r}" for r in job.refused]
         except FileError as exc:  # the output could not be written: disk full, read-only...
             outcome.state, outcome.messages = "failed", [exc.render()]
             outcome.io_error = True
@@ -207,10 +209,6 @@ def build_packets(
         except TemplateProblem as exc:  # a workspace templates/ override with a mistake
             outcome.state = "failed"
             outcome.messages = [f"{ws.relative(path)}: template {exc.render()}"]
-            report(outcome)
-            continue
-        except InfoviewError as exc:  # a stylesheet that cannot be used
-            outcome.state, outcome.messages = "failed", [f"{ws.relative(path)}: {exc.render()}"]
             report(outcome)
             continue
         pending.append((outcome, key, job, start))
@@ -248,11 +246,12 @@ def _pdf_job(
 ) -> Any:
     from infoview.render.pdf import PdfJob
 
-    text, sheet = stylesheet(ws)
+    text, sheet, refused = stylesheet(ws)
     page = f"@page {{ size: {ws.config.packet.paper}; }}"
     return PdfJob(
         html=render_html(interview, ws, previous=previous, others=others),
         base_url=interview.path.resolve().parent.as_uri() + "/",
         root=str(ws.root),
         css=((page, ws.root.as_uri() + "/"), (text, sheet.resolve().as_uri())),
+        refused=tuple(refused),
     )

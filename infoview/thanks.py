@@ -305,9 +305,10 @@ def card_job(note: Note, ws: Workspace) -> Any:
         return_address=[config.profile.name] if config.profile.name and envelope else [],
     )
     # Read confined, as the packet's is (render.inputs): a link leading out is refused.
-    text, sheet = workspace_stylesheet(
+    text, sheet, refused = workspace_stylesheet(
         ws.root, config.thanks.stylesheet, default_stylesheet("card.css")
     )
+    note.warnings += [f"{ws.relative(note.interview.path)}: not included: {r}" for r in refused]
     return PdfJob(
         html=html,
         base_url=note.interview.path.resolve().parent.as_uri() + "/",

@@ -301,6 +301,9 @@ def test_a_template_over_1_mb_or_a_fifo_is_refused(runner: CliRunner, workspace:
     assert "templates/packet.html.j2: is a named pipe (FIFO), not a file" in result.stderr
 
 
+DEFAULT = "the packaged default stylesheet is used instead"
+
+
 @pytest.mark.parametrize("html", [False, True])
 @pytest.mark.parametrize("how", ["file", "folder"])
 def test_a_stylesheet_linked_outside_is_refused(
@@ -313,13 +316,15 @@ def test_a_stylesheet_linked_outside_is_refused(
     else:
         (workspace / "styles").symlink_to(outside(tmp_path))
     result = run(runner, workspace, "packet", *(["--html"] if html else []))
-    assert result.exit_code == 1
-    assert result.stderr.startswith(
-        f"  interviews/{STEM}.md: styles/packet.css: is a symbolic link (or inside a linked "
-        "folder) leading outside the workspace; replace the link with the file itself"
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        f"  interviews/{STEM}.md: not included: styles/packet.css: is a symbolic link (or "
+        "inside a linked folder) leading outside the workspace; replace the link with the "
+        f"file itself; {DEFAULT}"
     )
-    built = list((workspace / "build").rglob("*.html")) + list((workspace / "build").rglob("*.pdf"))
-    assert built == []
+    output = workspace / "build" / "packets" / f"{STEM}.{'html' if html else 'pdf'}"
+    data = output.read_bytes() if html else pdf_bytes(output)
+    assert b"SECRET-CSS" not in data and b"color: red" not in data
 
 
 def test_a_300_mb_stylesheet_is_refused_without_reading_it(
@@ -330,12 +335,22 @@ def test_a_300_mb_stylesheet_is_refused_without_reading_it(
     sheet = workspace / "styles" / "packet.css"
     with sheet.open("wb") as handle:
         handle.truncate(300 * 1024 * 1024)  # sparse: no disk is used
-    result = run(runner, workspace, "packet")
-    assert result.exit_code == 1
-    assert (
-        f"  interviews/{STEM}.md: styles/packet.css: is 300 MB; a stylesheet should be far smaller"
-        in result.stderr
+    result = run(runner, workspace, "packet", "--html")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        f"  interviews/{STEM}.md: not included: styles/packet.css: is 300 MB; a stylesheet "
+        f"should be far smaller; {DEFAULT}"
     )
+    assert (workspace / "build" / "packets" / f"{STEM}.html").stat().st_size < 1024 * 1024
+
+
+def test_a_fifo_stylesheet_is_refused_without_waiting(runner: CliRunner, workspace: Path) -> None:
+    make(workspace)
+    (workspace / "styles").mkdir()
+    os.mkfifo(workspace / "styles" / "packet.css")
+    result = run(runner, workspace, "packet", "--html")
+    assert result.exit_code == 0, result.output
+    assert "not included: styles/packet.css: is a named pipe (FIFO), not a file" in result.stderr
 
 
 def test_a_card_stylesheet_linked_outside_is_refused(
@@ -345,12 +360,13 @@ def test_a_card_stylesheet_linked_outside_is_refused(
     (workspace / "styles").mkdir()
     (workspace / "styles" / "card.css").symlink_to(outside(tmp_path) / "card.css")
     result = run(runner, workspace, "thanks", "--today", "2026-12-04")
-    assert result.exit_code == 1
+    assert result.exit_code == 0, result.output
     assert (
-        "styles/card.css: is a symbolic link (or inside a linked folder) leading outside"
-        in result.stderr
-    )
-    assert not (workspace / "build" / "thanks").exists()
+        f"  warning: interviews/{STEM}.md: not included: styles/card.css: is a symbolic link "
+        "(or inside a linked folder) leading outside the workspace"
+    ) in result.stderr
+    card = workspace / "build" / "thanks" / f"{STEM}.pdf"
+    assert b"SECRET-CSS" not in pdf_bytes(card)
 
 
 # -- --html carries no reference to fetch -------------------------------------------------------

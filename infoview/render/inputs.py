@@ -18,7 +18,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from infoview.errors import InfoviewError
 from infoview.fs import FileError, read_regular
 from infoview.fs.paths import inside
 
@@ -46,10 +45,6 @@ MIME = {
 
 class Refused(ValueError):
     """A file (or URL) that is not read, and why: the message is the reason."""
-
-
-class InputProblem(InfoviewError):
-    """A stylesheet or template the workspace names that cannot be used (exit status 1)."""
 
 
 def real_path_inside(path: Path, root: Path) -> Path:
@@ -136,18 +131,18 @@ def read_stylesheet(path: Path, root: Path) -> str:
         raise Refused(f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
 
 
-def workspace_stylesheet(root: Path, configured: str, default: Path) -> tuple[str, Path]:
-    """The text and path of the stylesheet ``configured`` (relative to ``root``).
+def workspace_stylesheet(root: Path, configured: str, default: Path) -> tuple[str, Path, list[str]]:
+    """The text and path of the stylesheet ``configured`` (relative to ``root``), and notes.
 
-    The packaged ``default`` when the workspace has no such file; InputProblem naming the
-    file when it has one that cannot be used (a link leading out, a FIFO, over 1 MB...).
+    The packaged ``default`` when the workspace has no such file, or has one that cannot be
+    used (a link leading out, a FIFO, over 1 MB...): then the note says why, for a
+    ``not included:`` line, and the output is still made, in the default look.
     """
     path = root / configured
     if not os.path.lexists(path):
-        return default.read_text(encoding="utf-8"), default
+        return default.read_text(encoding="utf-8"), default, []
     try:
-        return read_stylesheet(path, root), path
+        return read_stylesheet(path, root), path, []
     except Refused as exc:
-        raise InputProblem(
-            f"{exc}; fix it or remove it to use the default", path=configured
-        ) from None
+        note = f"{configured}: {exc}; the packaged default stylesheet is used instead"
+        return default.read_text(encoding="utf-8"), default, [note]

@@ -96,6 +96,7 @@ class PdfJob:
     # whose layout has at most ``max_pages`` pages is used, else the last.
     fit: tuple[str, ...] = ()
     max_pages: int = 0
+    refused: tuple[str, ...] = ()  # what was left out before rendering (a stylesheet, say)
 
 
 @dataclass(frozen=True)
