@@ -12,15 +12,24 @@ import dataclasses
 import json
 from typing import Any, TypeVar
 
-from infoview.lint.cache.codec import CodecError, Convert, decoder, encoder, field_types
+from infoview.lint.cache.codec import CodecError, Convert, decoder, field_types, json_default, pairs
 
 T = TypeVar("T")
 
 
 def dump_record(value: Any) -> bytes:
-    """``value`` (a dataclass) as a JSON list of its fields' JSON texts."""
-    fields = _field_encoders(type(value))
-    texts = [_dumps(convert(getattr(value, name))) for name, convert in fields]
+    """``value`` (a dataclass) as a JSON list of its fields' JSON texts.
+
+    Written the way ``codec.encoder`` would (a test holds them equal), but by json's C
+    encoder with ``codec.json_default`` for what it cannot write itself: several times
+    faster, which a cold lint of many files feels.
+    """
+    names = [name for name, _ in field_types(type(value))]
+    try:
+        fields = [getattr(value, name) for name in names]
+        texts = [_FAST(pairs(v) if type(v) is dict else v) for v in fields]
+    except (TypeError, ValueError, RecursionError) as exc:  # a value json cannot write
+        raise CodecError(f"cannot write as JSON: {exc}") from None
     return _dumps(texts).encode("ascii")
 
 
@@ -61,6 +70,9 @@ _RAW, _DAMAGED = " raw", " damaged"  # not identifiers: never a field's name
 
 # ASCII: a path with undecodable bytes (a surrogate escape) still makes valid UTF-8.
 _ENCODE = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
+_FAST = json.JSONEncoder(
+    separators=(",", ":"), allow_nan=False, check_circular=False, default=json_default
+).encode
 
 
 def _dumps(data: Any) -> str:
@@ -103,14 +115,7 @@ class _LazyField:
         return value
 
 
-_ENCODERS: dict[type, list[tuple[str, Convert]]] = {}
 _LAZY: dict[type, tuple[type, tuple[str, ...]]] = {}
-
-
-def _field_encoders(tp: type) -> list[tuple[str, Convert]]:
-    if tp not in _ENCODERS:
-        _ENCODERS[tp] = [(name, encoder(hint)) for name, hint in field_types(tp)]
-    return _ENCODERS[tp]
 
 
 def _lazy_class(tp: type) -> tuple[type, tuple[str, ...]]:
