@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import json.scanner
 from typing import Any, TypeVar
 
 from infoview.lint.cache.codec import CodecError, Convert, decoder, field_types, json_default, pairs
@@ -46,7 +47,7 @@ def lazy_record(tp: type[T], blob: bytes, **given: Any) -> T:
     ``damaged``; the caller then throws away whatever was computed from it.
     """
     cls, names = _lazy_class(tp)
-    texts = _loads(blob)
+    texts = loads(blob)
     if type(texts) is not list or len(texts) != len(names):
         raise CodecError(f"expected a list of {len(names)} field texts")
     if any(type(text) is not str for text in texts):
@@ -82,11 +83,24 @@ def _dumps(data: Any) -> str:
         raise CodecError(f"cannot write as JSON: {exc}") from None
 
 
-def _loads(blob: bytes | str) -> Any:
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not stored")  # NaN and Infinity: never written
+
+
+# The C scanner itself: no whitespace regexes and no wrappers around it, per field read.
+_SCAN = json.scanner.make_scanner(json.JSONDecoder(parse_constant=_no_constant))  # type: ignore[arg-type]
+
+
+def loads(blob: bytes | str) -> Any:
+    """Strict JSON, one value and nothing after it, as written by ``dump_record``."""
     try:
-        return json.loads(blob)
-    except (ValueError, RecursionError) as exc:  # not JSON, or nested beyond the stack
+        text = blob.decode("utf-8") if isinstance(blob, bytes) else blob
+        value, end = _SCAN(text, 0)
+    except (StopIteration, ValueError, RecursionError) as exc:  # not JSON, nested too deep
         raise CodecError(f"not valid JSON ({type(exc).__name__})") from None
+    if end != len(text):
+        raise CodecError("not valid JSON (something after the value)")
+    return value
 
 
 class _LazyField:
@@ -107,7 +121,7 @@ class _LazyField:
         if self.convert is None:
             self.convert = decoder(self.hint)
         try:
-            value = self.convert(_loads(store[_RAW][self.index]))
+            value = self.convert(loads(store[_RAW][self.index]))
         except CodecError as exc:
             store[_DAMAGED] = True
             raise CodecError(f"{type(obj).__name__}.{self.name}: {exc}") from None
