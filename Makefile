@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: packet lint watch thanks agenda test bench readme venv clean
+.PHONY: packet lint watch thanks agenda test bench readme judge-report venv clean
 
 # The virtual environment is (re)built when missing or when pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -37,6 +37,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+
+judge-report: $(STAMP)
+	$(BIN)/python tools/judge_report.py
 
 readme: $(STAMP)
 	$(BIN)/python tools/update_readme.py
