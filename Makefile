@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: packet lint watch thanks agenda test bench readme judge-report venv clean
+.PHONY: packet lint watch thanks agenda test bench mutate judge-report readme venv clean
 
 # The virtual environment is (re)built when missing or when pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -40,6 +40,15 @@ bench: $(STAMP)
 
 judge-report: $(STAMP)
 	$(BIN)/python tools/judge_report.py
+
+# Mutation testing, not part of `make test` (README, Development): one score per module.
+# make mutate MODULES="infoview/agenda_ics.py infoview/lint/rules/iv102_research_facet_missing.py"
+# make mutate MODULES=infoview/agenda_ics.py:60-70 MUTATE_ARGS="-v --stubs"
+MODULES ?= infoview/workspace.py infoview/lint/rules/iv303_answerable_online.py \
+	infoview/agenda_ics.py infoview/thanks.py infoview/lint/rules/iv102_research_facet_missing.py
+MUTATE_ARGS ?=
+mutate: $(STAMP)
+	nice -n 10 $(BIN)/python -m tools.mutate $(MUTATE_ARGS) $(MODULES)
 
 readme: $(STAMP)
 	$(BIN)/python tools/update_readme.py

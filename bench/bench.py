@@ -158,6 +158,38 @@ def markdownlint() -> list[str] | None:
     return [str(local)] if local.exists() else None
 
 
+def hostile_workspace(folder: Path) -> list[tuple[str, Path, float]]:
+    """Files built to be slow to lint, with the time each should stay under.
+
+    They were timed assertions in tests/test_lint_robustness.py and tests/test_parse.py;
+    the tests now assert what lint reports for them, and the times are measured here.
+    """
+    (folder / "interviews").mkdir(parents=True)
+    shutil.copy(ROOT / "infoview.toml", folder / "infoview.toml")
+    clean = EXAMPLE.read_text(encoding="utf-8")
+    front, body = clean.split("\n---\n", 1)
+    note = "- **Takeaway:** the firm pays for certification and pairs new paralegals up.\n"
+    question = "- What does your firm do" + " and what else" * 14_300 + "?\n"
+    bomb = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
+        bomb.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    texts = {
+        "5 MB of notes": (clean + note * (5 * 1024 * 1024 // len(note)), 10.0),
+        "a 200000-character question": (
+            clean.replace("## Questions\n", "## Questions\n" + question, 1),
+            5.0,
+        ),
+        "an alias bomb (9**9 strings)": ("---\n" + "\n".join(bomb) + "\n---\n" + body, 2.0),
+        "5000-deep flow nesting": (f"{front}\ntags: {'[' * 5000}{']' * 5000}\n---\n{body}", 2.0),
+    }
+    files = []
+    for n, (label, (text, target)) in enumerate(texts.items()):
+        path = folder / "interviews" / f"hostile-{n}.md"
+        path.write_text(text, encoding="utf-8")
+        files.append((label, path, target))
+    return files
+
+
 def row(label: str, seconds: float | None, target: float | None, note: str = "") -> None:
     shown = "   n/a" if seconds is None else f"{seconds:6.2f} s"
     goal = f"target <= {target:.2f} s" if target else ""
@@ -218,6 +250,12 @@ def main() -> None:
             row("reference: markdownlint-cli2, same 1000 files", ref_lint, None)
         else:
             row("reference: markdownlint-cli2, same 1000 files", None, None, "(no Node/npm)")
+
+        print()
+        hostile = Path(tmp) / "hostile"
+        for label, path, limit in hostile_workspace(hostile):
+            seconds = timed([*lint_cmd, "--no-cache", str(path)], hostile, must_pass=False)
+            row(f"lint: {label}, from process start", seconds, limit)
 
         pandoc = shutil.which("pandoc")
         if pandoc:

@@ -256,6 +256,10 @@ def run(ws: Workspace, *, today: dt.date | None, days: int, ics: Path | None) ->
     if ics is not None:
         from infoview.agenda_ics import calendar, write
 
-        wrote = write(ics, calendar(interviews, ws.config, now, label=ws.relative))
+        def name(path: Path) -> str:
+            return ws.output_name(path).as_posix()
+
+        cal = calendar(interviews, ws.config, now, label=ws.relative, name=name)
+        wrote = write(ics, cal, root=ws.root)
     agenda = rows(interviews, ws.config, now, days=days, label=ws.relative)
     return Result(agenda, corpus.errors, wrote)

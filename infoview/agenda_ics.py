@@ -5,7 +5,7 @@ Every dated meeting is a VEVENT: DTSTART in the workspace's time zone with its V
 LOCATION, URL for a video link, and a DESCRIPTION with the learning goals and the phone to
 call. Every thank-you is a VTODO due ``thank_you_days`` after the meeting (meetings still
 ahead included), and every keep-in-touch a VTODO due ``keep_in_touch_days`` after the last
-contact. UIDs come from the file stem and the kind of entry, so importing the file again
+contact. UIDs come from the file's name and the kind of entry, so importing the file again
 updates the same entries instead of adding copies; a thank-you sent since is marked
 COMPLETED and a cancelled meeting CANCELLED, for the same reason.
 """
@@ -22,16 +22,25 @@ from infoview import __version__
 from infoview.agenda import CHANNEL_WORDS, keep_in_touch_due, thank_you_due
 from infoview.config import Config
 from infoview.errors import UsageError
+from infoview.fs import write_file
 from infoview.model import Interview, Status
-from infoview.workspace import atomic_write
 
 PRODID = f"-//infoview//infoview {__version__}//EN"
 NAME = "Informational interviews"
 
 
-def uid(interview: Interview, kind: str) -> str:
-    """A UID stable across runs: the file stem and the kind of entry."""
-    return f"{interview.stem}.{kind}@infoview"
+def uid(name: str, kind: str) -> str:
+    """A UID stable across runs: the interview's name and the kind of entry.
+
+    The name is the file's path under interviews/ without ``.md`` (``sub/2026-12-03-dana``),
+    the stem alone for a file directly there, so files with one name in two subfolders
+    never share an entry.
+    """
+    return f"{name}.{kind}@infoview"
+
+
+def _stem(path: Path) -> str:
+    return path.stem
 
 
 def calendar(
@@ -40,8 +49,12 @@ def calendar(
     now: dt.datetime,
     *,
     label: Callable[[Path], str] = str,
+    name: Callable[[Path], str] = _stem,
 ) -> icalendar.Calendar:
-    """The calendar for ``interviews``; ``now`` is the DTSTAMP of every entry."""
+    """The calendar for ``interviews``; ``now`` is the DTSTAMP of every entry.
+
+    ``label`` writes a file's path in descriptions, ``name`` makes its UIDs (see ``uid``).
+    """
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -53,11 +66,12 @@ def calendar(
         if interview.meeting.date is None:
             continue
         years.append(interview.meeting.date.year)
-        cal.add_component(_event(interview, config, stamp, label))
-        thanks = _thank_you(interview, config, stamp)
+        key = name(interview.path)
+        cal.add_component(_event(interview, key, config, stamp, label))
+        thanks = _thank_you(interview, key, config, stamp)
         if thanks is not None:
             cal.add_component(thanks)
-        again = _keep_in_touch(interview, config, stamp)
+        again = _keep_in_touch(interview, key, config, stamp)
         if again is not None:
             cal.add_component(again)
     if years:
@@ -67,14 +81,15 @@ def calendar(
     return cal
 
 
-def write(path: Path, cal: icalendar.Calendar) -> str:
-    """Write ``cal`` to ``path`` atomically; return what it holds, for the command to say."""
+def write(path: Path, cal: icalendar.Calendar, *, root: Path | None = None) -> str:
+    """Write ``cal`` to ``path`` atomically; return what it holds, for the command to say.
+
+    ``root`` is the workspace: a link inside it that leads out of it is not written
+    through. A path the user gives outside the workspace is written as given.
+    """
     if not path.parent.is_dir():  # a typo in the folder should not create folders
         raise UsageError(f"{path}: no folder {path.parent}; create it or choose another path")
-    try:
-        atomic_write(path, bytes(cal.to_ical()))
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write the calendar: {exc.strerror or exc}") from exc
+    write_file(path, bytes(cal.to_ical()), root=root)
     events = len(cal.walk("VEVENT"))
     todos = len(cal.walk("VTODO"))
     return (
@@ -83,12 +98,16 @@ def write(path: Path, cal: icalendar.Calendar) -> str:
 
 
 def _event(
-    interview: Interview, config: Config, stamp: dt.datetime, label: Callable[[Path], str]
+    interview: Interview,
+    key: str,
+    config: Config,
+    stamp: dt.datetime,
+    label: Callable[[Path], str],
 ) -> icalendar.Event:
     meeting = interview.meeting
     who = interview.interviewer
     event = icalendar.Event()
-    event.add("uid", uid(interview, "meeting"))
+    event.add("uid", uid(key, "meeting"))
     event.add("dtstamp", stamp)
     summary = f"Informational interview with {interview.display_name}"
     event.add("summary", summary + (f" ({who.organization})" if who.organization else ""))
@@ -121,16 +140,18 @@ def _event(
     return event
 
 
-def _todo(interview: Interview, kind: str, stamp: dt.datetime, status: str) -> icalendar.Todo:
+def _todo(key: str, kind: str, stamp: dt.datetime, status: str) -> icalendar.Todo:
     todo = icalendar.Todo()
-    todo.add("uid", uid(interview, kind))
+    todo.add("uid", uid(key, kind))
     todo.add("dtstamp", stamp)
-    todo.add("related-to", uid(interview, "meeting"))
+    todo.add("related-to", uid(key, "meeting"))
     todo.add("status", status)
     return todo
 
 
-def _thank_you(interview: Interview, config: Config, stamp: dt.datetime) -> icalendar.Todo | None:
+def _thank_you(
+    interview: Interview, key: str, config: Config, stamp: dt.datetime
+) -> icalendar.Todo | None:
     due = thank_you_due(interview, config)
     if due is None:
         return None
@@ -138,7 +159,7 @@ def _thank_you(interview: Interview, config: Config, stamp: dt.datetime) -> ical
     status = "COMPLETED" if sent else "NEEDS-ACTION"
     if interview.status_override is Status.CANCELLED:
         status = "CANCELLED"
-    todo = _todo(interview, "thank-you", stamp, status)
+    todo = _todo(key, "thank-you", stamp, status)
     todo.add("summary", f"Send thank-you to {interview.display_name}")
     todo.add("due", due)
     channel = interview.thank_you_channel(config.thanks.pairing())
@@ -154,12 +175,12 @@ def _thank_you(interview: Interview, config: Config, stamp: dt.datetime) -> ical
 
 
 def _keep_in_touch(
-    interview: Interview, config: Config, stamp: dt.datetime
+    interview: Interview, key: str, config: Config, stamp: dt.datetime
 ) -> icalendar.Todo | None:
     due = keep_in_touch_due(interview, config)
     if due is None or interview.status_override is Status.CANCELLED:
         return None
-    todo = _todo(interview, "keep-in-touch", stamp, "NEEDS-ACTION")
+    todo = _todo(key, "keep-in-touch", stamp, "NEEDS-ACTION")
     todo.add("summary", f"Keep in touch with {interview.display_name}")
     todo.add("due", due)
     lines = ["Let them know you followed up on their advice, and the outcome."]

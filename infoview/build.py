@@ -20,12 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from infoview import __version__
-from infoview.workspace import atomic_write
+from infoview.fs import FileError, confine, inside, is_regular_file, read_regular, write_file
 
 if TYPE_CHECKING:
     from infoview.render.pdf import PdfJob, PdfResult
 
 STAMP_DIR = ".stamps"
+MAX_STAMP_BYTES = 1024 * 1024
+MAX_NAME_BYTES = 255  # the longest file name common file systems allow
 
 
 def digest(*parts: bytes) -> str:
@@ -37,51 +39,72 @@ def digest(*parts: bytes) -> str:
     return h.hexdigest()
 
 
-def file_bytes(path: Path | None) -> bytes:
-    """Return a file's bytes, or a marker when it is absent (absence is an input too)."""
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # far above any stylesheet, photo or config
+
+
+def file_bytes(path: Path | None, *, root: Path | None = None) -> bytes:
+    """Return a file's bytes, or a marker when it is absent or unusable (that is an input too).
+
+    Only regular files are read (a FIFO named here must not hang a no-change build), within
+    ``root`` when given.
+    """
     if path is None:
         return b"\0none"
     try:
-        return path.read_bytes()
-    except OSError:
+        return read_regular(path, root=root, max_bytes=MAX_INPUT_BYTES)
+    except FileError:
         return b"\0missing"
 
 
 def _stamp_path(output: Path) -> Path:
-    return output.parent / STAMP_DIR / (output.name + ".sha256")
+    name = output.name + ".sha256"
+    if len(name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
+        # A name near the file system's limit: the stamp is named by the name's hash.
+        name = hashlib.sha256(output.name.encode("utf-8", "surrogateescape")).hexdigest()
+        name += ".sha256"
+    return output.parent / STAMP_DIR / name
 
 
-def is_current(output: Path, key: str) -> bool:
+def is_current(output: Path, key: str, *, root: Path | None = None) -> bool:
     """True when ``output`` exists, was built from inputs ``key`` and embeds unchanged files.
 
     Embedded files (an interviewer's photo, say) are known only after rendering, so their
-    hashes are kept in the stamp rather than in ``key``.
+    hashes are kept in the stamp rather than in ``key``. A stamp naming anything but a
+    regular file inside ``root`` is not trusted: the output is rebuilt.
     """
     try:
-        if not output.is_file():
+        if not is_regular_file(output):
             return False
-        first, _, rest = _stamp_path(output).read_text(encoding="utf-8").partition("\n")
+        data = read_regular(_stamp_path(output), root=root, max_bytes=MAX_STAMP_BYTES)
+        first, _, rest = data.decode("utf-8").partition("\n")
         embedded = json.loads(rest) if rest else {}
-    except (OSError, ValueError):
+    except (FileError, ValueError):
         return False
     if first != key or not isinstance(embedded, dict):
         return False
-    return all(
-        hashlib.sha256(file_bytes(Path(name))).hexdigest() == sha for name, sha in embedded.items()
-    )
+    for name, sha in embedded.items():
+        path = Path(name)
+        if not path.is_absolute() or (root is not None and not inside(path, root)):
+            return False
+        if hashlib.sha256(file_bytes(path, root=root)).hexdigest() != sha:
+            return False
+    return True
 
 
-def record(output: Path, key: str, embedded: Iterable[tuple[str, str]] = ()) -> None:
+def record(
+    output: Path, key: str, embedded: Iterable[tuple[str, str]] = (), *, root: Path | None = None
+) -> None:
     """Stamp ``output`` with its inputs' digest and the (path, sha256) of files it embeds."""
     files = dict(embedded)
     text = key + (f"\n{json.dumps(files, sort_keys=True)}" if files else "")
-    atomic_write(_stamp_path(output), text.encode("utf-8"))
+    write_file(_stamp_path(output), text.encode("utf-8"), root=root)
 
 
-def forget(output: Path) -> None:
+def forget(output: Path, *, root: Path | None = None) -> None:
     """Drop the stamp so the next run rebuilds ``output`` (after a failed render)."""
-    with contextlib.suppress(OSError):
-        _stamp_path(output).unlink()
+    stamp = _stamp_path(output)
+    with contextlib.suppress(OSError):  # FileError too: never delete through a link out
+        os.unlink(confine(stamp.parent, root) / stamp.name)
 
 
 @dataclass(frozen=True)

@@ -115,9 +115,15 @@ def find_config(start: Path) -> Path | None:
 
 def load_config(path: Path) -> Config:
     """Read and validate ``path``; raise ConfigError naming the key and what is allowed."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+    from infoview.fs import FileError, read_regular
+
+    try:  # a regular file beside its workspace (a FIFO or a link out is refused), capped
+        text = read_regular(path, root=path.parent.resolve(), max_bytes=1024 * 1024).decode(
+            "utf-8-sig"
+        )
+    except FileError as exc:
+        raise ConfigError(f"cannot read the config: {exc.message}", path=path) from exc
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"cannot read the config: {exc}", path=path) from exc
     return parse_config(text, path)
 
@@ -128,7 +134,7 @@ def parse_config(text: str, path: Path | None = None) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        reason = re.sub(r"\s*\(at line.*\)", "", str(exc))
+        reason = str(exc).partition("(at line")[0].rstrip()
         line, col = (int(match.group(1)), int(match.group(2))) if match else (None, None)
         raise ConfigError(f"invalid TOML: {reason}", path=path, line=line, column=col) from exc
     return _Validator(text, path).config(data)
@@ -143,10 +149,12 @@ class _Validator:
         """Find the line of ``key`` in ``[section]`` (TOML keeps no positions)."""
         current = ""
         pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-        header = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]")  # [table] or [[array]]
+        # [table] or [[array]]; the name is stripped afterwards, since "\s*([^\]]+?)\s*\]"
+        # is quadratic on a long run of spaces with no "]".
+        header = re.compile(r"^\s*\[\[?([^\]]+)\]")
         for number, line in enumerate(self.lines, 1):
             if match := header.match(line):
-                current = match.group(1)
+                current = match.group(1).strip()
                 if current == (f"{section}.{key}" if section and key else section or key):
                     return number  # the section itself, or a [section.key] sub-table
             elif current == section and key and pattern.match(line):

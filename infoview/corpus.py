@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +43,7 @@ class Corpus:
 
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
-        self._resolved = [entry.path.resolve() for entry in entries]
+        self._resolved = [_real(entry.path) for entry in entries]
         self._by_path = dict(zip(self._resolved, entries, strict=True))
         self._by_key: dict[str, list[int]] = {}  # name or email -> entries, in file order
         for index, entry in enumerate(entries):
@@ -63,14 +64,14 @@ class Corpus:
 
     def interview_for(self, path: Path, data: bytes) -> Interview:
         """``data`` parsed: the corpus's parse when it read the same bytes at ``path``."""
-        entry = self._by_path.get(path.resolve())
+        entry = self._by_path.get(_real(path))
         if entry is not None and entry.data == data and entry.interview is not None:
             return dataclasses.replace(entry.interview, path=path)
         return parse_bytes(data, path)
 
     def same_interviewer(self, interview: Interview) -> list[Entry]:
         """Other files whose interviewer is this one's (by name or email), by path."""
-        own = interview.path.resolve()
+        own = _real(interview.path)
         found = {i for key in keys(interview.interviewer) for i in self._by_key.get(key, ())}
         return [self.entries[i] for i in sorted(found) if self._resolved[i] != own]
 
@@ -82,6 +83,11 @@ class Corpus:
             if entry.usable and entry.interview and met_before(entry.interview, interview, tz)
         ]
         return sorted(found, key=lambda e: (_start(e, tz), e.label))
+
+
+def _real(path: Path) -> Path:
+    """The path with links resolved; never raises (a link loop stays as it is)."""
+    return Path(os.path.realpath(path))
 
 
 def _start(entry: Entry, tz: ZoneInfo) -> dt.datetime:

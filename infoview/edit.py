@@ -10,7 +10,10 @@ and nothing is changed. Each result is parsed again and checked before it is ret
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,14 +21,51 @@ from pathlib import Path
 import yaml
 
 from infoview.errors import InfoviewError
+from infoview.fs import edit_file
 from infoview.model import Interview
 from infoview.parse import parse_text
-from infoview.workspace import atomic_write, read_bytes
-from infoview.yamlpos import quote_scalar
+from infoview.workspace import MAX_INTERVIEW_BYTES
+from infoview.yamlpos import MAX_DEPTH, quote_scalar
 
 
 class EditRefused(InfoviewError):
     """The file cannot be edited safely; it is left unchanged."""
+
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what ``parse`` reads as a line break
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset of every line's first character, line breaks read as ``parse`` reads them."""
+    return [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, content without its line break) of every line."""
+    starts = line_starts(text)
+    ends = [match.start() for match in LINE_BREAK.finditer(text)] + [len(text)]
+    return [(start, text[start:end]) for start, end in zip(starts, ends, strict=True)]
+
+
+def _events(yaml_text: str, path: Path) -> set[int]:
+    """Check the nesting depth; return where every anchored node starts (for aliases)."""
+    anchored: set[int] = set()
+    depth = 0
+    for event in yaml.parse(yaml_text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise EditRefused(
+                    f"front matter is nested more than {MAX_DEPTH} levels deep; "
+                    "fix it first (infoview lint shows where)",
+                    path=path,
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        anchor = None if isinstance(event, yaml.AliasEvent) else getattr(event, "anchor", None)
+        if anchor is not None and event.start_mark is not None:
+            anchored.add(event.start_mark.index)
+    return anchored
 
 
 @dataclass
@@ -34,56 +74,81 @@ class _Doc:
 
     text: str  # the whole file, BOM removed
     bom: str
-    newline: str
+    newline: str  # the opening fence line's line break
     start: int  # offset of the first YAML character (after the opening fence line)
     end: int  # offset of the closing fence line
     root: yaml.MappingNode | None
+    starts: list[int]  # line starts, as ``line_starts``
+    anchored: set[int]  # offsets (into the YAML) where anchored nodes start
 
     @classmethod
     def load(cls, original: str, path: Path) -> _Doc:
         bom = "\ufeff" if original.startswith("\ufeff") else ""
         text = original[len(bom) :]
-        newline = "\r\n" if "\r\n" in text else "\n"
-        lines = text.splitlines(keepends=True)
-        if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
+        lines = _lines(text)
+        if not text or lines[0][1].rstrip() != "---":
             raise EditRefused(
                 "has no front matter to edit; add '---' lines with 'interviewer:' first",
                 path=path,
                 line=1,
             )
-        start = len(lines[0])
-        offset = start
-        for line in lines[1:]:
-            if line.rstrip("\r\n").rstrip() in ("---", "..."):
-                break
-            offset += len(line)
-        else:
+        if len(lines) < 2:
             raise EditRefused("front matter is never closed with '---'", path=path, line=1)
+        start = lines[1][0]
+        newline = text[len(lines[0][1]) : start]
+        closing = next((o for o, line in lines[1:] if line.rstrip() in ("---", "...")), None)
+        if closing is None:
+            raise EditRefused("front matter is never closed with '---'", path=path, line=1)
+        starts = [offset for offset, _ in lines]
+        yaml_text = text[start:closing]
         try:
-            node = yaml.compose(text[start:offset], Loader=yaml.SafeLoader)
+            anchored = _events(yaml_text, path)
+            node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
         except yaml.YAMLError as exc:
             mark = exc.problem_mark if isinstance(exc, yaml.MarkedYAMLError) else None
             raise EditRefused(
                 "front matter is not valid YAML; fix it first (infoview lint shows where)",
                 path=path,
-                line=text.count("\n", 0, start + mark.index) + 1 if mark is not None else None,
+                line=bisect.bisect_right(starts, start + mark.index) if mark is not None else None,
             ) from exc
+        except RecursionError as exc:  # pragma: no cover - the depth check comes first
+            raise EditRefused("front matter is nested too deeply to edit", path=path) from exc
         if node is not None and not isinstance(node, yaml.MappingNode):
             raise EditRefused("front matter is not a mapping of keys", path=path, line=2)
         if isinstance(node, yaml.MappingNode) and node.flow_style:
             raise EditRefused("front matter is one '{...}' flow mapping", path=path, line=2)
-        return cls(text, bom, newline, start, offset, node)
+        return cls(text, bom, newline, start, closing, node, starts, anchored)
 
     def at(self, mark: yaml.Mark) -> int:
         return self.start + mark.index
 
+    def line_start(self, offset: int) -> int:
+        """Offset of the first character of the line that holds ``offset``."""
+        return self.starts[bisect.bisect_right(self.starts, offset) - 1]
+
     def line_end(self, offset: int) -> int:
-        """Offset just past the newline ending the line that holds ``offset``."""
-        found = self.text.find("\n", offset)
-        return len(self.text) if found < 0 else found + 1
+        """Offset just past the line break ending the line that holds ``offset``."""
+        index = bisect.bisect_right(self.starts, offset)
+        return self.starts[index] if index < len(self.starts) else len(self.text)
 
     def line_of(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        return bisect.bisect_right(self.starts, offset)
+
+    def newline_at(self, offset: int) -> str:
+        """The line break new lines at ``offset`` get: the one ending the line above.
+
+        The front matter's own, not the file's most common one: a body with CRLF lines
+        must not give CRLF lines to a front matter written with LF, and lone CR is kept.
+        """
+        begin = self.line_start(offset)
+        if begin >= 2 and self.text[begin - 2 : begin] == "\r\n":
+            return "\r\n"
+        if begin >= 1 and self.text[begin - 1] in "\r\n":
+            return self.text[begin - 1]
+        return self.newline
+
+    def is_anchored(self, node: yaml.Node) -> bool:
+        return node.start_mark.index in self.anchored
 
 
 def _find(mapping: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
@@ -105,9 +170,14 @@ class Editor:
         self.path = path
         self.splices: list[tuple[int, int, str]] = []  # (start, end, new text)
 
-    def refuse(self, message: str, offset: int) -> EditRefused:
+    def refuse(
+        self,
+        message: str,
+        offset: int,
+        advice: str = "rewrite it in block style (one key per line)",
+    ) -> EditRefused:
         return EditRefused(
-            f"{message}; edit it by hand, or rewrite it in block style (one key per line)",
+            f"{message}; edit it by hand, or {advice}",
             path=self.path,
             line=self.doc.line_of(offset),
         )
@@ -121,8 +191,32 @@ class Editor:
                     return step
         return 2
 
-    def block(self, indent: int, lines: list[str]) -> str:
-        return "".join(" " * indent + line + self.doc.newline for line in lines)
+    def block(self, indent: int, lines: list[str], *, at: int) -> str:
+        """``lines`` indented, each ended by the line break used where they go (``at``)."""
+        newline = self.doc.newline_at(at)
+        return "".join(" " * indent + line + newline for line in lines)
+
+    def check_shared(self, node: yaml.Node, what: str, where: yaml.Node | None = None) -> None:
+        """Refuse to edit through an alias or an anchor: the change would land elsewhere too.
+
+        ``where`` is the key the value belongs to: the line to name (an alias's node
+        carries the anchor's position, lines away).
+        """
+        if self.doc.is_anchored(node):
+            raise self.refuse(
+                f"'{what}' is an anchor ('&name') or an alias ('*name') to one, so an edit "
+                "here would change other places too",
+                self.doc.at((where or node).start_mark),
+                "write the values out in place of the alias",
+            )
+        if isinstance(node, yaml.MappingNode):
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise self.refuse(
+                        f"'{what}' merges keys from elsewhere ('<<: *name')",
+                        self.doc.at(key_node.start_mark),
+                        "write the merged keys out in place of '<<'",
+                    )
 
     def after_last_line(self, node: yaml.Node) -> int:
         """Where a new line goes after ``node``'s last content line."""
@@ -131,7 +225,7 @@ class Editor:
         if isinstance(node, yaml.SequenceNode) and node.value and not node.flow_style:
             return self.after_last_line(node.value[-1])
         offset = self.doc.at(node.end_mark)
-        if offset > 0 and self.doc.text[offset - 1] == "\n":
+        if offset > 0 and self.doc.line_start(offset) == offset:
             return offset  # the mark already sits at the start of the next line
         return self.doc.line_end(offset)
 
@@ -150,6 +244,8 @@ class Editor:
         its children, and the value node of the next key when it exists but is empty).
         """
         mapping = self.doc.root
+        if mapping is not None:
+            self.check_shared(mapping, "the front matter")
         # Top-level keys may themselves be indented; new ones must line up with them.
         indent = int(mapping.value[0][0].start_mark.column) if mapping and mapping.value else 0
         for depth, key in enumerate(keys):
@@ -157,6 +253,7 @@ class Editor:
             if found is None:
                 return depth, mapping, indent, None
             key_node, value = found
+            self.check_shared(value, ".".join(keys[: depth + 1]), key_node)
             if self._empty(value):
                 return depth, mapping, int(key_node.start_mark.column) + self.unit(), value
             if not isinstance(value, yaml.MappingNode):
@@ -188,7 +285,7 @@ class Editor:
         step = " " * self.unit()
         nested = [f"{step * i}{key}:" for i, key in enumerate(rest)]
         body = nested + [step * len(rest) + line for line in lines]
-        self.splices.append((offset, offset, self.block(indent, body)))
+        self.splices.append((offset, offset, self.block(indent, body, at=offset)))
 
     def set_scalar(self, keys: tuple[str, ...], value: str) -> None:
         """Set ``keys`` (e.g. follow_up, thank_you_sent) to the YAML scalar ``value``."""
@@ -198,7 +295,8 @@ class Editor:
             self.insert_under(keys[:-1], [f"{keys[-1]}: {value}"])
             self.commit()
             return
-        _, node = found
+        key_node, node = found
+        self.check_shared(node, ".".join(keys), key_node)
         start, end = self.doc.at(node.start_mark), self.doc.at(node.end_mark)
         if not isinstance(node, yaml.ScalarNode):
             raise self.refuse(f"'{'.'.join(keys)}' holds a list or mapping, not a value", start)
@@ -217,6 +315,7 @@ class Editor:
             step = " " * self.unit()
             self.insert_under(keys[:-1], [f"{keys[-1]}:", *(step + line for line in item)])
         else:
+            self.check_shared(found[1], ".".join(keys), found[0])
             self._append_to(keys, found[1], item)
         self.commit()
 
@@ -227,7 +326,8 @@ class Editor:
         if node.flow_style:
             raise self.refuse(f"'{'.'.join(keys)}' is a '[...]' list", start)
         offset = self.after_last_line(node)
-        self.splices.append((offset, offset, self.block(int(node.start_mark.column), item)))
+        column = int(node.start_mark.column)
+        self.splices.append((offset, offset, self.block(column, item, at=offset)))
 
     def commit(self) -> None:
         """Apply the pending splices and re-read the file, so the next edit sees them."""
@@ -277,13 +377,17 @@ def edit_text(
 
 
 def _body_start(text: str) -> int:
-    lines = text.splitlines(keepends=True)
-    offset = len(lines[0]) if lines else 0
-    for line in lines[1:]:
-        offset += len(line)
-        if line.rstrip("\r\n").rstrip() in ("---", "..."):
-            return offset
+    lines = _lines(text)
+    for offset, line in lines[1:]:
+        if line.rstrip() in ("---", "..."):
+            return line_end_of(text, offset)
     return len(text)
+
+
+def line_end_of(text: str, offset: int) -> int:
+    """Offset just past the line break of the line starting at ``offset``."""
+    match = LINE_BREAK.search(text, offset)
+    return match.end() if match else len(text)
 
 
 yaml_scalar = quote_scalar
@@ -310,24 +414,50 @@ class EditResult:
         )
 
 
-def apply(
-    path: Path,
-    change: Callable[[Editor], None],
-    verify: Callable[[Interview], bool],
-    *,
-    dry_run: bool = False,
-) -> EditResult:
-    """Edit ``path`` in place (atomically) unless ``dry_run``; return before and after."""
-    data = read_bytes(path)
+def decode(data: bytes, path: Path) -> str:
+    """The file's text; a file that is not UTF-8 is refused at the line where it stops being."""
     try:
-        original = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise EditRefused(
             "is not valid UTF-8; re-save it as UTF-8 first",
             path=path,
             line=data.count(b"\n", 0, exc.start) + 1,
         ) from exc
-    new = edit_text(original, path, change, verify)
-    if not dry_run and new != original:
-        atomic_write(path, new.encode("utf-8"))
-    return EditResult(path, original, new)
+
+
+def apply(
+    path: Path,
+    edit: Callable[[str], str],
+    *,
+    root: Path | None = None,
+    dry_run: bool = False,
+) -> EditResult:
+    """Edit ``path`` with the pure text function ``edit``; return the text before and after.
+
+    The thin file wrapper around every edit: ``fs.edit_file`` locks the file, reads it,
+    calls ``edit`` (again, if the file changed meanwhile) and replaces the file atomically
+    unless ``dry_run``. ``root`` is the workspace: a symbolic link at ``path`` is followed
+    to its target (and the target edited) only inside it. Without one, only a target in
+    the file's own folder is followed.
+    """
+    if root is None:
+        root = Path(os.path.abspath(path)).parent.resolve()
+    texts: list[tuple[str, str]] = []
+
+    def change(data: bytes) -> bytes:
+        original = decode(data, path)
+        new = edit(original)
+        texts.append((original, new))
+        return new.encode("utf-8")
+
+    edit_file(
+        path,
+        change,
+        root=root,
+        max_bytes=MAX_INTERVIEW_BYTES,
+        what="an interview file",
+        dry_run=dry_run,
+    )
+    before, after = texts[-1]
+    return EditResult(path, before, after)

@@ -17,7 +17,17 @@ from zoneinfo import ZoneInfo
 
 
 class Span(NamedTuple):
-    """A 1-based line and column in the interview file.
+    """Where an item is in the interview file: 1-based line and column, and where it ends.
+
+    ``end_line``/``end_column`` give the end (the column just past the last character);
+    0 means the end is not known (a point, e.g. where a YAML error was found), and users
+    of ranges then take the rest of the start line. Columns count characters (code
+    points) of the text with its BOM removed; editors' UTF-16 columns are computed from
+    them at the language server's edge.
+
+    Two spans are equal when they start at the same place: the end is detail for editors'
+    ranges, so ``Span(3, 1)`` still names the item at line 3 (compare ``tuple(span)`` to
+    include the end).
 
     A named tuple rather than a dataclass: an interview holds dozens, and tuples make the
     lint cache several times cheaper to load.
@@ -25,6 +35,26 @@ class Span(NamedTuple):
 
     line: int
     column: int = 1
+    end_line: int = 0
+    end_column: int = 0
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Span):
+            return self[:2] == other[:2]
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        if isinstance(other, Span):
+            return self[:2] != other[:2]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self[:2])
+
+    @property
+    def start(self) -> Span:
+        """The start alone, as a point (what ``path:line:col`` reports)."""
+        return Span(self.line, self.column)
 
 
 FILE_START = Span(1, 1)
@@ -62,6 +92,7 @@ class Interviewer:
     website: str | None = None
     photo: str | None = None  # a path relative to the interview file
     address: str | None = None  # postal address, for a thank-you card's envelope
+    salutation: str | None = None  # how a note greets them, e.g. "Dr. Bell-Núñez"
 
 
 class MeetingMode(StrEnum):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -13,10 +14,11 @@ import jinja2
 from infoview.build import Rendered, digest, file_bytes, forget, is_current, record, render_many
 from infoview.corpus import load
 from infoview.errors import InfoviewError
+from infoview.fs import FileError
 from infoview.model import Interview, Severity
 from infoview.packet_context import context
 from infoview.render.templates import default_stylesheet, environment, templates_digest
-from infoview.workspace import Workspace, atomic_write, read_bytes
+from infoview.workspace import Workspace, read_bytes
 
 TEMPLATE = "packet.html.j2"
 
@@ -28,6 +30,7 @@ class Outcome:
     state: str  # built | unchanged | failed
     seconds: float = 0.0
     messages: list[str] = field(default_factory=list)
+    io_error: bool = False  # failed because a file could not be written (exit status 2)
 
 
 def stylesheet_path(ws: Workspace) -> Path:
@@ -37,8 +40,12 @@ def stylesheet_path(ws: Workspace) -> Path:
 
 
 def output_path(ws: Workspace, source: Path, *, html: bool) -> Path:
-    """``build/packets/<stem>.pdf``: named from the file stem only, never from its content."""
-    return ws.build_dir / "packets" / (source.stem + (".html" if html else ".pdf"))
+    """``build/packets/<stem>.pdf``: named from the file's name only, never from its content.
+
+    An interview in a subfolder of interviews/ gets its packet in the same subfolder of
+    build/packets/, so two files with one name in two subfolders keep their own packets.
+    """
+    return ws.output_for(source, "packets", ".html" if html else ".pdf")
 
 
 def input_digest(ws: Workspace, source: bytes, *, html: bool, related: Sequence[bytes] = ()) -> str:
@@ -50,7 +57,7 @@ def input_digest(ws: Workspace, source: bytes, *, html: bool, related: Sequence[
     templates = ws.root / "templates"
     return digest(
         source,
-        file_bytes(ws.config.path),
+        file_bytes(ws.config.path, root=ws.root),
         file_bytes(stylesheet_path(ws)),
         templates_digest(templates, (TEMPLATE,)),
         b"html" if html else b"pdf",
@@ -111,13 +118,23 @@ def build_packets(
     outcomes: list[Outcome] = []
     pending: list[tuple[Outcome, str, Any, float]] = []  # outcome, key, job, t0
     known = load(ws, create_cache=False)  # every interview, to find earlier meetings
+    claimed: dict[Path, Path] = {}  # output -> the interview it is built from, this run
     for path in paths:
         output = output_path(ws, path, html=html)
         outcome = Outcome(path, output, "built")
         outcomes.append(outcome)
         start = time.perf_counter()
+        first = claimed.setdefault(output, path)
+        if os.path.abspath(first) != os.path.abspath(path):  # one name, outside interviews/
+            outcome.state = "failed"
+            outcome.messages = [
+                f"{ws.relative(path)}: has the same output as {ws.relative(first)}; "
+                "rename one of them, or build them one at a time"
+            ]
+            report(outcome)
+            continue
         try:
-            source = read_bytes(path)
+            source = read_bytes(path, root=ws.root)
         except InfoviewError as exc:
             outcome.state, outcome.messages = "failed", [exc.render()]
             report(outcome)
@@ -126,7 +143,7 @@ def build_packets(
         earlier = known.earlier_meetings(interview, ws.config.tz)  # "last time we talked"
         named = [entry.label.encode() + b"\0" + entry.data for entry in earlier]
         key = input_digest(ws, source, html=html, related=named)
-        if not force and is_current(output, key):
+        if not force and is_current(output, key, root=ws.root):
             outcome.state = "unchanged"
             report(outcome)
             continue
@@ -139,12 +156,17 @@ def build_packets(
         try:
             if html:
                 page = render_html(interview, ws, standalone=True, previous=previous)
-                atomic_write(output, page.encode("utf-8"))
-                record(output, key)
+                ws.write(output, page.encode("utf-8"))
+                record(output, key, root=ws.root)
                 outcome.seconds = time.perf_counter() - start
                 report(outcome)
                 continue
             job = _pdf_job(interview, ws, previous)
+        except FileError as exc:  # the output could not be written: disk full, read-only...
+            outcome.state, outcome.messages = "failed", [exc.render()]
+            outcome.io_error = True
+            report(outcome)
+            continue
         except (OSError, ValueError) as exc:  # a template or stylesheet the user broke
             outcome.state, outcome.messages = "failed", [f"{ws.relative(path)}: {exc}"]
             report(outcome)
@@ -159,18 +181,18 @@ def build_packets(
         outcome, key, _, start = pending[rendered.index]
         rel = ws.relative(outcome.path)
         if rendered.result is None:
-            forget(outcome.output)
+            forget(outcome.output, root=ws.root)
             outcome.state = "failed"
             outcome.messages = [
                 f"{rel}: rendering failed ({rendered.error}); the previous PDF is kept"
             ]
         else:
             try:
-                atomic_write(outcome.output, rendered.result.pdf)
-                record(outcome.output, key, rendered.result.used)
-            except OSError as exc:
-                outcome.state = "failed"
-                outcome.messages = [f"{ws.relative(outcome.output)}: cannot write: {exc.strerror}"]
+                ws.write(outcome.output, rendered.result.pdf)
+                record(outcome.output, key, rendered.result.used, root=ws.root)
+            except FileError as exc:
+                outcome.state, outcome.io_error = "failed", True
+                outcome.messages = [exc.render()]
             outcome.messages += [f"{rel}: not included: {r}" for r in rendered.result.refused]
         outcome.seconds = time.perf_counter() - start
         report(outcome)

@@ -34,6 +34,7 @@ from infoview.yamlpos import split
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
 
 SECTION_NAMES = {
@@ -73,8 +74,14 @@ _LABEL = re.compile(
     r"^\s*(?:\*\*|__)([^*_\n]{1,60}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(.*)$", re.S
 )
 _PLAIN_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &/,'-]{0,40}):(?:\s+(.*))?$", re.S)
-_GOAL_NUMBER = re.compile(r"^\s*(?:goal\s*#?\s*(\d+)\b|(\d+)\s*[.):])", re.IGNORECASE)
-_DISABLE = re.compile(r"<!--\s*infoview-disable\s+([A-Za-z0-9_,\- ]+?)\s*-->")
+# No two neighbouring repetitions accept the same character ("goal #2", "goal 2"): see
+# tests/test_bounded_regex.py, which times every pattern on 100 kB of adversarial text.
+_GOAL_NUMBER = re.compile(r"^\s*(?:goal\s*(?:#\s*)?(\d+)\b|(\d+)\s*[.):])", re.IGNORECASE)
+_DISABLE = "infoview-disable"
+_CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_,- ")
+# Whitespace beyond ASCII (NBSP, U+2028...): Python's \s takes it, and so does markdown-it's
+# unquoted-attribute class, which makes its HTML-tag pattern cubic on such a line.
+_WIDE_SPACE = re.compile(r"[^\S\x00-\x7f]")
 
 
 def parse_bytes(data: bytes, path: Path) -> Interview:
@@ -130,10 +137,30 @@ def parse_text(text: str, path: Path) -> Interview:
         interview.keys = values.keys
     _Body(interview, fm.body, fm.body_offset).parse()
     for number, source_line in enumerate(text.split("\n"), 1):
-        if "infoview-disable" in source_line and (match := _DISABLE.search(source_line)):
-            codes = tuple(c for c in re.split(r"[\s,]+", match.group(1)) if c)
+        if _DISABLE in source_line and (codes := disabled_codes(source_line)):
             interview.disabled[number + 1] = codes
     return interview
+
+
+def disabled_codes(line: str) -> tuple[str, ...] | None:
+    """The codes of ``<!-- infoview-disable IV303, IV304 -->`` on ``line``, else None.
+
+    Read with string operations, not a regular expression: a pattern for "comment, spaces,
+    codes, spaces, end of comment" backtracks cubically on a comment that never closes.
+    """
+    start = line.find("<!--")
+    while start != -1:
+        end = line.find("-->", start + 4)
+        if end == -1:
+            return None
+        inner = line[start + 4 : end].strip()
+        rest = inner.removeprefix(_DISABLE)
+        if rest is not inner and rest[:1].isspace():
+            names = rest.strip()
+            if names and set(names) <= _CODE_CHARS:
+                return tuple(c for c in names.replace(",", " ").split() if c)
+        start = line.find("<!--", end + 3)
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +170,26 @@ def markdown() -> MarkdownIt:
 
     # Only block structure is needed: inline tokens keep their source in .content, so the
     # inline pass (a third of the parse time) is skipped.
-    return MarkdownIt("commonmark").disable("inline")
+    md = MarkdownIt("commonmark").disable("inline")
+    alt = ["paragraph", "reference", "blockquote"]  # as markdown-it registers it
+    md.block.ruler.at("html_block", _bounded_html_block, {"alt": alt})
+    return md
+
+
+def _bounded_html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's HTML-block rule, minus its one pattern that is cubic on some lines.
+
+    The seventh kind of HTML block (a line holding only a complete tag) is recognised by a
+    pattern whose attribute values and spaces both take non-ASCII whitespace; on a line
+    such as ``<a b=`` and 2,000 NBSPs it runs for minutes. Such a line is not a tag anyway,
+    so it is a paragraph; comments and the other six kinds are recognised as before.
+    """
+    from markdown_it.rules_block.html_block import HTML_SEQUENCES, html_block
+
+    line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    if _WIDE_SPACE.search(line) and not any(seq[0].search(line) for seq in HTML_SEQUENCES[:-1]):
+        return False
+    return html_block(state, start, end, silent)
 
 
 def label_of(inline: str) -> tuple[str | None, str]:
@@ -220,12 +266,22 @@ class _Body:
         self.lines = body.split("\n")
         self.offset = offset
 
-    def span(self, token: Token) -> Span:
+    def span(self, token: Token, last: Token | None = None) -> Span:
+        """From ``token``'s first line to the end of ``last``'s (default: its own) last line.
+
+        A list item's span is its own paragraph (``last``), not the sub-items below it.
+        """
         assert token.map is not None
         index = token.map[0]
         line = self.lines[index] if index < len(self.lines) else ""
         column = len(line) - len(line.lstrip()) + 1
-        return Span(index + self.offset + 1, column)
+        end_map = (last or token).map or token.map
+        end = max(min(end_map[1], len(self.lines)) - 1, index)
+        while end > index and not self.lines[end].strip():
+            end -= 1  # a block's map may take in the blank lines after it
+        end_line = self.lines[end] if end < len(self.lines) else ""
+        end_column = max(len(end_line.rstrip()) + 1, column if end == index else 1)
+        return Span(index + self.offset + 1, column, end + self.offset + 1, end_column)
 
     def parse(self) -> None:
         tokens = markdown().parse(self.body)
@@ -282,7 +338,8 @@ class _Body:
                     item, _ = open_items[-1]
                     open_items[-1] = (item, True)
                     if text:
-                        out.append((None, _Block(text, self.span(item), depth, "item")))
+                        span = self.span(item, tokens[index - 1])
+                        out.append((None, _Block(text, span, depth, "item")))
                 elif not open_items and text:
                     out.append((None, _Block(text, self.span(tokens[index - 1]), 0, "paragraph")))
         return out

@@ -14,8 +14,9 @@ import jinja2
 
 from infoview.config import CONFIG_NAME
 from infoview.errors import UsageError
+from infoview.fs import FileError, create_file, ensure_folder
 from infoview.render.templates import PACKAGE_STYLES, PACKAGE_TEMPLATES
-from infoview.workspace import Workspace, atomic_write
+from infoview.workspace import Workspace
 from infoview.yamlpos import quote_scalar
 
 CONFIG_TEMPLATE = """\
@@ -118,7 +119,9 @@ def init_workspace(directory: Path) -> list[str]:
         raise UsageError(f"{directory / CONFIG_NAME}: already exists; this is a workspace already")
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"{directory}: exists and is not a folder")
-    directory.mkdir(parents=True, exist_ok=True)
+    # DIR is the user's to choose (parents are created); inside it, nothing planted there
+    # (a link 'styles -> /elsewhere') is written through.
+    root = ensure_folder(directory, root=None)
     files = {
         CONFIG_NAME: CONFIG_TEMPLATE.format(timezone=_local_timezone()),
         "Makefile": MAKEFILE,
@@ -129,16 +132,20 @@ def init_workspace(directory: Path) -> list[str]:
     card = PACKAGE_STYLES / "card.css"
     if card.is_file():
         files["styles/card.css"] = card.read_text(encoding="utf-8")
-    lines = []
-    (directory / "interviews").mkdir(exist_ok=True)
-    lines.append(f"created {directory / 'interviews'}/")
-    for name, text in files.items():
+    created: dict[str, bool] = {}
+    try:
+        ensure_folder(root / "interviews", root=root)
+        # infoview.toml last: an init that fails half-way is not yet a workspace, so
+        # running it again (once the disk has room) finishes the job.
+        for name in sorted(files, key=lambda name: name == CONFIG_NAME):
+            created[name] = create_file(root / name, files[name].encode("utf-8"), root=root)
+    except FileError as exc:  # name the file as the user typed its folder
+        exc.path = str(directory / str(exc.path))
+        raise
+    lines = [f"created {directory / 'interviews'}/"]
+    for name in files:
         target = directory / name
-        if target.exists():
-            lines.append(f"kept    {target} (already there)")
-            continue
-        atomic_write(target, text.encode("utf-8"))
-        lines.append(f"created {target}")
+        lines.append(f"created {target}" if created[name] else f"kept    {target} (already there)")
     if not _in_git_repo(directory):
         try:
             subprocess.run(["git", "init", "-q", str(directory)], check=True, capture_output=True)
@@ -229,7 +236,7 @@ def new_interview(ws: Workspace, name: str, *, today: dt.date, **fields: Any) ->
             ) from None
         day = stamp.date()
     path = ws.interviews_dir / f"{day.isoformat()}-{slug}.md"
-    if path.exists():
+    if os.path.lexists(path):
         raise UsageError(
             f"{ws.relative(path)}: already exists; edit it, or pick another name or date"
         )
@@ -240,18 +247,10 @@ def new_interview(ws: Workspace, name: str, *, today: dt.date, **fields: Any) ->
         )
     except jinja2.TemplateError as exc:
         raise UsageError(f"templates: {exc}; fix or remove the workspace's template") from exc
-    _write_new(path, text.encode("utf-8"))
+    # Written whole under a unique temporary name, then linked into place: never over a
+    # file that appeared meanwhile, never through a link planted in interviews/.
+    if not create_file(path, text.encode("utf-8"), root=ws.root):
+        raise UsageError(
+            f"{ws.relative(path)}: already exists; edit it, or pick another name or date"
+        )
     return path
-
-
-def _write_new(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` only if it does not exist (atomically, no race)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.new")
-    tmp.write_bytes(data)
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        raise UsageError(f"{path}: already exists; edit it, or pick another name or date") from None
-    finally:
-        tmp.unlink(missing_ok=True)

@@ -27,7 +27,7 @@ from infoview.model import (
     Span,
     Status,
 )
-from infoview.yamlpos import YMap, YNode, YScalar, YSeq
+from infoview.yamlpos import YMap, YNode, YScalar, YSeq, entry_span
 
 T = TypeVar("T")
 
@@ -53,6 +53,7 @@ INTERVIEWER_KEYS = (
     "website",
     "photo",
     "address",
+    "salutation",
 )
 MEETING_KEYS = ("date", "duration", "mode", "location")
 FOLLOW_UP_KEYS = ("may_contact_again", "thank_you_sent", "thank_you_via", "keep_in_touch")
@@ -67,8 +68,10 @@ MODES = tuple(m.value for m in MeetingMode)
 _MODE_SYNONYMS = {"in person": "in-person", "inperson": "in-person", "zoom": "video"}
 _TRUE = {"true", "yes", "y", "on"}
 _FALSE = {"false", "no", "n", "off"}
+# The unit and its trailing spaces are one optional group: "\s*(unit)?\s*$" would give two
+# neighbouring repetitions the same spaces to share (quadratic on "30" and many spaces).
 _DURATION = re.compile(
-    r"^\s*(\d+(?:\.\d+)?)\s*(m|min|mins|minutes?|h|hr|hrs|hours?)?\s*$", re.IGNORECASE
+    r"^\s*(\d+(?:\.\d+)?)\s*(?:(m|min|mins|minutes?|h|hr|hrs|hours?)\s*)?$", re.IGNORECASE
 )
 
 
@@ -116,7 +119,7 @@ class Reader:
                     f"duplicate key '{name}' (first on line {first}); keep one", key_node.span
                 )
                 continue
-            self.keys[dotted] = key_node.span
+            self.keys[dotted] = entry_span(key_node, value)
             result[name] = value
             if name not in allowed:
                 close = difflib.get_close_matches(name, allowed, n=1)

@@ -22,7 +22,11 @@ from infoview.config import Config
 from infoview.errors import InfoviewError
 from infoview.lint.context import Context
 from infoview.model import Interview, Status, plain_text
+from infoview.people import fold
 from infoview.render.templates import default_stylesheet, environment
+from infoview.wording.names import full_name
+from infoview.wording.note import Facts, choose, subject
+from infoview.wording.voice import writer_voice
 from infoview.workspace import Workspace
 
 FORMATS = ("auto", "card", "email")
@@ -40,6 +44,7 @@ class Note:
     subject: str
     text: str
     warnings: list[str] = field(default_factory=list)
+    shorten: str = "shorten the note"  # what to cut when a card does not fit
 
 
 def pending(interviews: list[Interview], ctx: Context) -> list[Interview]:
@@ -56,86 +61,110 @@ def channel_for(interview: Interview, config: Config, fmt: str) -> str:
     return fmt if fmt != "auto" else interview.thank_you_channel(config.thanks.pairing())
 
 
-def _plain(markdown: str) -> str:
-    text = plain_text(markdown)
-    return text if not text or text[-1] in ".!?" else text + "."
-
-
 def _one_line(value: str | None, what: str, path: Path) -> str:
     if value and ("\n" in value or "\r" in value):
         raise NoteError(f"{what} contains a line break; make it one line", path=path)
     return value or ""
 
 
-def _first_name(name: str) -> str:
-    return name.split()[0] if name.split() else name
+def _not_yet(interview: Interview, ctx: Context) -> str | None:
+    """Why no thank-you can be written yet (the meeting has not happened), or None."""
+    status = ctx.status(interview)
+    if status is Status.DONE:
+        return None
+    if status is Status.CANCELLED:
+        return "the meeting is marked cancelled (status: cancelled); there is no meeting to thank"
+    start = interview.meeting.start(ctx.tz)
+    if start is None:
+        return "the meeting has no date yet (meeting.date); a thank-you follows the meeting"
+    when = f"{start:%A} {start.day} {start:%B %Y}"
+    if interview.meeting.time is not None:
+        when += f" at {start:%H:%M}"
+    return (
+        f"the meeting is on {when}, after today ({ctx.today.isoformat()}); "
+        "write the thank-you once it has happened, or use --early for a draft now"
+    )
 
 
-def _when_phrase(interview: Interview, config: Config, now: dt.datetime) -> str:
-    date = interview.meeting.date
-    if date is None:
-        return "recently"
-    days = (now.date() - date).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if 1 < days < 7:
-        return f"on {date:%A}"
-    return f"on {date:%B} {date.day}"
-
-
-def _follow_through(interview: Interview) -> str:
-    sentence = "I plan to act on what you suggested, and I will let you know how it goes."
-    names = [r.name for r in interview.referrals][:2]
-    if names:
-        sentence += f" I will also reach out to {' and '.join(names)}, as you suggested."
-    return sentence
-
-
-def compose(ws: Workspace, interview: Interview, ctx: Context, *, fmt: str = "auto") -> Note:
-    """Write the note's text and check everything that will go into headers."""
-    config = ws.config
+def facts_for(interview: Interview, config: Config, ctx: Context, channel: str) -> Facts:
+    """The note's facts from the interview: names checked, takeaway in the writer's voice."""
     path = interview.path
     who = interview.interviewer
     name = _one_line(who.name, "interviewer.name", path)
-    if not name:
+    salutation = _one_line(who.salutation, "interviewer.salutation", path) or None
+    takeaways = interview.takeaways
+    voice = None
+    if takeaways:
+        voice = writer_voice(takeaways[0].text, interviewer=[n for n in (name, salutation) if n])
+    return Facts(
+        name=name,
+        channel=channel,
+        formal=(interview.formality or "formal") == "formal",
+        written=ctx.today,
+        meeting=interview.meeting.date,
+        mode=interview.meeting.mode,
+        organization=_one_line(who.organization, "interviewer.organization", path),
+        salutation=salutation,
+        takeaway=voice,
+        referrals=tuple(" ".join(r.name.split()) for r in interview.referrals),
+        signature=config.thanks.signature or config.profile.name or "Your name",
+        early=ctx.status(interview) is not Status.DONE,
+    )
+
+
+def compose(
+    ws: Workspace, interview: Interview, ctx: Context, *, fmt: str = "auto", early: bool = False
+) -> Note:
+    """Write the note's text and check everything that will go into headers.
+
+    A meeting that has not happened gets no note (NoteError naming its date) unless
+    ``early`` asks for a draft.
+    """
+    config = ws.config
+    path = interview.path
+    if not interview.interviewer.name:
         raise NoteError("no interviewer.name to thank; add it to the front matter", path=path)
-    organization = _one_line(who.organization, "interviewer.organization", path)
+    reason = _not_yet(interview, ctx)
+    if reason is not None and not (early and ctx.status(interview) is not Status.CANCELLED):
+        raise NoteError(reason, path=path)
     channel = channel_for(interview, config, fmt)
-    formal = (interview.formality or "formal") == "formal"
-    takeaways = [_plain(n.text) for n in interview.takeaways]
-    signature = config.thanks.signature or config.profile.name or "Your name"
-    values: dict[str, Any] = {
-        "greeting": "Dear",
-        "salutation_name": name if formal else _first_name(name),
-        "name": name,
-        "organization": organization,
-        "when_phrase": _when_phrase(interview, config, ctx.now),
-        "takeaway": takeaways[0] if takeaways else "",
-        "takeaways": takeaways,
-        "follow_through": _follow_through(interview),
-        "closing": "With thanks" if formal else "Thanks again",
-        "signature": signature,
+    facts = facts_for(interview, config, ctx, channel)
+    env = environment(ws.root / "templates")
+    env.autoescape = False  # plain text; see thanks.txt.j2
+    template = env.get_template("thanks.txt.j2")
+    voice = [writer_voice(t.text, interviewer=[facts.name]).text for t in interview.takeaways]
+    fixed: dict[str, Any] = {
+        "name": facts.name,
+        "organization": facts.organization,
+        "takeaway": voice[0] if voice else "",
+        "takeaways": voice,
+        "takeaway_as_written": plain_text(interview.takeaways[0].text) if voice else "",
+        "channel": channel,
+        "signature": facts.signature,
         "profile": config.profile,
         "interview": interview,
     }
-    env = environment(ws.root / "templates")
-    env.autoescape = False  # plain text; see thanks.txt.j2
-    text = env.get_template("thanks.txt.j2").render(values).strip() + "\n"
+    choice = choose(facts, lambda parts: template.render(fixed | parts).strip() + "\n")
     note = Note(
         interview,
         channel,
-        ws.build_dir / "thanks" / (path.stem + (".eml" if channel == "email" else ".pdf")),
-        f"Thank you, {_first_name(name)}" if not formal else f"Thank you for your time, {name}",
-        text,
+        ws.output_for(path, "thanks", _SUFFIX[channel]),
+        subject(facts),
+        choice.text,
     )
+    note.shorten = _shorten(choice.values, interview)
     rel = ws.relative(path)
-    if not takeaways:
+    if not interview.takeaways:
         note.warnings.append(
             f"{rel}: nothing specific to thank them for; add '- **Takeaway:** ...' under "
             "## Notes so the note names something they said"
         )
+    if choice.repeats:
+        where = f" (your takeaway, line {interview.takeaways[0].span.line})" if voice else ""
+        said = "; ".join(f"'{_clip(p)}'" for p in choice.repeats[:2])
+        note.warnings.append(f"{rel}: the note says {said} twice{where}; reword it")
+    if reason is not None:
+        note.warnings.append(f"{rel}: an early draft: {reason.split(';')[0]}")
     days = ctx.days_since_meeting(interview)
     window = config.lint.thank_you_days
     if days is not None and days > window and interview.follow_up.thank_you_sent is None:
@@ -144,8 +173,31 @@ def compose(ws: Workspace, interview: Interview, ctx: Context, *, fmt: str = "au
             f"within {window}); send it today anyway"
         )
     if channel == "email":
-        _address(who.email, name, "interviewer.email", path)
+        _address(interview.interviewer.email, facts.name, "interviewer.email", path)
     return note
+
+
+_SUFFIX = {"email": ".eml", "card": ".pdf"}
+
+
+def _clip(phrase: str, words: int = 8) -> str:
+    parts = phrase.split()
+    return phrase if len(parts) <= words else " ".join(parts[:words]) + " ..."
+
+
+def _shorten(parts: dict[str, str], interview: Interview) -> str:
+    """What to cut when a card overflows: the longest part the student wrote."""
+    sizes = {key: len(parts.get(key, "").split()) for key in ("takeaway_sentence", "opening")}
+    referrals = len(interview.referrals)
+    if interview.takeaways and sizes["takeaway_sentence"] >= max(sizes["opening"], 25):
+        line = interview.takeaways[0].span.line
+        words = len(plain_text(interview.takeaways[0].text).split())
+        return f"shorten the takeaway at line {line} ({words} words) to a sentence or two"
+    if referrals > 2:
+        return f"name fewer referrals on the card (it names {min(referrals, 3)})"
+    if len((interview.interviewer.organization or "").split()) > 6:
+        return "shorten interviewer.organization, or write the card's text yourself"
+    return "shorten the takeaway, or copy templates/thanks.txt.j2 and cut it down"
 
 
 def _address(addr: str | None, name: str, what: str, path: Path) -> Address:
@@ -195,15 +247,54 @@ def mailto(note: Note) -> str:
     return f"mailto:{quote(addr, safe='@')}?subject={quote(note.subject)}&body={body}"
 
 
+# The card's type and spacing, roomiest first, tried after the stylesheet's own: the text
+# must fit one face of the A2 card. 9 pt is the floor: easy to read at arm's length.
+CARD_FLOOR_PT = 9
+CARD_STEPS = (
+    (10.5, 1.5, 0.5, None),
+    (10, 1.45, 0.45, None),
+    (9.5, 1.4, 0.4, "0.3in 0.4in"),
+    (CARD_FLOOR_PT, 1.35, 0.35, "0.25in 0.35in"),
+)
+
+
+def _card_step(size: float, leading: float, gap: float, margin: str | None) -> str:
+    css = (
+        f"html {{ font-size: {size}pt; }} "
+        f".draft {{ line-height: {leading}; margin-bottom: {gap}em; }} "
+        ".hint { margin-bottom: 0.3em; }"
+    )
+    return css + (f" @page {{ margin: {margin}; }}" if margin else "")
+
+
+def envelope_lines(name: str, address: str | None) -> list[str]:
+    """The envelope's lines: the name, then the address (unless that already starts with it)."""
+    lines = [" ".join(line.split()) for line in (address or "").splitlines() if line.strip()]
+    if not lines:
+        return []
+    first = fold(lines[0])
+    if name and fold(full_name(name)) not in first and fold(name) not in first:
+        lines.insert(0, name)
+    return lines
+
+
+def _envelope_class(lines: list[str]) -> str:
+    """Smaller type for long address lines, so each stays one line on the envelope."""
+    longest = max((len(line) for line in lines), default=0)
+    return "" if longest <= 42 else "long" if longest <= 56 else "longest"
+
+
 def card_job(note: Note, ws: Workspace) -> Any:
-    """The PdfJob for a card (rendered with the packet's confined fetcher)."""
+    """The PdfJob for a card (rendered with the packet's confined fetcher).
+
+    The text is fitted to one face of the card (``CARD_STEPS``); an address adds one
+    envelope page.
+    """
     from infoview.render.pdf import PdfJob
 
     config = ws.config
     who = note.interview.interviewer
-    # A multi-line address (``address: |``) keeps its lines; a one-line one stays one line.
-    address = [line.strip() for line in (who.address or "").splitlines() if line.strip()]
-    envelope = [who.name or "", *address] if address else []
+    envelope = envelope_lines(who.name or "", who.address)
     paragraphs = [p.split("\n") for p in note.text.strip().split("\n\n")]
     env = environment(ws.root / "templates")
     html = env.get_template("card.html.j2").render(
@@ -212,6 +303,7 @@ def card_job(note: Note, ws: Workspace) -> Any:
         version=__version__,
         paragraphs=paragraphs,
         envelope=envelope,
+        envelope_class=_envelope_class(envelope),
         return_address=[config.profile.name] if config.profile.name and envelope else [],
     )
     sheet = ws.root / config.thanks.stylesheet
@@ -222,6 +314,8 @@ def card_job(note: Note, ws: Workspace) -> Any:
         base_url=note.interview.path.resolve().parent.as_uri() + "/",
         root=str(ws.root),
         css=((sheet.read_text(encoding="utf-8"), sheet.resolve().as_uri()),),
+        fit=("", *(_card_step(*step) for step in CARD_STEPS)),
+        max_pages=1 + bool(envelope),
     )
 
 
@@ -230,22 +324,33 @@ class Written:
     note: Note
     path: Path | None  # None when it could not be written
     error: str | None = None
+    io_error: bool = False  # the file could not be written (exit status 2)
 
 
 def write_notes(
-    ws: Workspace, interviews: list[Interview], ctx: Context, *, fmt: str, report: Any
+    ws: Workspace,
+    interviews: list[Interview],
+    ctx: Context,
+    *,
+    fmt: str,
+    report: Any,
+    early: bool = False,
 ) -> list[Written]:
     """Compose and write every note; emails at once, cards in one WeasyPrint batch."""
-    from infoview.workspace import atomic_write
+    from infoview.fs import FileError
 
     done: list[Written] = []
     cards: list[tuple[Note, Any]] = []
     for interview in interviews:
         try:
-            note = compose(ws, interview, ctx, fmt=fmt)
+            note = compose(ws, interview, ctx, fmt=fmt, early=early)
             if note.channel == "email":
-                atomic_write(note.output, email_bytes(note, ws.config, ctx.now))
-                written = Written(note, note.output)
+                data = email_bytes(note, ws.config, ctx.now)
+                try:
+                    ws.write(note.output, data)
+                    written = Written(note, note.output)
+                except FileError as exc:
+                    written = Written(note, None, exc.render(), io_error=True)
                 done.append(written)
                 report(written)
             else:
@@ -269,8 +374,16 @@ def write_notes(
                     f"the card failed ({rendered.error})",
                 )
             else:
-                atomic_write(note.output, rendered.result.pdf)
-                written = Written(note, note.output)
+                try:
+                    ws.write(note.output, rendered.result.pdf)
+                    written = Written(note, note.output)
+                except FileError as exc:
+                    written = Written(note, None, exc.render(), io_error=True)
+                if rendered.result.overflow:
+                    note.warnings.append(
+                        f"{ws.relative(note.interview.path)}: the note does not fit one side "
+                        f"of the card even at {CARD_FLOOR_PT:g} pt; {note.shorten}"
+                    )
             done.append(written)
             report(written)
 

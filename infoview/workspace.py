@@ -1,16 +1,18 @@
-"""The one module that finds and reads the workspace's files and writes outputs atomically."""
+"""The workspace: find its root, list its interviews, read them, name and write outputs.
+
+Reading and writing go through ``infoview.fs`` (confined, regular files only, atomic).
+"""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from infoview.config import CONFIG_NAME, Config, find_config, load_config
 from infoview.errors import UsageError
+from infoview.fs import read_regular, write_file
 from infoview.model import Interview
 from infoview.parse import parse_bytes
 
@@ -38,60 +40,88 @@ class Workspace:
         except ValueError:
             pass
         try:
-            return str(path.resolve().relative_to(self.root))
+            return str(Path(os.path.realpath(path)).relative_to(self.root))
         except (ValueError, OSError):
             return str(path)
 
     def contains(self, path: Path) -> bool:
         """True when ``path`` (symlinks resolved) lies inside the workspace."""
         try:
-            path.resolve().relative_to(self.root)
+            Path(os.path.realpath(path)).relative_to(self.root)
         except (ValueError, OSError):
             return False
         return True
 
     def interview_paths(self, given: Iterable[Path] = ()) -> list[Path]:
-        """Return the given interview files, or every ``*.md`` under interviews/, sorted."""
+        """Return the given interview files, or every ``*.md`` under interviews/, sorted.
+
+        Anything named ``*.md`` that is not a folder is listed, FIFOs, devices, dangling
+        links and link loops included, so that reading it reports the problem for that one
+        file instead of hiding it. A folder is searched; a path that does not exist at all
+        is a usage error.
+        """
         given = list(given)
         if not given:
-            if not self.interviews_dir.is_dir():
-                return []
-            return sorted(
-                p
-                for p in self.interviews_dir.rglob("*.md")
-                if (p.is_file() or (p.is_symlink() and not p.exists()))  # dangling: reported
-                and not any(
-                    part.startswith(".") for part in p.relative_to(self.interviews_dir).parts
-                )
-            )
+            return self._find(self.interviews_dir, hidden=False)
         out: list[Path] = []
         for path in given:
             if path.is_dir():
-                out.extend(sorted(p for p in path.rglob("*.md") if p.is_file()))
-            elif not path.exists():
+                out.extend(self._find(path, hidden=True))
+            elif not path.exists() and not path.is_symlink():
                 raise UsageError(f"{path}: no such file; give a path to an interview .md file")
             else:
                 out.append(path)
         return out
 
+    @staticmethod
+    def _find(folder: Path, *, hidden: bool) -> list[Path]:
+        try:
+            found = sorted(p for p in folder.rglob("*.md") if not p.is_dir())
+        except OSError:  # the folder is missing, unreadable, or not a folder
+            return []
+        if hidden:
+            return found
+        parts = [p.relative_to(folder).parts for p in found]
+        return [p for p, names in zip(found, parts, strict=True) if not _hidden(names)]
+
     def read(self, path: Path) -> Interview:
         """Read and parse one interview (problems land in ``Interview.problems``)."""
-        return parse_bytes(read_bytes(path), path)
+        return parse_bytes(read_bytes(path, root=self.root), path)
+
+    def write(self, path: Path, data: bytes) -> Path:
+        """Write the output ``path`` atomically, confined to the workspace (``fs.write_file``)."""
+        return write_file(path, data, root=self.root)
+
+    def output_name(self, source: Path) -> Path:
+        """An interview's name for its outputs: ``sub/2026-12-03-dana`` for interviews/sub/.
+
+        Outputs mirror the subfolders of interviews/, so two interviews with the same file
+        name in different subfolders never share a packet, a note or a calendar UID. A file
+        elsewhere is known by its stem alone.
+        """
+        try:
+            relative = Path(os.path.abspath(source)).relative_to(self.interviews_dir)
+        except ValueError:
+            return Path(source.stem)
+        return relative.with_suffix("") if relative.suffix else relative
+
+    def output_for(self, source: Path, folder: str, suffix: str) -> Path:
+        """``build/<folder>/<output_name><suffix>``: e.g. build/packets/sub/x.pdf."""
+        name = self.output_name(source)
+        return self.build_dir / folder / name.parent / (name.name + suffix)
 
 
-def read_bytes(path: Path) -> bytes:
-    """Read an interview file, refusing directories and files too large to be one."""
-    if path.is_dir():
-        raise UsageError(f"{path}: is a directory, not an interview file")
-    try:
-        size = path.stat().st_size
-        if size > MAX_INTERVIEW_BYTES:
-            raise UsageError(
-                f"{path}: is {size // 1024 // 1024} MB; an interview file should be far smaller"
-            )
-        return path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+def _hidden(parts: tuple[str, ...]) -> bool:
+    return any(part.startswith(".") for part in parts)
+
+
+def read_bytes(path: Path, *, root: Path | None = None) -> bytes:
+    """Read an interview file: a regular file (no FIFO, device or folder), capped in size.
+
+    ``root`` (the workspace) confines the links followed: a link inside the workspace that
+    leads out of it is refused. Raises ``FileError`` (a ``UsageError``-like exit status 2).
+    """
+    return read_regular(path, root=root, max_bytes=MAX_INTERVIEW_BYTES, what="an interview file")
 
 
 def open_workspace(workspace: Path | None = None, *, cwd: Path | None = None) -> Workspace:
@@ -112,35 +142,3 @@ def open_workspace(workspace: Path | None = None, *, cwd: Path | None = None) ->
             )
         config_path = found
     return Workspace(config_path.parent.resolve(), load_config(config_path))
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temp file beside ``path``, then rename it over ``path``.
-
-    A reader sees the old file or the new one, never a partial one; on any failure the old
-    file is untouched and the temp file is removed.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        # mkstemp makes the file private; give it the old file's mode, or the usual one.
-        try:
-            mode = path.stat().st_mode & 0o7777
-        except OSError:
-            mode = 0o666 & ~_umask()
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,12 +106,22 @@ def load(yaml_text: str, *, first_line: int) -> tuple[YMap | None, list[Problem]
     # the line after the last one (the closing '---').
     starts = [0, *(m.end() for m in re.finditer("\n", yaml_text))]
 
-    def span_of(mark: Any) -> Span:
+    def point(index: int) -> tuple[int, int]:
+        index = min(max(index, 0), len(yaml_text))
+        line = bisect.bisect_right(starts, index) - 1
+        return line + first_line, index - starts[line] + 1
+
+    def span_of(mark: Any, end: Any = None) -> Span:
+        """The span from ``mark`` to ``end`` (a mark), trailing blanks and newlines excluded."""
         if mark is None:
             return Span(first_line, 1)
-        index = min(max(mark.index, 0), len(yaml_text))
-        line = bisect.bisect_right(starts, index) - 1
-        return Span(line + first_line, index - starts[line] + 1)
+        if end is None:
+            return Span(*point(mark.index))
+        stop = min(max(end.index, mark.index), len(yaml_text))
+        # A block scalar's end mark sits after its last newline (and any blank lines).
+        while stop > mark.index and yaml_text[stop - 1] in " \t\n":
+            stop -= 1
+        return Span(*point(mark.index), *point(stop))
 
     if not yaml_text.strip():
         return YMap(Span(first_line, 1)), []
@@ -175,15 +186,35 @@ class _Refused(Exception):
         self.problem = problem
 
 
+def entry_span(key: YScalar, value: YNode) -> Span:
+    """The span of a whole ``key: value`` entry, for ranges in an editor.
+
+    A value on the key's line (a scalar, a ``[...]`` or ``{...}``, a ``|`` block) is
+    included; a block mapping or list below the key is not, so the range is the key's
+    line rather than the whole block.
+    """
+    below = isinstance(value, YMap | YSeq) and value.span.line > key.span.line
+    if below or not value.span.end_line:
+        return Span(key.span.line, key.span.column, key.span.end_line, key.span.end_column + 1)
+    return Span(key.span.line, key.span.column, value.span.end_line, value.span.end_column)
+
+
 class _Converter:
     """Turn composed nodes into YNodes, bounding alias expansion and refusing odd tags."""
 
-    def __init__(self, span_of: object) -> None:
+    def __init__(self, span_of: Callable[..., Span]) -> None:
         self.span_of = span_of
         self.count = 0
 
     def span(self, node: yaml.Node) -> Span:
-        return self.span_of(node.start_mark)  # type: ignore[operator, no-any-return]
+        return self.span_of(node.start_mark)
+
+    def extent(self, node: yaml.Node, last: YNode | None) -> Span:
+        """From the node's start to its end: a block collection ends where its last child does."""
+        if last is not None and not getattr(node, "flow_style", False):
+            start = self.span(node)
+            return Span(start.line, start.column, last.span.end_line, last.span.end_column)
+        return self.span_of(node.start_mark, node.end_mark)
 
     def convert(self, node: yaml.Node) -> YNode:
         self.count += 1
@@ -198,9 +229,11 @@ class _Converter:
             message = f"YAML tag '{tag}' is not allowed in front matter; remove it"
             raise _Refused(Problem("IV001", message, self.span(node)))
         if isinstance(node, yaml.ScalarNode):
-            return YScalar(str(node.value), node.tag, self.span(node), bool(node.style))
+            span = self.span_of(node.start_mark, node.end_mark)
+            return YScalar(str(node.value), node.tag, span, bool(node.style))
         if isinstance(node, yaml.SequenceNode):
-            return YSeq(self.span(node), [self.convert(child) for child in node.value])
+            items = [self.convert(child) for child in node.value]
+            return YSeq(self.extent(node, items[-1] if items else None), items)
         result = YMap(self.span(node))
         for key_node, value_node in node.value:
             key = self.convert(key_node)
@@ -208,4 +241,5 @@ class _Converter:
                 message = "a front-matter key must be plain text, not a list or mapping"
                 raise _Refused(Problem("IV001", message, self.span(key_node)))
             result.items.append((key, self.convert(value_node)))
+        result.span = self.extent(node, result.items[-1][1] if result.items else None)
         return result

@@ -245,8 +245,9 @@ def test_json_never_colours(
     ws: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as exited:
         cli.main(["agenda", "-w", str(ws), "--today", TODAY, "--format", "json"])
+    assert exited.value.code == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out
     assert len(json.loads(out)) == 6

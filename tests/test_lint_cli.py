@@ -289,8 +289,9 @@ def test_other_formats_never_colour(
     mixed: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as exited:
         cli.main(["lint", "-w", str(mixed), "--today", TODAY, "--format", "json"])
+    assert exited.value.code == 1  # an error among the four diagnostics, as in text
     out = capsys.readouterr().out
     assert "\x1b" not in out
     assert len(json.loads(out)) == 4

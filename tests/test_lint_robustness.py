@@ -7,10 +7,12 @@ then throws arbitrary text and arbitrary YAML-shaped front matter at parse + che
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import json
 import os
-import time
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,8 +27,10 @@ from samples import FRONT, TODAY
 from infoview import lint
 from infoview.cli import cli
 from infoview.config import parse_config
+from infoview.errors import InfoviewError
 from infoview.lint.registry import RULES
 from infoview.parse import parse_text
+from infoview.workspace import open_workspace
 
 # With samples.FRONT every rule passes at TODAY; '## Research' is line 15.
 BODY = """\
@@ -230,16 +234,14 @@ def test_python_tags_are_refused_not_executed(
     assert not marker.exists()
 
 
-def test_an_alias_bomb_is_refused_quickly(runner: CliRunner, workspace: Path, put: Put) -> None:
+def test_an_alias_bomb_is_refused(runner: CliRunner, workspace: Path, put: Put) -> None:
     # Nine levels of nine references each: 9**9 (387 million) strings once expanded. The
     # diagnostic sits where the count runs out, inside the anchored list on line 2.
     rows = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
         rows.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
     put(("---\n" + "\n".join(rows) + f"\n---\n{BODY}").encode())
-    started = time.perf_counter()
-    result = run(runner, workspace)
-    assert time.perf_counter() - started < 2
+    result = run(runner, workspace)  # how fast: make bench
     assert (result.exit_code, found(result)) == (1, [("IV001", 2, 36)])
     assert messages(result)["IV001"] == (
         "front matter expands to more than 20000 values (an alias bomb?); remove the '*' aliases"
@@ -413,6 +415,32 @@ def test_a_directory_named_like_an_interview(
     ]
 
 
+def test_a_directory_read_as_an_interview_is_refused(workspace: Path) -> None:
+    """The reader itself refuses a folder (listings skip them; a race could still hand one)."""
+    folder = workspace / "interviews" / "x.md"
+    folder.mkdir()
+    with pytest.raises(InfoviewError) as refused:
+        open_workspace(workspace).read(folder)
+    assert str(refused.value) == (
+        "interviews/x.md: is a folder, not a file; infoview reads only regular files"
+    )
+    assert refused.value.exit_code == 2
+
+
+def test_a_workspace_without_an_interviews_folder(runner: CliRunner, workspace: Path) -> None:
+    (workspace / "interviews").rmdir()
+    commands = {
+        ("lint", "--today", TODAY): "0 files checked: no problems\n",
+        ("agenda", "--today", TODAY): "nothing planned, scheduled or due in the next 14 days\n",
+        ("packet",): "no interviews in interviews/; start one with: infoview new NAME\n",
+        ("network",): "0 people, 0 referrals; nobody waiting to be contacted\n",
+    }
+    for args, said in commands.items():
+        result = runner.invoke(cli, [args[0], "-w", str(workspace), *args[1:]])
+        assert (result.exit_code, result.stdout, result.stderr) == (0, said, ""), args
+    assert sorted(p.name for p in workspace.iterdir()) == ["infoview.toml"]  # nothing made
+
+
 def test_a_symlink_to_an_interview_is_linted_under_its_own_name(
     runner: CliRunner, workspace: Path
 ) -> None:
@@ -443,30 +471,102 @@ def test_a_dangling_symlink_in_the_workspace(runner: CliRunner, workspace: Path)
     assert found(run(runner, workspace)) == [("IV001", 1, 1)]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_an_unreadable_file(runner: CliRunner, workspace: Path, put: Put) -> None:
+def lint_as_file_permissions_apply(ws: Path) -> subprocess.CompletedProcess[str]:
+    """``infoview lint`` in a child process that file modes bind, whoever runs the tests.
+
+    Root reads any file through CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH; as root the child
+    drops both from its capability bounding set before it starts (prctl PR_CAPBSET_DROP),
+    so after exec it holds neither and a mode-0 file is as unreadable to it as to anyone.
+    """
+
+    def drop_read_override() -> None:
+        libc = ctypes.CDLL(None, use_errno=True)
+        for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+            if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+    command = [sys.executable, "-m", "infoview", "lint", "-w", str(ws), "--today", TODAY]
+    return subprocess.run(
+        [*command, "--format", "json", "--no-cache"],
+        capture_output=True,
+        text=True,
+        preexec_fn=drop_read_override if os.geteuid() == 0 else None,
+        check=False,
+    )
+
+
+def test_an_unreadable_file(workspace: Path, put: Put) -> None:
     path = put(CLEAN.encode())
     path.chmod(0)
     try:
-        result = run(runner, workspace)
+        done = lint_as_file_permissions_apply(workspace)
     finally:
         path.chmod(0o644)
-    assert (result.exit_code, found(result)) == (1, [("IV001", 1, 1)])
-    assert messages(result)["IV001"] == "cannot read: Permission denied"
+    assert (done.returncode, done.stderr) == (1, ""), done.stderr
+    assert [(d["code"], d["line"], d["column"], d["message"]) for d in json.loads(done.stdout)] == [
+        (
+            "IV001",
+            1,
+            1,
+            "cannot read: Permission denied (EACCES); check the permissions of the file and of "
+            "its folder",
+        )
+    ]
+
+
+def test_an_unreadable_file_among_readable_ones(
+    workspace: Path, put: Put, write: Callable[[Path, str, str], Path]
+) -> None:
+    write(workspace, "clean", CLEAN.replace("duration: 30", "duration: lots"))
+    path = put(CLEAN.encode())
+    path.chmod(0)
+    try:
+        done = lint_as_file_permissions_apply(workspace)
+    finally:
+        path.chmod(0o644)
+    assert done.returncode == 1, done.stderr
+    assert sorted((d["path"], d["code"], d["line"]) for d in json.loads(done.stdout)) == [
+        ("interviews/clean.md", "IV002", 7),  # the others are still linted
+        ("interviews/x.md", "IV001", 1),
+    ]
 
 
 # -- size ----------------------------------------------------------------------------------
 
 
-def test_a_5_mb_file(runner: CliRunner, workspace: Path, put: Put) -> None:
+def test_a_5_mb_file_is_read_to_its_last_line(runner: CliRunner, workspace: Path, put: Put) -> None:
     note = "- **Takeaway:** the firm pays for certification and pairs new paralegals up.\n"
-    text = CLEAN + note * (5 * 1024 * 1024 // len(note))
+    count = 5 * 1024 * 1024 // len(note)
+    text = CLEAN + note * count + "the last line, with a NUL: \x00\n"
     assert len(text) > 5_000_000
     put(text.encode())
-    started = time.perf_counter()
+    result = run(runner, workspace)  # how fast: make bench
+    last = CLEAN.count("\n") + count + 1
+    assert (result.exit_code, found(result)) == (1, [("IV001", last, 28)])  # nothing else
+
+
+MAX = 10 * 1024 * 1024
+MISSING_KEYS = ("IV003", "IV101", "IV201", "IV301", "IV401", "IV402", "IV403")
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        # exactly the limit is read (one long line without front matter: the missing-key
+        # rules speak); one byte more is refused unread
+        (MAX, [(code, 1, 1) for code in MISSING_KEYS]),
+        (MAX + 1, [("IV001", 1, 1)]),
+    ],
+    ids=["10-MiB", "10-MiB-and-1-byte"],
+)  # fmt: skip
+def test_the_10_mib_limit(
+    runner: CliRunner, workspace: Path, put: Put, size: int, expected: Found
+) -> None:
+    put(b"x" * size)
     result = run(runner, workspace)
-    assert time.perf_counter() - started < 10
-    assert (result.exit_code, found(result)) == (0, [])
+    assert (result.exit_code, found(result)) == (1, expected)
+    if size > MAX:
+        assert messages(result)["IV001"] == "is 10 MB; an interview file should be far smaller"
 
 
 def test_a_file_over_the_size_limit(runner: CliRunner, workspace: Path, put: Put) -> None:
@@ -480,9 +580,7 @@ def test_a_200000_character_question(runner: CliRunner, workspace: Path, put: Pu
     question = "- What does your firm do" + " and what else" * 14_300 + "?\n"
     assert len(question) > 200_000
     put(CLEAN.replace("### Goal 2\n", question + "### Goal 2\n").encode())
-    started = time.perf_counter()
-    result = run(runner, workspace)
-    assert time.perf_counter() - started < 5
+    result = run(runner, workspace)  # how fast: make bench
     assert (result.exit_code, found(result)) == (0, [("IV303", QUESTION_LINE + 1, 1)])
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-import time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -38,7 +37,7 @@ from infoview.model import (
     Span,
     Status,
 )
-from infoview.parse import parse_bytes, parse_text
+from infoview.parse import disabled_codes, parse_bytes, parse_text
 from infoview.yamlpos import quote_scalar
 
 PATH = Path("interviews/2026-12-03-dana-whitfield.md")
@@ -508,17 +507,14 @@ i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
 """
 
 
-def test_alias_bomb_is_iv001_and_quick(loader: str) -> None:
-    start = time.perf_counter()
-    interview = parse(ALIAS_BOMB)
-    elapsed = time.perf_counter() - start
+def test_alias_bomb_is_iv001(loader: str) -> None:
+    interview = parse(ALIAS_BOMB)  # how fast: make bench
     code, line, _, severity, message = only_problem(interview)
     assert (code, severity) == ("IV001", "error")
     assert 2 <= line <= 10
     assert message == (
         "front matter expands to more than 20000 values (an alias bomb?); remove the '*' aliases"
     )
-    assert elapsed < 2.0
     assert [n.text for n in interview.notes] == ["kept"]
 
 
@@ -547,12 +543,10 @@ def test_small_aliases_still_work() -> None:
     ids=["flow-lists", "flow-maps", "block-dashes", "unclosed"],
 )
 def test_5000_deep_nesting_is_iv001_not_recursion_error(loader: str, front: str) -> None:
-    start = time.perf_counter()
-    interview = parse(f"---\n{front}\n---\n")
+    interview = parse(f"---\n{front}\n---\n")  # how fast: make bench
     code, line, _, severity, message = only_problem(interview)
     assert (code, line, severity) == ("IV001", 2, "error")
     assert message.startswith("front matter is ")
-    assert time.perf_counter() - start < 2.0
 
 
 def test_block_nesting_is_stopped_at_depth_32_at_its_line(loader: str) -> None:
@@ -768,7 +762,9 @@ def test_meeting_modes(value: str, mode: MeetingMode) -> None:
 ONE_OF = "use one of:"
 STATUSES = "planned, scheduled, done, cancelled"
 MODES = "in-person, video, phone"
-INTERVIEWER_KEYS = "name, title, organization, email, phone, linkedin, website, photo, address"
+INTERVIEWER_KEYS = (
+    "name, title, organization, email, phone, linkedin, website, photo, address, salutation"
+)
 TOP_KEYS = (
     "interviewer, meeting, formality, status, learning_goals, follow_up, referrals, "
     "referred_by, tags, lint"
@@ -1405,6 +1401,21 @@ def test_notes_paragraphs_are_not_items() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("- Why? <!-- infoview-disable IV303 -->", ("IV303",)),
+        ("<!-- infoview-disable IV303", None),  # never closed: no codes, and no hang
+        ("<!-- infoview-disable" + " " * 100_000, None),
+        ("<!-- infoview-disable" + " \t" * 50_000 + "IV303", None),
+        ("<!--" * 50_000, None),
+        ("<!-- infoview-disable IV303 ," + " " * 100_000 + "-->", ("IV303",)),
+    ],
+)
+def test_disabled_codes(line: str, codes: tuple[str, ...] | None) -> None:
+    assert disabled_codes(line) == codes
+
+
+@pytest.mark.parametrize(
     ("comment", "codes"),
     [
         ("<!-- infoview-disable IV303 -->", ("IV303",)),
@@ -1413,6 +1424,12 @@ def test_notes_paragraphs_are_not_items() -> None:
         ("<!-- infoview-disable answerable-online -->", ("answerable-online",)),
         ("<!-- a plain comment -->", None),
         ("<!-- infoview-disable -->", None),
+        ("<!-- infoview-disable\tIV303\t-->", ("IV303",)),
+        ("<!-- note --> <!-- infoview-disable IV303 -->", ("IV303",)),
+        ("<!-- infoview-disable IV303 --> <!-- infoview-disable IV304 -->", ("IV303",)),
+        ("<!-- infoview-disableIV303 -->", None),
+        ("<!-- infoview-disable IV303: it is fine -->", None),
+        ("infoview-disable IV303 -->", None),
     ],
 )
 def test_disable_comment_applies_to_the_next_line(

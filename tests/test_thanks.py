@@ -25,6 +25,8 @@ NOTES = """\
 - **Advice:** Join the state paralegal association.
 """
 TAKEAWAY = "Take the trusts and estates elective before you graduate."
+# The same advice in the voice of the note: the student's "you" is the writer, "I".
+ADVICE = "your advice to take the trusts and estates elective before I graduate."
 ADDRESS = ["Marlow & Reyes LLP", "100 SW Main St, Suite 400", "Portland, OR 97204"]
 
 
@@ -91,10 +93,10 @@ Dear Dana Whitfield,
 Thank you for taking the time to meet with me yesterday and for telling me about your work \
 at Marlow & Reyes LLP. I learned a great deal.
 
-I especially appreciated your advice: {TAKEAWAY}
+I especially appreciated {ADVICE}
 
-I plan to act on what you suggested, and I will let you know how it goes. I will also reach \
-out to Sam Ortiz, as you suggested.
+I plan to act on it, and I will let you know how it goes. I will also reach out to Sam \
+Ortiz, as you suggested.
 
 With thanks,
 Alex Rivera
@@ -114,7 +116,8 @@ def test_formal_interview_gets_an_email_draft(runner: CliRunner, ws: Path) -> No
     assert (sender.display_name, sender.addr_spec) == ("Alex Rivera", "alex.rivera@example.edu")
     (to,) = message["To"].addresses
     assert (to.display_name, to.addr_spec) == ("Dana Whitfield", "dana.whitfield@example.com")
-    assert message["Subject"] == "Thank you for your time, Dana Whitfield"
+    # The subject names the meeting, not the person (who is in To already).
+    assert message["Subject"] == "Thank you for the informational interview on December 3"
     assert message["Date"].datetime == dt.datetime(
         2026, 12, 4, tzinfo=ZoneInfo("America/Los_Angeles")
     )
@@ -141,7 +144,7 @@ def test_non_ascii_names_stay_intact(runner: CliRunner, ws: Path) -> None:
     message = read_eml(ws / "build/thanks/2026-12-03-zoe.eml")
     (to,) = message["To"].addresses
     assert (to.display_name, to.addr_spec) == ("Zoë Ñúñez", "zoe@example.com")
-    assert message["Subject"] == "Thank you for your time, Zoë Ñúñez"
+    assert message["Subject"] == "Thank you for the informational interview on December 3"
     assert body(message).startswith("Dear Zoë Ñúñez,\n")
     raw = (ws / "build/thanks/2026-12-03-zoe.eml").read_bytes()
     assert "Dear Zoë Ñúñez,".encode() in raw  # the 8-bit UTF-8 body, not an escaped form
@@ -164,9 +167,12 @@ def test_workspace_template_override_is_used(runner: CliRunner, ws: Path) -> Non
     configure(ws, '[thanks]\nsignature = "Alex R."\n')
     put(ws, "2026-12-03-dana", interview())
     assert thanks(runner).exit_code == 0
+    # takeaway(s) in the writer's voice: the student's "you" is "I".
     assert body(read_eml(ws / "build/thanks/2026-12-03-dana.eml")) == (
-        f"Hi Dana Whitfield at Marlow & Reyes LLP, you said: {TAKEAWAY}\n"
-        f"* {TAKEAWAY}\n* Join the state paralegal association.\n-- Alex R.\n"
+        "Hi Dana Whitfield at Marlow & Reyes LLP, you said: "
+        "Take the trusts and estates elective before I graduate.\n"
+        "* Take the trusts and estates elective before I graduate.\n"
+        "* Join the state paralegal association.\n-- Alex R.\n"
     )
 
 
@@ -204,8 +210,9 @@ def test_informal_interview_gets_a_card_with_an_envelope(
         assert abs(width - 396) <= 1 and abs(height - 306) <= 1  # 5.5 x 4.25 in
     card = " ".join(pdf.reader.pages[0].extract_text().split())
     assert card.startswith("Copy this by hand onto your card.")
-    assert "Dear Zoë, Thank you for taking the time to meet with me yesterday" in card
-    assert f"I especially appreciated your advice: {TAKEAWAY}" in card
+    # A card is read days later: the weekday, never "yesterday".
+    assert "Dear Zoë, Thank you for taking the time to meet with me on Thursday" in card
+    assert f"I especially appreciated {ADVICE}" in card
     assert card.endswith("Thanks again, Alex")
     envelope = pdf.reader.pages[1].extract_text().splitlines()
     assert envelope == ["Alex Rivera", "Zoë Ñúñez", *ADDRESS]  # return address, then the to
@@ -225,7 +232,7 @@ def test_format_card_overrides_a_formal_pairing(
     assert "Dear Dana Whitfield," in pdf.text
     # Front-matter and Markdown text is shown as written, never interpreted as HTML.
     assert "your work at Marlow & Reyes LLP." in pdf.text
-    assert "your advice: Read <em>every</em> will & trust twice." in pdf.text
+    assert "your advice to read <em>every</em> will & trust twice." in pdf.text
     assert pdf.text.endswith("With thanks, Alex Rivera")
 
 
@@ -235,8 +242,8 @@ def test_format_email_overrides_an_informal_pairing(runner: CliRunner, ws: Path)
     assert result.exit_code == 0, result.output
     assert outputs(ws) == ["2026-12-03-dana.eml"]
     message = read_eml(ws / "build/thanks/2026-12-03-dana.eml")
-    assert message["Subject"] == "Thank you, Dana"
-    assert body(message).startswith("Dear Dana,\n")
+    assert message["Subject"] == "Thanks for meeting with me on December 3"
+    assert body(message).startswith("Hi Dana,\n")
     assert body(message).endswith("\nThanks again,\nAlex Rivera\n")
 
 

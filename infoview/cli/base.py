@@ -30,6 +30,12 @@ class _Group(click.Group):
         except InfoviewError as exc:
             click.echo(f"error: {exc.render()}", err=True)
             ctx.exit(exc.exit_code)
+        except OSError as exc:  # one no module turned into a FileError: still no traceback
+            from infoview.fs import from_oserror
+
+            error = from_oserror(exc, exc.filename or "a file", action="use")
+            click.echo(f"error: {error.render()}", err=True)
+            ctx.exit(error.exit_code)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)

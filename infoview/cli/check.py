@@ -62,16 +62,21 @@ def lint(
     from infoview.lint.command import render, run_lint
 
     ws = find_workspace(workspace)
+    unfixed = False
     if fix:
         from infoview.fix import fix_file
+        from infoview.fs import Escape, ReadError
         from infoview.lint.command import targets_for
 
         for target in targets_for(ws, paths, changed=changed):
             try:
                 fixed = fix_file(ws, target.path)
-            except InfoviewError:
+            except (ReadError, Escape):
                 continue  # unreadable: lint reports it below
-
+            except InfoviewError as exc:  # read-only, a full disk...: say so, exit 2
+                click.echo(f"error: cannot fix: {exc.render()}", err=True)
+                unfixed = True
+                continue
             if fixed.added:
                 added = ", ".join(f"## {title}" for title in fixed.added)
                 click.echo(f"fixed: {target.label}: added {added}", err=True)
@@ -80,7 +85,7 @@ def lint(
     output = render(result, fmt, colour=colour)
     if output:
         click.echo(output, color=colour)
-    sys.exit(result.exit_code(strict=strict))
+    sys.exit(2 if unfixed else result.exit_code(strict=strict))
 
 
 @cli.command()

@@ -19,7 +19,7 @@ from infoview.cli.base import (
     use_colour,
     workspace_option,
 )
-from infoview.errors import UsageError
+from infoview.errors import InfoviewError, UsageError
 
 if TYPE_CHECKING:
     from infoview.packet import Outcome
@@ -35,7 +35,8 @@ def packet(paths: tuple[Path, ...], force: bool, html: bool, workspace: Path | N
 
     PATHS are interview files or folders (default: every interview in the workspace).
     A packet whose inputs (the interview, infoview.toml, stylesheet, templates, infoview's
-    version) are unchanged is skipped. Exits 1 when any packet could not be built.
+    version) are unchanged is skipped. Exits 1 when any packet could not be built, 2 when
+    one could not be written (a full disk, a read-only folder).
     """
     from infoview.packet import build_packets
 
@@ -70,7 +71,7 @@ def packet(paths: tuple[Path, ...], force: bool, html: bool, workspace: Path | N
         f"({time.perf_counter() - started:.1f} s)"
     )
     if counts["failed"]:
-        sys.exit(1)
+        sys.exit(2 if any(o.io_error for o in outcomes) else 1)
 
 
 @cli.command()
@@ -93,6 +94,11 @@ def packet(paths: tuple[Path, ...], force: bool, html: bool, workspace: Path | N
     help="With --mark-sent: how it was sent (default: as the formality pairs it).",
 )
 @click.option("--dry-run", is_flag=True, help="With --mark-sent: print the diff, change nothing.")
+@click.option(
+    "--early",
+    is_flag=True,
+    help="Write a draft for a meeting that has not happened yet (refused otherwise).",
+)
 @workspace_option
 @today_option
 def thanks(
@@ -102,6 +108,7 @@ def thanks(
     on: str | None,
     via: str | None,
     dry_run: bool,
+    early: bool,
     workspace: Path | None,
     today: dt.date | None,
 ) -> None:
@@ -128,21 +135,27 @@ def thanks(
             how = via or {"card": "handwritten"}.get(
                 channel_for(interview, ws.config, fmt), "email"
             )
-            result = record(path, on=day, via=how, dry_run=dry_run)
+            result = record(path, on=day, via=how, dry_run=dry_run, root=ws.root)
             show_edit(result, ws, dry_run=dry_run, what=f"thank-you sent {day} ({how})")
         return
-    interviews = [ws.read(p) for p in ws.interview_paths(paths)]
+    status = 0
+    interviews = []
+    for source in ws.interview_paths(paths):
+        try:  # one unreadable file (a dangling link, a FIFO) must not stop the others
+            interviews.append(ws.read(source))
+        except InfoviewError as exc:
+            click.echo(f"error: {exc.render()}", err=True)
+            status = 1
     if not paths:
         interviews = pending(interviews, ctx)
     if not interviews:
         click.echo("no thank-yous due: no done interview is waiting for one")
-        return
-    failed = False
+        sys.exit(status)
 
     def report(written: Written) -> None:
-        nonlocal failed
+        nonlocal status
         if written.path is None:
-            failed = True
+            status = max(status, 2 if written.io_error else 1)
             click.echo(f"error: {written.error}", err=True)
             return
         note = written.note
@@ -152,9 +165,8 @@ def thanks(
         if note.channel == "email":
             click.echo(f"  open in your mail program: {mailto(note)}")
 
-    write_notes(ws, interviews, ctx, fmt=fmt, report=report)
-    if failed:
-        sys.exit(1)
+    write_notes(ws, interviews, ctx, fmt=fmt, report=report, early=early)
+    sys.exit(status)
 
 
 @cli.command()

@@ -43,7 +43,7 @@ def log(
     ws = find_workspace(workspace)
     # Today in the workspace's time zone, as `thanks --mark-sent` and lint read it.
     day = date_option(on, "--on") or moment(today, ws.config.tz).date()
-    result = log_contact(path, note=note, on=day, dry_run=dry_run)
+    result = log_contact(path, note=note, on=day, dry_run=dry_run, root=ws.root)
     show_edit(result, ws, dry_run=dry_run, what=f"logged contact on {day}")
 
 
@@ -70,5 +70,7 @@ def referral(
     from infoview.followup import add_referral
 
     ws = find_workspace(workspace)
-    result = add_referral(path, name=name, note=note, contact=contact, dry_run=dry_run)
+    result = add_referral(
+        path, name=name, note=note, contact=contact, dry_run=dry_run, root=ws.root
+    )
     show_edit(result, ws, dry_run=dry_run, what=f"added referral {name}")

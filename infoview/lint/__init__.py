@@ -113,6 +113,8 @@ def check(interview: Interview, ctx: Context, chosen: Selection, path: str) -> l
                         chosen.severity.get("IV002", "warning"),
                         f"'lint.ignore' names unknown rule '{name}'; {suggest(name)}"
                         "see 'infoview rules'",
+                        span.end_line,
+                        span.end_column,
                     )
                 )
             continue
@@ -167,6 +169,8 @@ def check(interview: Interview, ctx: Context, chosen: Selection, path: str) -> l
                     rule.slug,
                     level,
                     finding.message,
+                    finding.span.end_line,
+                    finding.span.end_column,
                 )
             )
     return sorted(out, key=lambda d: (d.line, d.column, d.code))

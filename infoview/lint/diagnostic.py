@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from infoview.model import Span
 
@@ -18,7 +18,11 @@ class Finding:
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One reported problem; the JSON format is exactly these fields."""
+    """One reported problem; the JSON format is exactly the first seven fields.
+
+    ``end_line``/``end_column`` say where the key, heading or list item ends (0 when
+    unknown), for editors' ranges; they are not part of the JSON format, nor of equality.
+    """
 
     path: str
     line: int
@@ -27,6 +31,8 @@ class Diagnostic:
     slug: str
     severity: str
     message: str
+    end_line: int = field(default=0, compare=False)
+    end_column: int = field(default=0, compare=False)
 
     def as_dict(self) -> dict[str, str | int]:
         return {

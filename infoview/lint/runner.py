@@ -19,15 +19,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from infoview import __version__
+from infoview.errors import InfoviewError
+from infoview.fs import FileError, create_file, ensure_folder, read_regular, write_file
 from infoview.lint import Selection, check
 from infoview.lint.context import Context
 from infoview.lint.diagnostic import Diagnostic
 from infoview.model import Interview
 from infoview.parse import parse_bytes
-from infoview.workspace import Workspace, atomic_write, read_bytes
+from infoview.workspace import Workspace, read_bytes
 
 CACHE_DIR = ".infoview-cache"
 CACHE_LIMIT = 20_000
+MAX_CACHE_BYTES = 1024 * 1024 * 1024
 PARALLEL_FROM = 200  # files to parse before a second process pays for itself
 
 
@@ -58,9 +61,9 @@ def code_stamp() -> str:
 
 
 def load_cache(ws: Workspace) -> dict[str, Interview]:
-    try:
-        with _cache_file(ws).open("rb") as handle:
-            data = pickle.load(handle)
+    try:  # a regular file inside the workspace only: a FIFO here must not hang lint
+        raw = read_regular(_cache_file(ws), root=ws.root, max_bytes=MAX_CACHE_BYTES)
+        data = pickle.loads(raw)
     except Exception:  # missing, truncated, from another version: start afresh
         return {}
     if not isinstance(data, dict) or data.get("stamp") != code_stamp():
@@ -72,13 +75,12 @@ def load_cache(ws: Workspace) -> dict[str, Interview]:
 def save_cache(ws: Workspace, cache: dict[str, Interview]) -> None:
     if len(cache) > CACHE_LIMIT:
         cache = dict(list(cache.items())[-CACHE_LIMIT:])
-    folder = ws.root / CACHE_DIR
     data = {"stamp": code_stamp(), "entries": cache}
-    with contextlib.suppress(OSError):
-        if not folder.exists():
-            folder.mkdir()
-            (folder / ".gitignore").write_text("*\n")
-        atomic_write(_cache_file(ws), pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    with contextlib.suppress(FileError):  # the cache is optional; never written through links
+        folder = ensure_folder(ws.root / CACHE_DIR, root=ws.root)
+        create_file(folder / ".gitignore", b"*\n", root=ws.root)
+        payload = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+        write_file(_cache_file(ws), payload, root=ws.root)
 
 
 def _parse_many(items: list[tuple[bytes, Path]]) -> list[Interview]:
@@ -111,6 +113,8 @@ class Read:
 
 
 def _unreadable(path: Path, exc: Exception) -> str:
+    if isinstance(exc, InfoviewError):  # fs names dangling links, loops, FIFOs itself
+        return exc.message + (f"; {exc.hint}" if exc.hint else "")
     if path.is_symlink() and not path.exists():
         return (
             f"is a symbolic link to '{os.readlink(path)}', which does not exist; "
@@ -132,7 +136,7 @@ def read_all(
     misses: list[tuple[int, str, bytes, Path]] = []
     for path in paths:
         try:
-            data = read_bytes(path)
+            data = read_bytes(path, root=ws.root)
         except Exception as exc:  # unreadable: a directory, permissions, too large
             out.append(Read(path, b"", None, _unreadable(path, exc)))
             continue

@@ -106,6 +106,10 @@ class PdfJob:
     base_url: str
     root: str
     css: tuple[tuple[str, str], ...]  # (css text, base url) in cascade order
+    # Fitting (a thank-you card): extra stylesheets from roomiest to tightest; the first
+    # whose layout has at most ``max_pages`` pages is used, else the last.
+    fit: tuple[str, ...] = ()
+    max_pages: int = 0
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,8 @@ class PdfResult:
     pdf: bytes
     refused: tuple[str, ...]
     used: tuple[tuple[str, str], ...] = ()  # (path, sha256) of every file embedded
+    fitted: int = 0  # the index in ``fit`` used
+    overflow: bool = False  # even the tightest ``fit`` needed more than ``max_pages``
 
 
 def render_pdf(job: PdfJob) -> PdfResult:
@@ -121,11 +127,45 @@ def render_pdf(job: PdfJob) -> PdfResult:
     stylesheets = [
         weasyprint.CSS(string=text, base_url=base, url_fetcher=fetcher) for text, base in job.css
     ]
-    document = weasyprint.HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
-    pdf = document.write_pdf(stylesheets=stylesheets, pdf_tags=True)
+    html = weasyprint.HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
+
+    def layout(step: int | None) -> Any:
+        extra = [] if step is None else [weasyprint.CSS(string=job.fit[step])]
+        return html.render(stylesheets=stylesheets + extra, pdf_tags=True)
+
+    fitted, overflow = 0, False
+    if not job.fit:
+        document = layout(None)
+    else:
+        fitted, document, overflow = _fit(layout, len(job.fit), job.max_pages)
+    pdf = document.write_pdf(pdf_tags=True)
     return PdfResult(
-        bytes(pdf), tuple(dict.fromkeys(fetcher.refused)), tuple(sorted(fetcher.used.items()))
+        bytes(pdf),
+        tuple(dict.fromkeys(fetcher.refused)),
+        tuple(sorted(fetcher.used.items())),
+        fitted,
+        overflow,
     )
+
+
+def _fit(layout: Any, steps: int, max_pages: int) -> tuple[int, Any, bool]:
+    """The roomiest step whose layout fits ``max_pages``: lays out the first, then the
+    last, then bisects between them (fitting tightens monotonically), all in memory."""
+    first = layout(0)
+    if len(first.pages) <= max_pages or steps == 1:
+        return 0, first, len(first.pages) > max_pages
+    last = layout(steps - 1)
+    if len(last.pages) > max_pages:
+        return steps - 1, last, True
+    low, high, best = 0, steps - 1, last  # low does not fit, high does
+    while high - low > 1:
+        middle = (low + high) // 2
+        document = layout(middle)
+        if len(document.pages) <= max_pages:
+            high, best = middle, document
+        else:
+            low = middle
+    return high, best, False
 
 
 def versions() -> dict[str, str]:

@@ -132,3 +132,49 @@ def test_meeting_constant_points_at_meeting_key() -> None:
     assert lines[MEETING - 1] == "meeting:"
     assert lines[DATE - 1].startswith("  date:")
     assert lines[MODE - 1].startswith("  mode:")
+
+
+# The rules that read the front matter stay quiet when IV001 says it could not be read; an
+# IV001 below it (a NUL byte in the body) leaves them running (_common.front_matter_broken).
+READERS = (*FM_RULES, "IV201", "IV401", "IV402", "IV403", "IV404")
+NO_DURATION = FRONT.replace("  duration: 30\n", "")
+BODY_NUL_LINE = len(doc(NO_DURATION).splitlines()) + 1  # the line after BODY
+MISSING_ALL = [
+    ("IV003", 1, 1, E),
+    ("IV201", 1, 1, E),
+    ("IV401", 1, 1, W),
+    ("IV402", 1, 1, W),
+    ("IV403", 1, 1, W),
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    cases(
+        ("nul-in-the-body", doc(NO_DURATION, BODY + "a stray \x00 byte\n"), [("IV403", MEETING, 1, W), ("IV001", BODY_NUL_LINE, 9, E)]),
+        ("nul-in-the-front-matter", swap("name: Dana Whitfield", "name: Dana\x00Whitfield"), [("IV001", NAME_LINE, 13, E)]),
+        ("nul-before-the-front-matter", "\x00" + doc(NO_DURATION), [("IV001", 1, 1, E)]),
+        ("never-closed", "---\n" + NO_DURATION + BODY, [("IV001", 1, 1, E)]),
+        ("no-front-matter-nul-on-line-2", "Notes\n\x00\n", [*MISSING_ALL, ("IV001", 2, 1, E)]),
+    ),
+)  # fmt: skip
+def test_front_matter_rules_stop_only_for_an_iv001_in_the_front_matter(
+    text: str, expected: list[Row]
+) -> None:
+    assert run(text, select=READERS) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    cases(
+        # one key invalid (IV002 on its line), another missing: the missing one is reported,
+        # the invalid one is not also called missing (_common.invalid)
+        ("duration-invalid-date-missing", swap("  date: 2026-12-03T10:00\n  duration: 30", "  duration: lots"), [("IV401", MEETING, 1, W), ("IV002", DATE, 13, E)]),
+        ("date-invalid-duration-missing", swap("2026-12-03T10:00\n  duration: 30", "someday"), [("IV403", MEETING, 1, W), ("IV002", DATE, 9, E)]),
+        ("date-empty-duration-invalid", swap("date: 2026-12-03T10:00\n  duration: 30", "date:\n  duration: lots"), [("IV401", DATE, 3, W), ("IV002", DURATION, 13, E)]),
+        ("duration-empty-mode-invalid", swap("duration: 30\n  mode: video", "duration:\n  mode: fax"), [("IV403", DURATION, 3, W), ("IV002", MODE, 9, E)]),
+        ("name-invalid-duration-missing", doc(NO_DURATION.replace("name: Dana Whitfield", "name: [Dana, W]")), [("IV002", NAME_LINE, 9, E), ("IV403", MEETING, 1, W)]),
+    ),
+)  # fmt: skip
+def test_an_invalid_key_next_to_a_missing_one(text: str, expected: list[Row]) -> None:
+    assert run(text, select=READERS) == expected

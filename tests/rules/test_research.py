@@ -78,12 +78,27 @@ def test_iv102_research_facet_missing(text: str, expected: list[Row]) -> None:
 
 
 @pytest.mark.parametrize(
-    "dropped, facet",
-    [(WORK, "work history"), (EDU, "education"), (CRED, "credentials")],
-)
-def test_iv102_names_the_missing_facet(dropped: str, facet: str) -> None:
+    "dropped, message",
+    [
+        (WORK, "no work history researched; add a '- **Work history:**' line (where they have worked and what they did)"),
+        (EDU, "no education researched; add a '- **Education:**' line (their schools and degrees)"),
+        (CRED, "no credentials researched; add a '- **Credentials:**' line (awards, certifications and memberships)"),
+    ],
+)  # fmt: skip
+def test_iv102_names_the_missing_facet_its_label_and_what_it_covers(
+    dropped: str, message: str
+) -> None:
     (found,) = diagnostics(but(dropped), select=["IV102"])
-    assert found.message.startswith(f"no {facet} researched; add a '- **")
+    assert found.message == message
+
+
+def test_iv102_reports_the_missing_facets_in_the_guide_s_order() -> None:
+    found = diagnostics(research("- Twelve years at the firm."), select=["IV102"])
+    assert [d.message.split(" researched")[0] for d in found] == [
+        "no work history",
+        "no education",
+        "no credentials",
+    ]
 
 
 def test_iv102_educational_background_is_education() -> None:

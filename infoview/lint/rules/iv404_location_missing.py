@@ -30,8 +30,11 @@ SLUG = "location-missing"
 SEVERITY = "warning"
 
 
-# A URL, with or without its scheme: "https://...", "www.example.com", "zoom.us/j/123".
-_LINK = re.compile(r"://|\bwww\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/", re.IGNORECASE)
+# A URL, with or without its scheme: "https://...", "www.example.com", "zoom.us/j/123". A host
+# is recognised by its last label and the slash after it ("s.us/"), not by matching every
+# label from its start: ``\b[a-z0-9-]+(?:\.[a-z0-9-]+)*`` restarts at each "a." of a long
+# "a.a.a..." and is quadratic there.
+_LINK = re.compile(r"://|\bwww\.|[a-z0-9-]\.[a-z]{2,}/", re.IGNORECASE)
 
 
 def _has_link(text: str) -> bool:

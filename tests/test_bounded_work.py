@@ -1,0 +1,91 @@
+"""Nothing hangs: hostile 100 kB lines are read in bounded time by the real command.
+
+Each case runs ``infoview`` in a subprocess with a timeout, so a regression fails the test
+(``subprocess.TimeoutExpired``) instead of hanging the suite; ``test_bounded_regex.py``
+times every pattern on its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import create_workspace
+from samples import FRONT, TODAY
+
+N = 100_000
+
+
+def infoview(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "infoview", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
+    )
+
+
+def doc(front: str, body: str) -> str:
+    return f"---\n{front}---\n{body}"
+
+
+BODY = "## Research\n- **Work history:** x\n\n## Questions\n### Goal 1\n- Why?\n"
+
+HOSTILE_LINES = {
+    "unclosed-disable": "<!-- infoview-disable" + " " * N,
+    "tag-with-nbsp": "<a b=" + "\u00a0" * N,
+    "tag-with-line-separator": "<A _=" + "\u2028" * N,
+    "comment-openers": "<!--" * (N // 4),
+    "goal-heading-spaces": "### goal" + " " * N,
+    "emphasis-run": "*a" * (N // 2),
+}
+
+
+def test_hostile_body_lines_lint_in_bounded_time(tmp_path: Path) -> None:
+    root = create_workspace(tmp_path / "ws")
+    for name, line in HOSTILE_LINES.items():
+        body = BODY.replace("### Goal 1\n", f"### Goal 1\n{line}\n\n")
+        (root / "interviews" / f"{name}.md").write_text(doc(FRONT, body), encoding="utf-8")
+    result = infoview("lint", "--format", "json", "--today", TODAY, cwd=root)
+    assert result.returncode in (0, 1), result.stderr
+    found = json.loads(result.stdout)
+    files = {Path(d["path"]).stem for d in found}
+    assert files <= set(HOSTILE_LINES)
+    assert "Traceback" not in result.stderr
+
+
+def test_hostile_front_matter_values_lint_in_bounded_time(tmp_path: Path) -> None:
+    root = create_workspace(tmp_path / "ws")
+    location = "a." * (N // 2)
+    duration = '"30' + " " * N + 'x"'
+    front = FRONT.replace("https://meet.example.com/abc", location).replace(
+        "duration: 30", f"duration: {duration}"
+    )
+    (root / "interviews" / "values.md").write_text(doc(front, BODY), encoding="utf-8")
+    result = infoview("lint", "--format", "json", "--today", TODAY, cwd=root)
+    codes = sorted((d["code"], d["line"]) for d in json.loads(result.stdout))
+    assert ("IV404", 9) in codes  # "a.a.a..." is not a link
+    assert ("IV002", 7) in codes  # "30   ...x" is not a number of minutes
+
+
+def test_hostile_config_lines_are_read_in_bounded_time(tmp_path: Path) -> None:
+    root = create_workspace(tmp_path / "ws")
+    # A valid file with an unknown key: finding its line scans a 100 kB "[   ..." line.
+    config = 'intro_text = """\n[' + " " * N + '\n"""\n[lint]\nthank_you_dayz = 2\n'
+    (root / "infoview.toml").write_text(config, encoding="utf-8")
+    result = infoview("lint", cwd=root)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ")
+    assert "infoview.toml" in result.stderr
+    assert "'intro_text': unknown key" in result.stderr
+    # Broken TOML: the parser's message is cut at its position, not by a regex over it.
+    (root / "infoview.toml").write_text("[" + " " * N, encoding="utf-8")
+    result = infoview("lint", cwd=root)
+    assert result.returncode == 2
+    assert "invalid TOML" in result.stderr

@@ -1,0 +1,381 @@
+"""``make mutate``'s own logic: which mutants it makes, the allow-list, and that it never
+writes the project (tools/mutate). The mutation runs themselves are not part of make test.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tools.mutate import equivalent, regex
+from tools.mutate.mutants import function_lines, mutants
+from tools.mutate.run import CoverageMap, Processes, Sandbox, run_mutants
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SAMPLE = '''\
+"""A module docstring, never mutated."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+LIMIT = 10
+WORDS = re.compile(r"\\b(?:firm|company)\\b")
+LABEL = "Work history"
+
+
+def total(items: list[int], path: Path | None = None) -> int:
+    """Nor a function's."""
+    assert items is not None
+    result = 0
+    for item in items:
+        if item < LIMIT and item != 3:
+            result += item
+        elif not item:
+            continue
+    result = result - 1
+    print(result)  # mutate: skip
+    return result
+
+
+def pattern(org: str) -> str:
+    return rf"(?:work at {org}|visit)"
+'''
+
+
+def test_each_kind_of_mutant_at_its_line_and_column() -> None:
+    found = [(m.line, m.col, m.op, m.change) for m in mutants(SAMPLE, "pkg/sample.py")]
+    assert found == [
+        (11, 9, "number", "`10` -> `11`"),
+        (11, 9, "number", "`10` -> `9`"),
+        (12, 27, "regex", "drop 'firm' from 'firm|company'"),
+        (12, 32, "regex", "drop 'company' from 'firm|company'"),
+        (13, 9, "string", "'Work history' -> ''"),
+        (19, 14, "number", "`0` -> `1`"),
+        (19, 14, "number", "`0` -> `-1`"),
+        (21, 12, "negate", "negate `item < LIMIT and item != 3`"),
+        (21, 25, "boolop", "`and` -> `or`"),
+        (21, 17, "compare", "`<` -> `<=`"),
+        (21, 34, "compare", "`!=` -> `==`"),
+        (21, 37, "number", "`3` -> `4`"),
+        (21, 37, "number", "`3` -> `2`"),
+        (22, 13, "delete", "delete `result += item`"),
+        (23, 14, "negate", "negate `not item`"),
+        (24, 13, "delete", "delete `continue`"),
+        (25, 5, "delete", "delete `result = result - 1`"),  # a re-assignment: deletable
+        (25, 21, "arith", "`-` -> `+`"),
+        (25, 23, "number", "`1` -> `2`"),
+        (25, 23, "number", "`1` -> `0`"),
+        (27, 5, "return", "`return result` -> `return None`"),
+        (31, 5, "return", "`return f'(?:work at {org}|visit)'` -> `return None`"),
+        (31, 18, "regex", "drop 'work at {org}' from 'work at {org}|visit'"),
+        (31, 32, "regex", "drop 'visit' from 'work at {org}|visit'"),
+    ]
+    # never: docstrings, the TYPE_CHECKING block, the assert, annotations, the first
+    # binding of a name, the pragma line, the `None` default
+
+
+def _changed_lines(before: str, after: str) -> list[tuple[str, str]]:
+    return [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
+
+
+@pytest.mark.parametrize(
+    ("line", "change", "expected"),
+    [
+        (21, "`<` -> `<=`", "        if (item <= LIMIT) and item != 3:"),
+        (21, "`and` -> `or`", "        if (item < LIMIT or item != 3):"),
+        (
+            21,
+            "negate `item < LIMIT and item != 3`",
+            "        if (not (item < LIMIT and item != 3)):",
+        ),
+        (22, "delete `result += item`", "            pass"),
+        (23, "negate `not item`", "        elif (item):"),
+        (12, "drop 'firm' from 'firm|company'", "WORDS = re.compile(('\\\\b(?:company)\\\\b'))"),
+        (31, "drop 'visit' from 'work at {org}|visit'", "    return (f'(?:work at {org})')"),
+    ],
+)
+def test_a_mutant_changes_only_its_own_text(line: int, change: str, expected: str) -> None:
+    (mutant,) = [m for m in mutants(SAMPLE, "s.py") if m.line == line and m.change == change]
+    assert _changed_lines(SAMPLE, mutant.source) == [(SAMPLE.splitlines()[line - 1], expected)]
+    assert "# mutate: skip" in mutant.source  # comments kept: the text was patched in place
+
+
+def test_every_mutant_is_a_different_valid_program() -> None:
+    source = (ROOT / "infoview/agenda_ics.py").read_text(encoding="utf-8")
+    found = mutants(source, "infoview/agenda_ics.py")
+    dumps = {ast.dump(ast.parse(m.source)) for m in found}
+    assert len(dumps) == len(found)
+    assert ast.dump(ast.parse(source)) not in dumps
+
+
+def test_mutants_of_non_ascii_lines_keep_the_line_intact() -> None:
+    source = 'def f(x):\n    return "Friedrichstraße" if x > 1 else "—"\n'
+    found = {m.change: m for m in mutants(source, "s.py")}
+    compare = found["`>` -> `>=`"]
+    assert compare.col == 35  # characters, not UTF-8 bytes
+    assert compare.source == 'def f(x):\n    return "Friedrichstraße" if (x >= 1) else "—"\n'
+
+
+def test_mutant_identity_disambiguates_identical_changes() -> None:
+    source = "import datetime as dt\n\n\ndef f():\n    return dt.date(2026, 1, 1)\n"
+    found = [(m.change, m.nth) for m in mutants(source, "s.py") if m.change == "`1` -> `2`"]
+    assert found == [("`1` -> `2`", 1), ("`1` -> `2`", 2)]
+
+
+def test_function_lines_cover_bodies_not_definitions() -> None:
+    assert function_lines(SAMPLE) == {*range(17, 28), 31}
+
+
+# -- regex alternatives -------------------------------------------------------------------
+
+
+def drops(pattern: str) -> list[str]:
+    units = list(pattern)
+    return ["".join(units[: a.cut[0]] + units[a.cut[1] :]) for a in regex.alternatives(units)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("a|b|c", ["b|c", "a|c", "a|b"]),
+        (r"x(?:a|b)y", ["x(?:b)y", "x(?:a)y"]),
+        (r"\|a|[|]b", [r"[|]b", r"\|a"]),  # an escaped bar and one in a class are characters
+        (r"[^]|]|z", ["z", r"[^]|]"]),  # ']' first in a class is a character
+        (r"(?=x|y)", ["(?=y)", "(?=x)"]),
+        (r"(?<!x|y)z", ["(?<!y)z", "(?<!x)z"]),
+        (r"(?P<n>a|b)", ["(?P<n>b)", "(?P<n>a)"]),
+        (r"(?i:a|b)", ["(?i:b)", "(?i:a)"]),
+        (r"(a|(b|c))", ["((b|c))", "(a)", "(a|(c))", "(a|(b))"]),
+        ("a|", []),  # one real alternative: nothing to drop
+        (r"(?(1)a|b)", []),  # a conditional's branches are not alternatives
+        ("no bars", []),
+    ],
+)
+def test_regex_alternatives(pattern: str, expected: list[str]) -> None:
+    assert sorted(drops(pattern)) == sorted(expected)
+
+
+def test_plain_text_with_a_bar_is_not_taken_for_a_pattern() -> None:
+    source = 'def f():\n    return "left | right"\n'
+    assert [m.op for m in mutants(source, "s.py")] == ["return", "string"]
+
+
+def test_a_pattern_passed_to_re_is_one_even_without_r_or_groups() -> None:
+    source = 'import re\n\nX = re.compile("yes|no")\n'
+    assert [m.change for m in mutants(source, "s.py")] == [
+        "drop 'yes' from 'yes|no'",
+        "drop 'no' from 'yes|no'",
+    ]
+
+
+def test_patterns_are_found_wherever_they_are_compiled() -> None:
+    """A lazily compiled pattern (inside a cached function) is mutated too."""
+    source = textwrap.dedent(
+        """\
+        import functools
+        import re
+
+        _WORDS = (r"\\b(?:business|department)\\b", r"\\bstaff|employees\\b")
+
+
+        @functools.cache
+        def patterns():
+            return [re.compile(p) for p in _WORDS]
+        """
+    )
+    changes = [m.change for m in mutants(source, "s.py") if m.op == "regex"]
+    assert changes == [
+        "drop 'business' from 'business|department'",
+        "drop 'department' from 'business|department'",
+        "drop '\\\\bstaff' from '\\\\bstaff|employees\\\\b'",
+        "drop 'employees\\\\b' from '\\\\bstaff|employees\\\\b'",
+    ]
+
+
+# -- the allow-list -----------------------------------------------------------------------
+
+
+def test_allow_list_excludes_exactly_the_entries_it_names(tmp_path: Path) -> None:
+    source = "import datetime as dt\n\n\ndef f():\n    return dt.date(2026, 1, 1)\n"
+    found = mutants(source, "pkg/m.py")
+    listing = tmp_path / "equivalent.toml"
+    listing.write_text(
+        textwrap.dedent(
+            """\
+            [[equivalent]]
+            file = "pkg/m.py"
+            line = "return dt.date(2026, 1, 1)"
+            change = "`1` -> `2`"
+            nth = 2
+            reason = "the day of a year-range bound"
+
+            [[equivalent]]
+            file = "pkg/m.py"
+            line = "return dt.date(2026, 1, 1)  # an old version of the line"
+            change = "`1` -> `2`"
+            reason = "stale"
+            """
+        ),
+        encoding="utf-8",
+    )
+    entries = equivalent.load(listing)
+    kept, excluded = equivalent.split(found, entries)
+    assert [(found[i].change, found[i].nth) for i in excluded] == [("`1` -> `2`", 2)]
+    assert len(kept) == len(found) - 1
+    assert [e.reason for e in equivalent.stale(entries, found, {"pkg/m.py"})] == ["stale"]
+    assert equivalent.stale(entries, found, {"other.py"}) == []
+
+
+def test_a_stub_round_trips_through_the_allow_list(tmp_path: Path) -> None:
+    found = mutants('def f():\n    return "a \\"quoted\\" \\\\ word"\n', "m.py")
+    (string,) = [m for m in found if m.op == "string"]
+    listing = tmp_path / "equivalent.toml"
+    listing.write_text(equivalent.stub(string), encoding="utf-8")
+    (entry,) = equivalent.load(listing)
+    assert entry.matches(string)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[[equivalent]]\nfile = "m.py"\n', "entry 1 has no line, change, reason"),
+        (
+            '[[equivalent]]\nfile="m.py"\nline="x"\nchange="y"\nreason="z"\ncol=3\n',
+            "entry 1 has unknown keys ['col']",
+        ),
+        ("[[equivalent]\n", "Expected ']]' at the end of an array declaration"),
+    ],
+)
+def test_a_malformed_allow_list_is_refused(tmp_path: Path, text: str, message: str) -> None:
+    listing = tmp_path / "equivalent.toml"
+    listing.write_text(text, encoding="utf-8")
+    with pytest.raises(equivalent.AllowListError, match=re.escape(message)):
+        equivalent.load(listing)
+
+
+def test_the_project_allow_list_loads_and_gives_a_reason_for_every_entry() -> None:
+    entries = equivalent.load(equivalent.DEFAULT)
+    assert all(len(e.reason) > 20 for e in entries)
+    for entry in entries:
+        assert (ROOT / entry.file).is_file(), entry
+
+
+# -- the project is never written ---------------------------------------------------------
+
+
+def _toy(root: Path) -> Path:
+    (root / "toy").mkdir(parents=True)
+    (root / "tests").mkdir()
+    (root / "toy/__init__.py").write_text("", encoding="utf-8")
+    (root / "toy/calc.py").write_text(
+        textwrap.dedent(
+            """\
+            def double(x):
+                return x * 2
+
+
+            def clamp(x):
+                return x if x < 10 else 10
+
+
+            def unused(x):
+                return x - 1
+            """
+        ),
+        encoding="utf-8",
+    )
+    (root / "tests/test_calc.py").write_text(
+        "from toy.calc import clamp, double\n\n\n"
+        "def test_double():\n    assert double(3) == 6\n\n\n"
+        "def test_clamp():\n    assert clamp(3) == 3\n    assert clamp(12) == 10\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_a_mutant_is_undone_however_its_block_ends(tmp_path: Path) -> None:
+    project = _toy(tmp_path / "project")
+    before = _snapshot(project)
+    box = Sandbox(project, ["toy/__init__.py", "toy/calc.py", "tests/test_calc.py"])
+    try:
+        original = (box.root / "toy/calc.py").read_bytes()
+        mutant = mutants(original.decode(), "toy/calc.py")[0]
+        with pytest.raises(KeyboardInterrupt), box.mutated(mutant) as path:
+            assert path.read_text(encoding="utf-8") == mutant.source != original.decode()
+            raise KeyboardInterrupt
+        assert (box.root / "toy/calc.py").read_bytes() == original
+    finally:
+        box.remove()
+    assert not box.root.exists()
+    assert _snapshot(project) == before
+
+
+def test_an_interrupted_run_stops_and_restores(tmp_path: Path) -> None:
+    project = _toy(tmp_path / "project")
+    box = Sandbox(project, ["toy/__init__.py", "toy/calc.py", "tests/test_calc.py"])
+    source = (project / "toy/calc.py").read_text(encoding="utf-8")
+    found = mutants(source, "toy/calc.py")
+    tests = {"tests/test_calc.py::test_double": {"outcome": "passed", "duration": 0.01}}
+    cover = CoverageMap(tests, {})
+    procs = Processes()
+
+    def interrupt(outcome: object) -> None:
+        raise KeyboardInterrupt
+
+    work = [(m, ["tests/test_calc.py::test_double"]) for m in found]
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run_mutants(
+                work, [box], cover, procs, timeout_factor=1, timeout_floor=60, report=interrupt
+            )
+        assert procs.stopping.is_set() and not procs.running
+        assert (box.root / "toy/calc.py").read_text(encoding="utf-8") == source
+    finally:
+        box.remove()
+
+
+def test_a_whole_run_scores_and_lists_what_to_act_on(tmp_path: Path) -> None:
+    project = _toy(tmp_path / "project")
+    before = _snapshot(project)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "tools.mutate", "toy/calc.py", "--ops", "compare,return"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temp)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines()[1:] == [
+        "module       mutants  caught  survived  no test  equivalent  score",
+        "toy/calc.py        4       2         1        1           0   50.0%",
+        "",
+        "Not caught (file:line:col  kind  change  [tests run]):",
+        "  toy/calc.py:6:19  compare  `<` -> `<=`  [1 tests]",
+        "  toy/calc.py:10:5  return   `return x - 1` -> `return None`  [no test runs this line]",
+    ]
+    after = _snapshot(project)
+    assert sorted(after) == sorted(
+        [*before, "build/mutate/coverage.json", "build/mutate/report.json"]
+    )
+    assert {k: v for k, v in after.items() if k in before} == before  # the project untouched
+    assert list(temp.iterdir()) == []  # and every copy removed

@@ -1,0 +1,26 @@
+"""A pytest plugin for one mutant run: keep exactly the tests it names, fastest first.
+
+Loaded with ``-p tools.mutate.select``; ``INFOVIEW_MUTATE_TESTS`` names a file with one
+node id per line, in the order to run them. A node id that no longer exists is an error
+(exit 4), so a stale coverage map cannot pass for "no test failed".
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ENV = "INFOVIEW_MUTATE_TESTS"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    wanted = Path(os.environ[ENV]).read_text(encoding="utf-8").splitlines()
+    order = {nodeid: i for i, nodeid in enumerate(wanted)}
+    kept = sorted((item for item in items if item.nodeid in order), key=lambda i: order[i.nodeid])
+    missing = set(order) - {item.nodeid for item in kept}
+    if missing:
+        raise pytest.UsageError(f"tests not found: {', '.join(sorted(missing)[:5])}")
+    config.hook.pytest_deselected(items=[item for item in items if item.nodeid not in order])
+    items[:] = kept
