@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from infoview.config import Config
+from infoview.escape import dumps, printable
 from infoview.lint import Selection, check, context, selection
 from infoview.lint.context import Context
 from infoview.lint.rules._common import thank_you_pending
@@ -140,7 +140,7 @@ def _base(interview: Interview, label: Callable[[Path], str]) -> dict[str, Any]:
         "who": _one_line(interview.display_name),
         "organization": _one_line(interview.interviewer.organization or "") or None,
         "detail": ", ".join(parts),
-        "path": label(interview.path),
+        "path": printable(label(interview.path)),  # a name that is not UTF-8: \xff
     }
 
 
@@ -183,7 +183,7 @@ def _one_line(text: str) -> str:
 
 
 def as_json(agenda: Sequence[Row]) -> str:
-    return json.dumps([row.as_dict() for row in agenda], indent=2, ensure_ascii=False)
+    return dumps([row.as_dict() for row in agenda])
 
 
 HEADINGS = ("DATE", "TIME", "WHAT", "WHO", "DETAIL", "READY", "FILE")
@@ -200,8 +200,8 @@ def table(agenda: Sequence[Row], *, days: int, colour: bool) -> str:
             row.date.isoformat() if row.date else "-",
             row.time or "",
             row.what,
-            row.who,
-            row.detail,
+            printable(row.who),  # escaped before any colour is added around it
+            printable(row.detail),
             row.readiness,
             row.path,
         )

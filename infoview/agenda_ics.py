@@ -22,6 +22,7 @@ from infoview import __version__
 from infoview.agenda import CHANNEL_WORDS, keep_in_touch_due, thank_you_due
 from infoview.config import Config
 from infoview.errors import UsageError
+from infoview.escape import printable
 from infoview.fs import write_file
 from infoview.model import Interview, Status
 
@@ -66,7 +67,7 @@ def calendar(
         if interview.meeting.date is None:
             continue
         years.append(interview.meeting.date.year)
-        key = name(interview.path)
+        key = printable(name(interview.path))  # a name that is not UTF-8: \xff
         cal.add_component(_event(interview, key, config, stamp, label))
         thanks = _thank_you(interview, key, config, stamp)
         if thanks is not None:
@@ -133,7 +134,7 @@ def _event(
         lines.append(f"If technology fails, call {who.phone}")
     elif who.email:
         lines.append(f"No phone recorded; email {who.email}")
-    lines.append(f"Interview file: {label(interview.path)}")
+    lines.append(f"Interview file: {printable(label(interview.path))}")
     event.add("description", "\n".join(lines))
     cancelled = interview.status_override is Status.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")

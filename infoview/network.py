@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
 
+from infoview.escape import printable
 from infoview.model import Interview, Interviewer, Status
 from infoview.people import fold, fold_email, keys
 
@@ -36,10 +37,14 @@ class Person:
 
     def dates(self) -> list[str]:
         """Their meeting dates, oldest first."""
-        dated = sorted((iv.meeting.date, iv) for iv in self.interviews if iv.meeting.date)
+        # By date, then file: two files for one person on one day must not compare as
+        # Interviews (which have no order).
+        dated = sorted(
+            (iv.meeting.date, str(iv.path), iv) for iv in self.interviews if iv.meeting.date
+        )
         return [
             day.isoformat() + (" (cancelled)" if iv.status_override is Status.CANCELLED else "")
-            for day, iv in dated
+            for day, _, iv in dated
         ]
 
     def sort_key(self) -> tuple[bool, str, str]:
@@ -158,7 +163,7 @@ def describe(g: Graph, key: str) -> str:
         details = ([person.contact] if person.contact else []) + person.notes
         if details:
             text += f": {'; '.join(details)}"
-    return " ".join(text.split())
+    return printable(" ".join(text.split()))
 
 
 def tree(g: Graph) -> str:
@@ -178,7 +183,7 @@ def tree(g: Graph) -> str:
         while stack:
             key, indent, last, ancestors = stack.pop()
             branch = indent + ("└── " if last else "├── ")
-            name = " ".join(g.people[key].name.split())
+            name = printable(" ".join(g.people[key].name.split()))
             if key in ancestors:
                 lines.append(f"{branch}↩ {name} (referred back: a cycle, see above)")
                 continue
@@ -192,7 +197,7 @@ def tree(g: Graph) -> str:
             stack += [
                 (c, below, i == 0, (*ancestors, key)) for i, c in enumerate(reversed(children))
             ]
-    waiting = [g.people[k].name for k in g.ordered() if g.next_to_contact(k)]
+    waiting = [printable(g.people[k].name) for k in g.ordered() if g.next_to_contact(k)]
     count = sum(len(v) for v in g.edges.values())
     summary = f"{len(g.people)} {'person' if len(g.people) == 1 else 'people'}, "
     summary += f"{count} referral{'' if count == 1 else 's'}; "
@@ -203,9 +208,9 @@ def tree(g: Graph) -> str:
 
 
 def _quote(text: str) -> str:
-    """A DOT double-quoted string: backslashes and quotes escaped, one line."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{" ".join(escaped.split())}"'
+    """A DOT double-quoted string: controls, backslashes and quotes escaped, one line."""
+    one_line = printable(" ".join(text.split()))
+    return '"' + one_line.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def dot(g: Graph) -> str:

@@ -141,7 +141,7 @@ def build_packets(
             continue
         interview = known.interview_for(path, source)
         earlier = known.earlier_meetings(interview, ws.config.tz)  # "last time we talked"
-        named = [entry.label.encode() + b"\0" + entry.data for entry in earlier]
+        named = [os.fsencode(entry.label) + b"\0" + entry.data for entry in earlier]
         key = input_digest(ws, source, html=html, related=named)
         if not force and is_current(output, key, root=ws.root):
             outcome.state = "unchanged"

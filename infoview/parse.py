@@ -186,7 +186,10 @@ def _bounded_html_block(state: StateBlock, start: int, end: int, silent: bool) -
     """
     from markdown_it.rules_block.html_block import HTML_SEQUENCES, html_block
 
-    line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    begin = state.bMarks[start] + state.tShift[start]
+    if state.src[begin : begin + 1] != "<":  # the common case: not HTML at all
+        return False
+    line = state.src[begin : state.eMarks[start]]
     if _WIDE_SPACE.search(line) and not any(seq[0].search(line) for seq in HTML_SEQUENCES[:-1]):
         return False
     return html_block(state, start, end, silent)

@@ -197,3 +197,26 @@ def test_dot_quotes_and_escapes_labels() -> None:
     assert '"a" [label="Sam \\"The Hammer\\" O\\\\Brien\\nmeeting 2026-01-01"];' in text
     assert '"referral:x\\" -> \\"y" [label="X\\" -> \\"Y\\nnext to contact"' in text
     assert '"a" -> "referral:x\\" -> \\"y";' in text
+
+
+@pytest.mark.parametrize("day", ["2026-01-01", "2026-01-01T09:00"])
+def test_two_files_for_one_person_on_one_day(day: str) -> None:
+    g = build(
+        morning=person("Dana Whitfield", day),
+        again=person("Dana Whitfield", "2026-01-01T15:00", refers("Sam")),
+    )
+    assert tree(g).splitlines()[0] == "Dana Whitfield · meetings 2026-01-01, 2026-01-01"
+    assert '"again" [label="Dana Whitfield\\nmeeting 2026-01-01\\nmeeting 2026-01-01"];' in dot(g)
+
+
+def test_two_files_for_one_person_on_one_day_from_the_cli(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from conftest import create_workspace
+
+    root = create_workspace(tmp_path / "ws")
+    for stem in ("2026-01-01-dana", "2026-01-01-dana-again"):
+        (root / "interviews" / f"{stem}.md").write_text(person("Dana Whitfield", "2026-01-01"))
+    result = runner.invoke(cli, ["network", "--workspace", str(root)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "Dana Whitfield · meetings 2026-01-01, 2026-01-01"

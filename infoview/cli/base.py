@@ -17,10 +17,22 @@ import click
 
 from infoview import __version__
 from infoview.errors import InfoviewError, UsageError
+from infoview.escape import printable
 
 if TYPE_CHECKING:
     from infoview.edit import EditResult
     from infoview.workspace import Workspace
+
+
+def echo(text: str, *, err: bool = False, nl: bool = True, styled: bool = False) -> None:
+    """Print ``text`` with every control character and undecodable byte escaped.
+
+    The one output edge of the commands: always, on a terminal or not, whatever NO_COLOR
+    says. ``styled`` text carries colours infoview added itself around values that were
+    escaped before they were styled (``lint`` and ``agenda`` on a terminal), so it is
+    printed as it is.
+    """
+    click.echo(text if styled else printable(text, newlines=True), err=err, nl=nl, color=styled)
 
 
 class _Group(click.Group):
@@ -28,7 +40,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except InfoviewError as exc:
-            click.echo(f"error: {exc.render()}", err=True)
+            echo(f"error: {exc.render()}", err=True)
             ctx.exit(exc.exit_code)
         except OSError as exc:  # one no module turned into a FileError: still no traceback
             from infoview.fs import from_oserror
@@ -37,7 +49,7 @@ class _Group(click.Group):
             click.echo(f"error: {error.render()}", err=True)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
+            echo("interrupted", err=True)
             ctx.exit(130)
 
 
@@ -49,7 +61,7 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(
-            f"'{value}' is not a date; write YYYY-MM-DD (from --today or INFOVIEW_TODAY)"
+            f"'{printable(value)}' is not a date; write YYYY-MM-DD (from --today or INFOVIEW_TODAY)"
         ) from None
 
 
@@ -104,16 +116,16 @@ def date_option(value: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{option} '{value}' is not a date; write YYYY-MM-DD") from None
+        raise UsageError(f"{option} '{printable(value)}' is not a date; write YYYY-MM-DD") from None
 
 
 def show_edit(result: EditResult, ws: Workspace, *, dry_run: bool, what: str) -> None:
     """Print the diff (``--dry-run``) or one line saying what an edit changed."""
     label = ws.relative(result.path)
     if dry_run:
-        click.echo(result.diff(label) or f"{label}: no change", nl=False)
+        echo(result.diff(label) or f"{label}: no change", nl=False)
         return
-    click.echo(f"{label}: {what}" if result.changed else f"{label}: already recorded")
+    echo(f"{label}: {what}" if result.changed else f"{label}: already recorded")
 
 
 def main() -> None:

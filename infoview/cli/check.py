@@ -10,6 +10,7 @@ import click
 
 from infoview.cli.base import (
     cli,
+    echo,
     find_workspace,
     today_option,
     use_colour,
@@ -74,17 +75,17 @@ def lint(
             except (ReadError, Escape):
                 continue  # unreadable: lint reports it below
             except InfoviewError as exc:  # read-only, a full disk...: say so, exit 2
-                click.echo(f"error: cannot fix: {exc.render()}", err=True)
+                echo(f"error: cannot fix: {exc.render()}", err=True)
                 unfixed = True
                 continue
             if fixed.added:
                 added = ", ".join(f"## {title}" for title in fixed.added)
-                click.echo(f"fixed: {target.label}: added {added}", err=True)
+                echo(f"fixed: {target.label}: added {added}", err=True)
     result = run_lint(ws, paths, today=today, changed=changed, use_cache=not no_cache)
     colour = fmt == "text" and use_colour()
     output = render(result, fmt, colour=colour)
     if output:
-        click.echo(output, color=colour)
+        echo(output, styled=colour)
     sys.exit(2 if unfixed else result.exit_code(strict=strict))
 
 
@@ -96,12 +97,12 @@ def rules(code: str | None) -> None:
 
     if code is None:
         for rule in RULES.values():
-            click.echo(f"{rule.code}  {rule.slug:<26} {rule.severity:<8} {rule.summary}")
+            echo(f"{rule.code}  {rule.slug:<26} {rule.severity:<8} {rule.summary}")
         return
     found = lookup(code)
     if found is None:
         raise UsageError(f"no rule '{code}'; {suggest(code)}'infoview rules' lists them all")
-    click.echo(f"{found.code} {found.slug} (default: {found.severity})\n\n{found.doc}")
+    echo(f"{found.code} {found.slug} (default: {found.severity})\n\n{found.doc}")
 
 
 @cli.command()
@@ -125,4 +126,4 @@ def watch(no_packets: bool, workspace: Path | None, today: dt.date | None) -> No
     try:
         watcher.run()
     except KeyboardInterrupt:  # how a watch ends: exit status 0, not 130
-        click.echo("stopped")
+        echo("stopped")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import click
-
-from infoview.cli.base import cli
+from infoview.cli.base import cli, echo
 
 
 @cli.command()
@@ -17,4 +15,4 @@ def schema() -> None:
     """
     from infoview.schema_json import schema_text
 
-    click.echo(schema_text(), nl=False)
+    echo(schema_text(), nl=False)

@@ -13,6 +13,7 @@ import click
 from infoview.cli.base import (
     cli,
     date_option,
+    echo,
     find_workspace,
     show_edit,
     today_option,
@@ -43,7 +44,7 @@ def packet(paths: tuple[Path, ...], force: bool, html: bool, workspace: Path | N
     ws = find_workspace(workspace)
     sources = ws.interview_paths(paths)
     if not sources:
-        click.echo(
+        echo(
             f"no interviews in {ws.relative(ws.interviews_dir)}/; start one with: infoview new NAME"
         )
         return
@@ -52,20 +53,20 @@ def packet(paths: tuple[Path, ...], force: bool, html: bool, workspace: Path | N
     def report(outcome: Outcome) -> None:
         target = ws.relative(outcome.output)
         if outcome.state == "built":
-            click.echo(f"built      {target} ({outcome.seconds:.2f} s)")
+            echo(f"built      {target} ({outcome.seconds:.2f} s)")
         elif outcome.state == "unchanged":
-            click.echo(f"unchanged  {target}")
+            echo(f"unchanged  {target}")
         else:
-            click.echo(f"failed     {target}")
+            echo(f"failed     {target}")
         for message in outcome.messages:
-            click.echo(f"  {message}", err=True)
+            echo(f"  {message}", err=True)
 
     outcomes = build_packets(ws, sources, force=force, html=html, report=report)
     counts = {
         state: sum(o.state == state for o in outcomes) for state in ("built", "unchanged", "failed")
     }
     total = len(outcomes)
-    click.echo(
+    echo(
         f"{total} packet{'s' if total != 1 else ''}: {counts['built']} built, "
         f"{counts['unchanged']} unchanged, {counts['failed']} failed "
         f"({time.perf_counter() - started:.1f} s)"
@@ -144,26 +145,26 @@ def thanks(
         try:  # one unreadable file (a dangling link, a FIFO) must not stop the others
             interviews.append(ws.read(source))
         except InfoviewError as exc:
-            click.echo(f"error: {exc.render()}", err=True)
+            echo(f"error: {exc.render()}", err=True)
             status = 1
     if not paths:
         interviews = pending(interviews, ctx)
     if not interviews:
-        click.echo("no thank-yous due: no done interview is waiting for one")
+        echo("no thank-yous due: no done interview is waiting for one")
         sys.exit(status)
 
     def report(written: Written) -> None:
         nonlocal status
         if written.path is None:
             status = max(status, 2 if written.io_error else 1)
-            click.echo(f"error: {written.error}", err=True)
+            echo(f"error: {written.error}", err=True)
             return
         note = written.note
-        click.echo(f"wrote      {ws.relative(written.path)} ({note.channel})")
+        echo(f"wrote      {ws.relative(written.path)} ({note.channel})")
         for warning in note.warnings:
-            click.echo(f"  warning: {warning}", err=True)
+            echo(f"  warning: {warning}", err=True)
         if note.channel == "email":
-            click.echo(f"  open in your mail program: {mailto(note)}")
+            echo(f"  open in your mail program: {mailto(note)}")
 
     write_notes(ws, interviews, ctx, fmt=fmt, report=report, early=early)
     sys.exit(status)
@@ -206,12 +207,12 @@ def agenda(
 
     result = run(find_workspace(workspace), today=today, days=days, ics=ics)
     for message in result.errors:
-        click.echo(message, err=True)
+        echo(message, err=True)
     if result.wrote is not None:
-        click.echo(f"wrote {ics}: {result.wrote}", err=True)
+        echo(f"wrote {ics}: {result.wrote}", err=True)
     colour = fmt == "table" and use_colour()
     output = as_json(result.rows) if fmt == "json" else table(result.rows, days=days, colour=colour)
-    click.echo(output, color=colour)
+    echo(output, styled=colour)
     sys.exit(1 if result.errors else 0)
 
 
@@ -236,7 +237,7 @@ def network(fmt: str, workspace: Path | None) -> None:
 
     corpus = load(find_workspace(workspace))
     for message in corpus.errors:
-        click.echo(message, err=True)
+        echo(message, err=True)
     g = graph(corpus.interviews())
-    click.echo(dot(g) if fmt == "dot" else tree(g))
+    echo(dot(g) if fmt == "dot" else tree(g))
     sys.exit(1 if corpus.errors else 0)

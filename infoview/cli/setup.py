@@ -11,6 +11,7 @@ import click
 
 from infoview.cli.base import (
     cli,
+    echo,
     find_workspace,
     today_option,
     workspace_option,
@@ -29,7 +30,7 @@ def init(directory: Path) -> None:
     from infoview.scaffold import init_workspace
 
     for line in init_workspace(directory):
-        click.echo(line)
+        echo(line)
 
 
 @cli.command()
@@ -67,7 +68,7 @@ def new(
 
     ws = find_workspace(workspace)
     path = new_interview(ws, name, today=today or dt.date.today(), **fields)
-    click.echo(ws.relative(path))
+    echo(ws.relative(path))
     if edit:
         click.edit(filename=str(path))
 
@@ -84,9 +85,9 @@ def doctor(workspace: Path | None) -> None:
     failed = False
     for check in run_checks(workspace or Path.cwd(), explicit=workspace is not None):
         mark = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}[check.state]
-        click.echo(f"{mark}  {check.name}: {check.detail}")
+        echo(f"{mark}  {check.name}: {check.detail}")
         if check.fix:
-            click.echo(f"      fix: {check.fix}")
+            echo(f"      fix: {check.fix}")
         failed = failed or check.state == "fail"
     if failed:
         sys.exit(1)

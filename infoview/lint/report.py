@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 from urllib.parse import quote
 
 from infoview import __version__
+from infoview.escape import dumps, printable
 from infoview.lint.diagnostic import Diagnostic
 from infoview.lint.registry import RULES
 
@@ -27,34 +27,35 @@ def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
     return f"{files} file{'s' if files != 1 else ''} checked: {', '.join(parts)}"
 
 
-def _one_line(value: str) -> str:
-    """Show line breaks as ``\\n``: a quickfix entry is one line, and a message may quote a
-    YAML key that holds one."""
-    return value.replace("\r", "\\r").replace("\n", "\\n")
-
-
 def text(diagnostics: Sequence[Diagnostic], files: int, *, colour: bool) -> str:
-    """``path:line:col: CODE [severity] message`` lines (the quickfix form), then a summary."""
+    """``path:line:col: CODE [severity] message`` lines (the quickfix form), then a summary.
+
+    A quickfix entry is one line: a line break in a message (one may quote a YAML value
+    that holds one) shows as ``\\n``, and every other control character is escaped too.
+    """
     import click
 
     lines = []
     for d in diagnostics:
-        where = f"{_one_line(d.path)}:{d.line}:{d.column}:"
+        where = f"{printable(d.path)}:{d.line}:{d.column}:"
         level = f"[{d.severity}]"
         if colour:
             where = click.style(where, bold=True)
             level = click.style(level, fg=_COLOURS.get(d.severity))
-        lines.append(f"{where} {d.code} {level} {_one_line(d.message)}")
+        lines.append(f"{where} {d.code} {level} {printable(d.message)}")
     lines.append(summary(diagnostics, files))
     return "\n".join(lines)
 
 
 def as_json(diagnostics: Sequence[Diagnostic]) -> str:
-    return json.dumps([d.as_dict() for d in diagnostics], indent=2, ensure_ascii=False)
+    """A list of objects; a file name that is not UTF-8 is shown with ``\\xff`` escapes."""
+    return dumps([{**d.as_dict(), "path": printable(d.path)} for d in diagnostics])
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Line breaks stay (as %0A, the annotation's own line breaks); other controls are escaped.
+    text = printable(value, newlines=True)
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(value: str) -> str:
@@ -95,8 +96,9 @@ def sarif(diagnostics: Sequence[Diagnostic]) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        # A URI reference: '%', spaces, ':' in a file name are escaped.
-                        "artifactLocation": {"uri": quote(d.path.replace("\\", "/"))},
+                        # A URI reference: '%', spaces, ':' and bytes that are not UTF-8
+                        # in a file name are percent-escaped.
+                        "artifactLocation": {"uri": _uri(d.path)},
                         "region": {"startLine": d.line, "startColumn": d.column},
                     }
                 }
@@ -120,4 +122,9 @@ def sarif(diagnostics: Sequence[Diagnostic]) -> str:
             }
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    return dumps(document)
+
+
+def _uri(path: str) -> str:
+    """A relative URI reference for ``path``, from its bytes (surrogate-escaped ones too)."""
+    return quote(path.replace("\\", "/").encode("utf-8", "surrogateescape"))

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
+from infoview import escape
+
 Kind = Literal["changed", "deleted", "config", "style"]
 Role = Literal["interview", "config", "style"]
 
@@ -234,16 +236,12 @@ class Debouncer(Generic[K, V]):
 
 
 def printable(text: str) -> str:
-    """``text`` safe to write to a UTF-8 terminal: undecodable bytes shown as ``\\xff``.
+    """``text`` safe to write to a terminal: controls and undecodable bytes escaped.
 
     A file name that is not valid UTF-8 arrives with lone surrogates, which no encoder
-    accepts; writing one would raise in the middle of a report.
+    accepts (shown as ``\\xff``); see ``infoview.escape``. Line breaks are kept.
     """
-    try:
-        raw = text.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a surrogate no file name produces: show its code point
-        return text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return raw.decode("utf-8", "backslashreplace")
+    return escape.printable(text, newlines=True)
 
 
 def describe(exc: BaseException) -> str:

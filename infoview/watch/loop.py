@@ -131,10 +131,14 @@ class Watcher:
 
     # -- output ---------------------------------------------------------------------------
 
-    def say(self, text: str) -> None:
-        """Show ``text`` (one line or several), whatever bytes its file names hold."""
+    def say(self, text: str, *, styled: bool = False) -> None:
+        """Show ``text`` (one line or several), whatever bytes its file names hold.
+
+        ``styled`` text is lint's coloured report, whose values were escaped before colour
+        was added (as ``cli.base.echo`` prints it).
+        """
         with self._say_lock:
-            self._out(printable(text))
+            self._out(text if styled else printable(text))
 
     def stamp(self, text: str, seconds: float | None = None, tail: str = "") -> None:
         """One line headed by the time of day: a rebuild's result, with its duration."""
@@ -145,7 +149,7 @@ class Watcher:
         self._shown = {
             f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in result.diagnostics
         }
-        self.say(render(result, "text", colour=self.colour))
+        self.say(render(result, "text", colour=self.colour), styled=self.colour)
 
     def _report(self, outcome: Outcome, seconds: float | None = None, *, stamped: bool) -> None:
         """Show one packet's outcome like ``infoview packet`` does, and remember failures."""
