@@ -48,42 +48,60 @@ def compiled(organisation_words: tuple[str, ...] = ()) -> Grammar:
     return build(read_data(), organisation_words)
 
 
-def _judge(rule: Rule, question: Question) -> Verdict | None:
-    """The first group (in grammar order) with a pattern in ``question``."""
-    text = question.text
+class _Read(NamedTuple):
+    question: Question
+    code: str  # one character a word: see judge.grammar
+
+
+@lru_cache(maxsize=4096)  # IV303 and IV304 read the same question; files repeat questions
+def _read(text: str, organisation: str | None, words: tuple[str, ...]) -> _Read:
+    grammar = compiled(words)
+    question = normalise(text, organisation, grammar.nouns, grammar.units)
+    return _Read(question, grammar.encode(question.words))
+
+
+def _judge(rule: Rule, read: _Read) -> Verdict | None:
+    """The first group (in grammar order) with a pattern in the question."""
+    code = read.code
     best: tuple[int, int, int] | None = None  # (group, start, end)
-    for word in rule.first_words & question.tokens:
-        for offset in question.positions(word):
-            for pattern in rule.by_word[word]:
-                found = pattern.match(text, offset)
+    for char in rule.first.intersection(code):
+        at = code.find(char)
+        while at >= 0:
+            rest = code[at:]
+            for pattern in rule.by_first[char]:
+                found = pattern.match(rest)
                 if found is not None:
-                    best = _better(best, found)
-    if rule.searched is not None and (found := rule.searched.search(text)) is not None:
+                    best = _better(best, found, at)
+            at = code.find(char, at + 1)
+    if rule.searched is not None and (found := rule.searched.search(code)) is not None:
         best = _better(best, found)
     if best is None:
         return None
     group = rule.groups[best[0]]
-    if group.unless is not None and group.unless.search(text):
-        return _slowly(rule, question)
-    return Verdict(group.kind, question.quote(best[1], best[2]))
+    if group.unless is not None and group.unless.search(code):
+        return _slowly(rule, read)
+    return Verdict(group.kind, read.question.quote(best[1] - 1, best[2] - 1))
 
 
-def _better(best: tuple[int, int, int] | None, found: re.Match[str]) -> tuple[int, int, int]:
+def _better(
+    best: tuple[int, int, int] | None, found: re.Match[str], offset: int = 0
+) -> tuple[int, int, int]:
     name = found.lastgroup or "g0_0"
     index = int(name[1 : name.index("_")])
     start, end = found.span(name)
-    candidate = (index, start, end)
+    candidate = (index, start + offset, end + offset)
     return candidate if best is None or candidate < best else best
 
 
-def _slowly(rule: Rule, question: Question) -> Verdict | None:
+def _slowly(rule: Rule, read: _Read) -> Verdict | None:
     """Group by group, skipping a group whose ``unless`` matches (rare)."""
     for group in rule.groups:
-        if group.unless is not None and group.unless.search(question.text):
+        if group.unless is not None and group.unless.search(read.code):
             continue
-        found = group.searched.search(question.text)
+        found = group.searched.search(read.code)
         if found is not None:
-            return Verdict(group.kind, question.quote(*found.span(1)))
+            span = next(found.span(i) for i in range(1, found.re.groups + 1) if found.start(i) >= 0)
+            return Verdict(group.kind, read.question.quote(span[0] - 1, span[1] - 1))
     return None
 
 
@@ -91,13 +109,11 @@ def online(
     text: str, *, organisation: str | None = None, words: tuple[str, ...] = ()
 ) -> Verdict | None:
     """Why ``text`` asks what a website answers, or None."""
-    grammar = compiled(words)
-    return _judge(grammar.online, normalise(text, organisation, grammar.nouns, grammar.units))
+    return _judge(compiled(words).online, _read(text, organisation, words))
 
 
 def job(
     text: str, *, organisation: str | None = None, words: tuple[str, ...] = ()
 ) -> Verdict | None:
     """Why ``text`` asks for a job, or None."""
-    grammar = compiled(words)
-    return _judge(grammar.job, normalise(text, organisation, grammar.nouns, grammar.units))
+    return _judge(compiled(words).job, _read(text, organisation, words))

@@ -53,28 +53,24 @@ def _add_org(out: list[str]) -> None:
 
 
 class Question(NamedTuple):
-    text: str  # tokens joined by single spaces
-    tokens: frozenset[str]
+    words: list[str]  # the tokens, in order
     names: tuple[str, ...]  # the original words behind each ``@org``, in order
 
-    def positions(self, word: str) -> list[int]:
-        """Where ``word`` starts as a whole token in ``text``."""
-        padded = f" {self.text} "
-        needle = f" {word} "
-        out = []
-        at = padded.find(needle)
-        while at >= 0:
-            out.append(at)
-            at = padded.find(needle, at + 1)
-        return out
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
 
     def quote(self, start: int, end: int) -> str:
-        """The words of ``text[start:end]``, with each ``@org`` back to its name."""
-        before = self.text.count(ORG, 0, start)
-        piece = self.text[start:end].replace(THE + " ", "").replace(" 's", "'s")
-        piece = piece.replace(" |", ",")
-        names = iter(self.names[before:])
-        return re.sub(ORG, lambda _: next(names, ORG), piece)
+        """Words ``start`` to ``end`` (token indices), each ``@org`` back to its own words."""
+        names = iter(self.names[self.words[:start].count(ORG) :])
+        out = []
+        for word in self.words[start:end]:
+            if word == THE:
+                continue
+            if word == ORG:
+                word = next(names, word)
+            out.append(word)
+        return " ".join(out).replace(" 's", "'s").replace(" |", ",")
 
 
 def _name_tokens(organisation: str | None) -> tuple[str, ...]:
@@ -163,8 +159,7 @@ def normalise(
         out, names = _substitute(out, names, name)
     if not nouns.isdisjoint(out) or not _OF_UNITS.isdisjoint(out):
         out, names = _nouns(out, names, nouns, units)
-    joined = " ".join(out)
-    return Question(joined, frozenset(out), tuple(names))
+    return Question(out, tuple(names))
 
 
 def _tokens_and_names(source: str) -> tuple[list[str], list[str]]:
