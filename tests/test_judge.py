@@ -5,7 +5,10 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -320,3 +323,23 @@ def test_a_pattern_yaml_read_as_a_mapping_is_refused() -> None:
 )
 def test_first_words_of_a_template(template: str, first: set[str] | None) -> None:
     assert grammar.first_words(template, judge.compiled()) == first
+
+
+def test_the_compiled_grammar_is_the_same_in_every_process() -> None:
+    """No set order leaks into the patterns: the judgement is deterministic."""
+    script = (
+        "import hashlib, infoview.judge as j; g = j.compiled(); "
+        "print(hashlib.sha256('|'.join(sorted(p.pattern for r in (g.online, g.job) "
+        "for p in r.patterns())).encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1

@@ -163,7 +163,7 @@ class _Compiler:
     def one_of(self, entries: tuple[str, ...] | list[str]) -> str:
         singles = sorted({self.phrase(e) for e in entries if " " not in e.strip()})
         phrases = sorted(
-            {self.phrase(e) for e in entries if " " in e.strip()}, key=len, reverse=True
+            {self.phrase(e) for e in entries if " " in e.strip()}, key=lambda p: (-len(p), p)
         )
         parts = list(phrases)  # word characters are private-use: nothing to escape
         if singles:
@@ -308,7 +308,7 @@ def _rule(entries: list[dict[str, Any]], compiler: _Compiler) -> Rule:
     by_first: dict[str, list[re.Pattern[str]]] = {}
     for starts, parts in buckets.items():
         compiled = re.compile(r"\A(?:" + "|".join(parts) + ")")
-        for char in starts:
+        for char in sorted(starts):
             by_first.setdefault(char, []).append(compiled)
     return Rule(
         groups=groups,
