@@ -8,6 +8,7 @@ spliced in, and the file keeps its BOM and line endings.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,19 +47,24 @@ def _body_newline(text: str, offset: int) -> str:
     return found.group()
 
 
-def fix_text(ws: Workspace, text: str, path: Path) -> tuple[str, tuple[str, ...]]:
+def fix_text(
+    ws: Workspace, text: str, path: Path, *, only: Collection[str] | None = None
+) -> tuple[str, tuple[str, ...]]:
     """Return ``text`` with missing sections added, and the titles of those added.
 
     Pure but for the templates it reads (the workspace's ``templates/`` overrides, else
-    infoview's): the language server calls it to offer the same fix. ``path`` only names
-    the file in the parse.
+    infoview's): the language server calls it to offer the same fix, and with ``only``
+    (section keys of ``ORDER``) one skeleton at a time. ``path`` only names the file in
+    the parse.
     """
     from infoview.scaffold import markdown_environment
 
     interview: Interview = parse_text(text, path)
     if interview.front_matter_end == 0 and any(p.code == "IV001" for p in interview.problems):
         return text, ()  # the body could not be found: nothing is safe to add
-    missing = [key for key in ORDER if key not in interview.sections]
+    missing = [
+        key for key in ORDER if key not in interview.sections and (only is None or key in only)
+    ]
     if not missing:
         return text, ()
     env = markdown_environment(ws)

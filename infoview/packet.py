@@ -17,6 +17,8 @@ from infoview.errors import InfoviewError
 from infoview.fs import FileError
 from infoview.model import Interview, Severity
 from infoview.packet_context import context
+from infoview.people import name_for_reference
+from infoview.render.nowrap import nowrap
 from infoview.render.templates import default_stylesheet, environment, templates_digest
 from infoview.workspace import Workspace, read_bytes
 
@@ -84,10 +86,16 @@ def render_html(
     *,
     standalone: bool = False,
     previous: Interview | None = None,
+    others: Sequence[Interview] = (),
 ) -> str:
-    """Render the packet's HTML; ``standalone`` inlines the stylesheet (for ``--html``)."""
+    """Render the packet's HTML; ``standalone`` inlines the stylesheet (for ``--html``).
+
+    ``others``: the workspace's interviews, to name the person ``referred_by`` points at.
+    """
     env = environment(ws.root / "templates")
-    html = env.get_template(TEMPLATE).render(context(interview, ws.config, previous=previous))
+    env.filters["nowrap"] = nowrap
+    values = context(interview, ws.config, previous=previous, others=others)
+    html = env.get_template(TEMPLATE).render(values)
     if standalone:
         from markupsafe import escape
 
@@ -118,6 +126,7 @@ def build_packets(
     outcomes: list[Outcome] = []
     pending: list[tuple[Outcome, str, Any, float]] = []  # outcome, key, job, t0
     known = load(ws, create_cache=False)  # every interview, to find earlier meetings
+    others = known.interviews()
     claimed: dict[Path, Path] = {}  # output -> the interview it is built from, this run
     for path in paths:
         output = output_path(ws, path, html=html)
@@ -142,6 +151,8 @@ def build_packets(
         interview = known.interview_for(path, source)
         earlier = known.earlier_meetings(interview, ws.config.tz)  # "last time we talked"
         named = [os.fsencode(entry.label) + b"\0" + entry.data for entry in earlier]
+        if interview.referred_by:  # the cover names the referrer from their interview
+            named.append(os.fsencode(name_for_reference(interview.referred_by, others)))
         key = input_digest(ws, source, html=html, related=named)
         if not force and is_current(output, key, root=ws.root):
             outcome.state = "unchanged"
@@ -155,13 +166,13 @@ def build_packets(
             continue
         try:
             if html:
-                page = render_html(interview, ws, standalone=True, previous=previous)
+                page = render_html(interview, ws, standalone=True, previous=previous, others=others)
                 ws.write(output, page.encode("utf-8"))
                 record(output, key, root=ws.root)
                 outcome.seconds = time.perf_counter() - start
                 report(outcome)
                 continue
-            job = _pdf_job(interview, ws, previous)
+            job = _pdf_job(interview, ws, previous, others)
         except FileError as exc:  # the output could not be written: disk full, read-only...
             outcome.state, outcome.messages = "failed", [exc.render()]
             outcome.io_error = True
@@ -209,13 +220,18 @@ def _template_error(ws: Workspace, path: Path, exc: jinja2.TemplateError) -> str
     return f"{ws.relative(path)}: template {where}: {exc.message or exc}; fix or remove it"
 
 
-def _pdf_job(interview: Interview, ws: Workspace, previous: Interview | None = None) -> Any:
+def _pdf_job(
+    interview: Interview,
+    ws: Workspace,
+    previous: Interview | None = None,
+    others: Sequence[Interview] = (),
+) -> Any:
     from infoview.render.pdf import PdfJob
 
     sheet = stylesheet_path(ws)
     page = f"@page {{ size: {ws.config.packet.paper}; }}"
     return PdfJob(
-        html=render_html(interview, ws, previous=previous),
+        html=render_html(interview, ws, previous=previous, others=others),
         base_url=interview.path.resolve().parent.as_uri() + "/",
         root=str(ws.root),
         css=(

@@ -7,18 +7,23 @@ tested without rendering it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from infoview import __version__
 from infoview.config import Config
-from infoview.model import Facet, Interview, MeetingMode, Status
+from infoview.model import Facet, Interview, Status
+from infoview.packet_mode import logistics
+from infoview.people import name_for_reference
 
 LINES_PER_QUESTION = 5
+RUNNING_HEAD = 72  # characters of the page header that fit on one line
+# In the cover's order: common ground first, the conversation's easiest opening.
 FACET_TITLES = {
+    Facet.IN_COMMON: "What we have in common",
     Facet.WORK_HISTORY: "Work history",
     Facet.EDUCATION: "Education",
     Facet.CREDENTIALS: "Awards, certifications and memberships",
-    Facet.IN_COMMON: "What we have in common",
     Facet.SOURCES: "Sources read",
 }
 CHANNEL_WORDS = {"card": "a brief handwritten note (card)", "email": "an email"}
@@ -44,27 +49,6 @@ def _when(interview: Interview, config: Config) -> dict[str, str]:
             text += f" (next day, {end:%A})"
     text += f" {abbrev} ({zone})"
     return {"text": text, "duration": duration}
-
-
-def _join(interview: Interview) -> str:
-    meeting = interview.meeting
-    location = meeting.location
-    if meeting.mode is MeetingMode.VIDEO:
-        return f"Video call: {location}" if location else "Video call (no link yet)"
-    if meeting.mode is MeetingMode.PHONE:
-        return f"Phone call: {location}" if location else "Phone call"
-    if meeting.mode is MeetingMode.IN_PERSON:
-        return f"In person at {location}" if location else "In person (no address yet)"
-    return location or "not decided yet"
-
-
-def _fallback(interview: Interview) -> str:
-    who = interview.interviewer
-    if who.phone:
-        return f"Call {who.phone}"
-    if who.email:
-        return f"No phone recorded; email {who.email}, and ask for a phone number before the day"
-    return "No contact details recorded: ask for a phone number before the day"
 
 
 def _research(interview: Interview) -> list[dict[str, Any]]:
@@ -103,23 +87,13 @@ def _thanks(interview: Interview, config: Config) -> dict[str, str]:
 
 
 def _checklist(interview: Interview, config: Config) -> list[str]:
-    who = interview.interviewer
-    name = who.name or "your interviewer"
-    start = interview.meeting.start(config.tz)
-    arrive = "Arrive or log in on time, or a few minutes early"
-    if start is not None and interview.meeting.time is not None:
-        early = start - dt.timedelta(minutes=10)
-        arrive += f" (by {early:%H:%M})"
-    contact = who.phone or who.email or "(no phone recorded yet)"
+    """The guide's day-of checklist; the first items follow the meeting's mode."""
     minutes = interview.meeting.duration
     respect = "Respect their time: keep to the agreed timeframe"
     if minutes:
         respect += f" ({minutes} minutes)"
     return [
-        "Dress neatly and appropriately, as you would for a job interview, "
-        "even for a video or phone call.",
-        arrive + ".",
-        f"Have {name}'s contact details handy in case technology interferes: {contact}.",
+        *logistics(interview, config).checklist,
         "Bring paper and a pen and take notes: areas to follow up on, "
         "questions not to forget, important information.",
         "Don't use the interview to look for a job. If they hold the keys to your perfect job, "
@@ -132,6 +106,23 @@ def _checklist(interview: Interview, config: Config) -> list[str]:
     ]
 
 
+def _facts(interview: Interview, config: Config, referred_by: str | None) -> list[list[str]]:
+    """The cover's table: when, for how long, where or how, the fallback, contacts."""
+    who = interview.interviewer
+    when = _when(interview, config)
+    rows = [["When", when["text"]], ["Agreed duration", when["duration"]]]
+    rows += [[label, value] for label, value in logistics(interview, config).rows]
+    for label, value in (
+        ("Email", who.email),
+        ("LinkedIn", who.linkedin),
+        ("Web page", who.website),
+        ("Referred by", referred_by),
+    ):
+        if value:
+            rows.append([label, value])
+    return rows
+
+
 def _last_time(previous: Interview | None, config: Config) -> dict[str, Any] | None:
     """The earlier meeting with the same person: its date, takeaways and keep-in-touch notes."""
     start = previous.meeting.start(config.tz) if previous else None
@@ -140,7 +131,6 @@ def _last_time(previous: Interview | None, config: Config) -> dict[str, Any] | N
     day = start.astimezone(config.tz) if previous.meeting.time else start
     return {
         "when": f"{day:%A} {day.day} {day:%B %Y}",
-        "file": previous.path.name,
         "takeaways": [note.text for note in previous.takeaways],
         "keep_in_touch": [
             (f"{e.date.day} {e.date:%B %Y}: " if e.date else "") + e.note
@@ -150,13 +140,21 @@ def _last_time(previous: Interview | None, config: Config) -> dict[str, Any] | N
 
 
 def context(
-    interview: Interview, config: Config, *, previous: Interview | None = None
+    interview: Interview,
+    config: Config,
+    *,
+    previous: Interview | None = None,
+    others: Sequence[Interview] = (),
 ) -> dict[str, Any]:
     """Everything packet.html.j2 shows, computed from the interview and the config.
 
-    ``previous`` is an earlier interview with the same person ("last time we talked").
+    ``previous`` is an earlier interview with the same person ("last time we talked");
+    ``others`` are the workspace's interviews, so ``referred_by`` shows a person's name.
     """
     who = interview.interviewer
+    referred_by = (
+        name_for_reference(interview.referred_by, others) if interview.referred_by else None
+    )
     by_goal = {
         g.number: [q.text for q in interview.questions_for(g.number)]
         for g in interview.learning_goals
@@ -176,23 +174,32 @@ def context(
     title = f"Prep packet: {interview.display_name}"
     if who.organization:
         title += f", {who.organization}"
+    running = f"Prep packet · {interview.display_name}"
+    if who.organization:
+        running += f" · {who.organization}"
+    if len(running) > RUNNING_HEAD:  # one line beside "Informational interview"
+        running = running[: RUNNING_HEAD - 1].rsplit(" ", 1)[0].rstrip(" ·,") + "…"
     return {
         "title": title,
+        "running": running,
         "version": __version__,
         "who": who,
         "tags": interview.tags,
         "photo": who.photo,
         "cancelled": interview.status_override is Status.CANCELLED,
         "when": _when(interview, config),
-        "join": _join(interview),
-        "fallback": _fallback(interview),
-        "referred_by": interview.referred_by,
+        "mode": interview.meeting.mode.value if interview.meeting.mode else None,
+        "facts": _facts(interview, config, referred_by),
+        "referred_by": referred_by,
         "research": _research(interview),
         "missing_facets": missing if interview.research else [],
         "goals": goals,
         "other_questions": other,
         "all_questions": ordered,
         "lines_per_question": LINES_PER_QUESTION,
+        # The follow-up page is for writing on: its lines fill the page.
+        "referral_lines": max(3, 7 - len(interview.referrals)),
+        "keep_in_touch_lines": 7,
         "profile": config.profile,
         "checklist": _checklist(interview, config),
         "thanks": _thanks(interview, config),

@@ -7,7 +7,10 @@ by the packet's "last time we talked".
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
+from pathlib import PurePath
 from zoneinfo import ZoneInfo
 
 from infoview.model import Interview, Interviewer, Status
@@ -42,3 +45,27 @@ def met_before(other: Interview, interview: Interview, tz: ZoneInfo) -> bool:
         return False
     start = interview.meeting.start(tz)
     return start is None or when < start
+
+
+_DATED_STEM = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+
+
+def name_for_reference(reference: str, interviews: Iterable[Interview]) -> str:
+    """The person a ``referred_by`` (or referral ``file``) names, never a file name.
+
+    An interview's file name or stem gives that interview's ``interviewer.name``; a file
+    name with no interview behind it gives the name in its stem
+    ("2026-10-02-lena-park.md" -> "Lena Park"); anything else is a name already.
+    """
+    text = " ".join(reference.split())
+    base = PurePath(text).name
+    stem = base[:-3] if base.lower().endswith(".md") else base
+    for interview in interviews:
+        named = interview.interviewer.name
+        if named and (base in (interview.path.name, interview.stem) or stem == interview.stem):
+            return " ".join(named.split())
+    looks_like_file = base != text or base.lower().endswith(".md") or _DATED_STEM.match(stem)
+    if not looks_like_file:
+        return text
+    words = _DATED_STEM.sub("", stem).replace("_", "-").split("-")
+    return " ".join(w[:1].upper() + w[1:] for w in words if w) or text

@@ -191,7 +191,7 @@ def test_front_matter_markup_is_text_in_the_pdf(hostile: tuple[Hostile, Any, Any
     for text in [
         f"PREP PACKET {NAME} {ORG} When Thursday",  # the cover
         f"Photo of {NAME}",  # the refused photo's alternative text
-        f"Prep packet · {NAME} · {ORG}",  # the running header
+        f"Prep packet · {NAME}",  # the running header (cut to one line with "…")
     ]:
         assert compact(text) in pdf.compact, text
     assert pdf.metadata["/Title"] == f"Prep packet: {NAME}, {ORG}"

@@ -221,3 +221,14 @@ def test_invalid_utf8_is_left_alone(runner: CliRunner, ws: Path) -> None:
         3,
         "file is not valid UTF-8 (byte 0xff); re-save it as UTF-8 in your editor",
     ) in messages(result)
+
+
+def test_fix_text_adds_only_the_sections_asked_for(ws: Path) -> None:
+    """The language server offers each skeleton as its own action."""
+    from infoview.fix import fix_text
+    from infoview.workspace import open_workspace
+
+    before = FRONT + "# Dana Whitfield\n"
+    new, added = fix_text(open_workspace(ws), before, Path("x.md"), only={"notes"})
+    assert (new, added) == (before + "\n" + NOTES, ("Notes",))
+    assert fix_text(open_workspace(ws), new, Path("x.md"), only={"notes"}) == (new, ())

@@ -151,7 +151,7 @@ def test_cover_names_who_where_and_when(pdf: Any) -> None:
     assert "Thursday 3 December 2026, 10:00–10:30 PST (America/Los_Angeles)" in text
     assert "Agreed duration 30 minutes" in text
     assert "How to join Video call: https://meet.example.com/dw-alex-1203" in text
-    assert "If technology fails Call +1 503 555 0142" in text
+    assert "If the call fails Call +1 503 555 0142" in text
     assert "Email dana.whitfield@example.com" in text
 
 
@@ -178,10 +178,11 @@ def test_self_introduction_from_the_profile(built: tuple[Path, Any], pdf: Any) -
 
 def test_day_of_checklist(pdf: Any) -> None:
     for item in [
-        "Dress neatly and appropriately, as you would for a job interview",
-        "Arrive or log in on time, or a few minutes early (by 09:50).",
-        "Have Dana Whitfield's contact details handy in case technology interferes: "
-        "+1 503 555 0142.",
+        "Dress neatly and appropriately, as you would for a job interview, even on video",
+        "Log in a few minutes early (by 09:50) and check the link, your camera and your "
+        "microphone.",
+        "If the call fails or the sound drops, call +1 503 555 0142 and tell Dana Whitfield "
+        "what happened.",
         "Bring paper and a pen and take notes",
         "Don't use the interview to look for a job.",
         "Respect their time: keep to the agreed timeframe (30 minutes).",

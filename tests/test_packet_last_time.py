@@ -100,7 +100,8 @@ def cover(ws: Path, stem: str, read_pdf: Callable[[Path], Any]) -> str:
 def test_the_cover_shows_the_earlier_meeting(built: Path, read_pdf: Callable[..., Any]) -> None:
     text = cover(built, "2027-03-04-marcus-lee", read_pdf)
     assert HEADING in text
-    assert "Met Wednesday 18 November 2026 (2026-11-18-marcus-lee.md)" in text
+    assert "Met Wednesday 18 November 2026 Takeaways" in text
+    assert ".md" not in text  # the person and the day, never a file name
     takeaways = "• Learn the local court rules cold. • Volunteer at the clinic again this winter."
     assert f"Takeaways {takeaways}" in text
     kept = "• 20 January 2027: Told him I signed up for the winter clinic shift."
@@ -110,7 +111,7 @@ def test_the_cover_shows_the_earlier_meeting(built: Path, read_pdf: Callable[...
 
 def test_the_latest_earlier_meeting_is_shown(built: Path, read_pdf: Callable[..., Any]) -> None:
     text = cover(built, "2027-05-06-m-lee", read_pdf)  # matched by email alone
-    assert "Met Thursday 4 March 2027 (2027-03-04-marcus-lee.md)" in text
+    assert "Met Thursday 4 March 2027 Takeaways" in text
     assert "Takeaways • Apply for the spring externship." in text
     assert "court rules" not in text
 

@@ -21,6 +21,7 @@ from infoview.cli.base import (
     workspace_option,
 )
 from infoview.errors import InfoviewError, UsageError
+from infoview.limits import MAX_AGENDA_DAYS
 
 if TYPE_CHECKING:
     from infoview.packet import Outcome
@@ -131,14 +132,20 @@ def thanks(
         if not paths:
             raise UsageError("--mark-sent needs the interview file(s) to edit")
         day = date_option(on, "--on") or ctx.today
+        marked = 0
         for path in ws.interview_paths(paths):
-            interview = ws.read(path)
-            how = via or {"card": "handwritten"}.get(
-                channel_for(interview, ws.config, fmt), "email"
-            )
-            result = record(path, on=day, via=how, dry_run=dry_run, root=ws.root)
+            try:  # one file that cannot be edited must not stop the others
+                interview = ws.read(path)
+                how = via or {"card": "handwritten"}.get(
+                    channel_for(interview, ws.config, fmt), "email"
+                )
+                result = record(path, on=day, via=how, dry_run=dry_run, root=ws.root)
+            except InfoviewError as exc:
+                echo(f"error: {exc.render()}", err=True)
+                marked = max(marked, exc.exit_code)
+                continue
             show_edit(result, ws, dry_run=dry_run, what=f"thank-you sent {day} ({how})")
-        return
+        sys.exit(marked)
     status = 0
     interviews = []
     for source in ws.interview_paths(paths):
@@ -174,7 +181,7 @@ def thanks(
 @today_option
 @click.option(
     "--days",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_AGENDA_DAYS),
     default=14,
     show_default=True,
     help="How far ahead to list meetings and keep-in-touch dates.",

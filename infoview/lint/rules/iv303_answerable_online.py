@@ -46,6 +46,7 @@ from infoview.model import Interview
 CODE = "IV303"
 SLUG = "answerable-online"
 SEVERITY = "warning"
+DEPENDS_ON_DAY = False
 
 
 def _judge(text: str, organisation: str | None, words: tuple[str, ...]) -> str | None:

@@ -44,6 +44,7 @@ from infoview.model import Interview
 CODE = "IV304"
 SLUG = "job-seeking"
 SEVERITY = "warning"
+DEPENDS_ON_DAY = False
 
 
 def _judge(text: str, organisation: str | None, words: tuple[str, ...]) -> str | None:

@@ -1,0 +1,306 @@
+"""The language server: pygls 2 wiring, the lint loop, the clock and the settings reload.
+
+Diagnostics are pushed (``textDocument/publishDiagnostics``) to clients that cannot pull
+them, and answered on request (``textDocument/diagnostic``, ``workspace/diagnostic``)
+for clients that pull and can be told to pull again (``workspace/diagnostic/refresh``):
+never both, so no client shows a problem twice. Pull is advertised only to the latter.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import Generator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
+from pygls.uris import from_fs_path, to_fs_path
+
+from infoview import __version__
+from infoview.lint.diagnostic import Diagnostic
+from infoview.lsp import clock as clocks
+from infoview.lsp.diagnostics import lint_interview, parse_buffer, result_id, to_protocol
+from infoview.lsp.documents import Space, Spaces
+from infoview.lsp.positions import UTF16, Lines
+from infoview.lsp.settings import ConfigWatch
+from infoview.model import Interview
+
+DEBOUNCE = 0.05  # seconds of quiet after a change before it is linted
+RELOAD_DELAY = 0.1  # an editor's save may take several writes
+log = logging.getLogger("infoview.lsp")
+
+
+@dataclass
+class Result:
+    """The last lint of an open document: what the features read back."""
+
+    version: int | None
+    text: str
+    interview: Interview | str
+    found: list[Diagnostic]
+    items: list[types.Diagnostic]
+    space: Space
+
+
+@dataclass(frozen=True)
+class Known:
+    """An interview of a workspace as the client sees it: its buffer if open, else the file."""
+
+    path: Path
+    uri: str
+    text: str
+    interview: Interview
+
+
+class _Protocol(LanguageServerProtocol):
+    @lsp_method(types.INITIALIZE)
+    def lsp_initialize(
+        self, params: types.InitializeParams
+    ) -> Generator[Any, Any, types.InitializeResult]:
+        result: types.InitializeResult = yield from super().lsp_initialize(params)
+        server = self._server
+        if isinstance(server, InfoviewServer) and not server.pull:
+            result.capabilities.diagnostic_provider = None
+        return result
+
+
+class InfoviewServer(LanguageServer):
+    """The server's state: workspaces, open documents' last results, the clock, timers."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "infoview",
+            __version__,
+            protocol_cls=_Protocol,
+            text_document_sync_kind=types.TextDocumentSyncKind.Full,
+        )
+        self.spaces = Spaces()
+        self.clock = clocks.Clock.from_environment()
+        self.results: dict[str, Result] = {}
+        self.pull = False
+        self.watch: ConfigWatch | None = None
+        self.use_watchdog = True
+        self._pending: dict[str, asyncio.TimerHandle] = {}
+        self._reloads: dict[Path, asyncio.TimerHandle] = {}
+        self._wake: asyncio.TimerHandle | None = None
+        self.children: set[asyncio.subprocess.Process] = set()
+
+    # -- client abilities ---------------------------------------------------------------
+
+    @property
+    def encoding(self) -> str:
+        return str(self.workspace.position_encoding or UTF16)
+
+    def supports(self, path: str) -> bool:
+        """Whether the client's capabilities hold a true value at ``path`` (dotted)."""
+        node: Any = self.client_capabilities
+        for name in path.split("."):
+            node = getattr(node, name, None)
+            if node is None:
+                return False
+        return bool(node)
+
+    # -- documents ----------------------------------------------------------------------
+
+    def space_of(self, uri: str) -> tuple[Path, Space] | None:
+        """The file behind ``uri`` and its workspace, when it is an interview in one."""
+        if not uri.startswith("file:"):
+            return None
+        fs = to_fs_path(uri)
+        if fs is None:
+            return None
+        path = Path(fs)
+        space = self.spaces.for_path(path)
+        if space is None or not space.is_interview(path):
+            return None
+        if self.watch is not None:
+            self.watch.watch(space.config_path)
+        return path, space
+
+    def text_of(self, uri: str) -> str | None:
+        """The open buffer's text, or None when the document is not open."""
+        document = self.workspace.text_documents.get(uri)
+        return document.source if document is not None else None
+
+    def lint_uri(self, uri: str) -> Result | None:
+        """Lint the open document at ``uri`` now and remember the result."""
+        found = self.space_of(uri)
+        document = self.workspace.text_documents.get(uri)
+        if found is None or document is None:
+            self.results.pop(uri, None)
+            return None
+        path, space = found
+        text = document.source
+        interview = parse_buffer(text, path)
+        moment = self.clock.moment(space.settings.config.tz)
+        diagnostics = lint_interview(interview, path, space, moment)
+        items = to_protocol(diagnostics, Lines(text, self.encoding))
+        result = Result(document.version, text, interview, diagnostics, items, space)
+        self.results[uri] = result
+        return result
+
+    def lint_path(self, path: Path, space: Space) -> tuple[str, list[types.Diagnostic]] | None:
+        """Lint an interview as the client sees it: its buffer if open, else the file."""
+        uri = from_fs_path(str(path)) or path.as_uri()
+        if uri in self.workspace.text_documents:
+            result = self.lint_uri(uri)
+            return (uri, result.items) if result is not None else None
+        read = space.on_disk(path)
+        if read is None:
+            return None
+        data, interview = read
+        moment = self.clock.moment(space.settings.config.tz)
+        diagnostics = lint_interview(interview, path, space, moment)
+        text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+        return uri, to_protocol(diagnostics, Lines(text, self.encoding))
+
+    def interviews(self, space: Space) -> list[Known]:
+        """Every interview of ``space``, open buffers as they are now, others from disk."""
+        out = []
+        for path in space.interview_paths():
+            uri = from_fs_path(str(path)) or path.as_uri()
+            text = self.text_of(uri)
+            if text is not None:
+                result = self.results.get(uri)
+                if result is None or result.text != text:
+                    result = self.lint_uri(uri)
+                if result is not None and not isinstance(result.interview, str):
+                    out.append(Known(path, uri, text, result.interview))
+                continue
+            read = space.on_disk(path)
+            if read is not None:
+                text = read[0].decode("utf-8", errors="replace").removeprefix("\ufeff")
+                out.append(Known(path, uri, text, read[1]))
+        return out
+
+    def publish(self, uri: str, *, force: bool = False) -> None:
+        """Lint ``uri`` and push its diagnostics (push clients only), if they changed."""
+        before = self.results.get(uri)
+        result = self.lint_uri(uri)
+        if result is None or self.pull:
+            return
+        if not force and before is not None and result_id(before.items) == result_id(result.items):
+            return
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri, result.items, version=result.version)
+        )
+
+    def changed(self, uri: str) -> None:
+        """A document changed: lint it once typing pauses."""
+        handle = self._pending.pop(uri, None)
+        if handle is not None:
+            handle.cancel()
+        loop = asyncio.get_running_loop()
+        self._pending[uri] = loop.call_later(DEBOUNCE, self._lint_later, uri)
+
+    def _lint_later(self, uri: str) -> None:
+        self._pending.pop(uri, None)
+        self.publish(uri, force=True)
+        self.schedule_wake()
+
+    def refresh(self, spaces: list[Space] | None = None) -> None:
+        """Re-lint open documents (of ``spaces``) after a change not made by an edit."""
+        for uri in list(self.workspace.text_documents):
+            result = self.results.get(uri)
+            if spaces is None or (result is not None and result.space in spaces):
+                self.publish(uri)
+        if self.pull and self.supports("workspace.diagnostics.refresh_support"):
+            self.workspace_diagnostic_refresh(None)
+
+    # -- the clock ----------------------------------------------------------------------
+
+    def schedule_wake(self) -> None:
+        """Sleep until a time rule's verdict can next change: a midnight or a meeting's end."""
+        if self._wake is not None:
+            self._wake.cancel()
+            self._wake = None
+        if not self.clock.running:
+            return
+        now = self.clock.now()
+        spaces = self.spaces.known()
+        meetings = [
+            (r.interview, r.space.settings.config.tz)
+            for r in self.results.values()
+            if not isinstance(r.interview, str)
+        ]
+        meetings += [(iv, s.settings.config.tz) for s in spaces for iv in s.parsed()]
+        wake = clocks.next_change(now, [s.settings.config.tz for s in spaces], meetings)
+        loop = asyncio.get_running_loop()
+        self._wake = loop.call_later(clocks.sleep_for(now, wake), self._tick)
+
+    def _tick(self) -> None:
+        self._wake = None
+        self.refresh()
+        self.schedule_wake()
+
+    def set_clock(self, moment: dt.datetime, *, running: bool) -> None:
+        self.clock.set(moment, running=running)
+        self.refresh()
+        self.schedule_wake()
+
+    # -- settings -----------------------------------------------------------------------
+
+    def start_watching(self) -> None:
+        if self.watch is None:
+            self.watch = ConfigWatch(
+                asyncio.get_running_loop(), self.config_changed, use_watchdog=self.use_watchdog
+            )
+        for space in self.spaces.known():
+            self.watch.watch(space.config_path)
+
+    def config_changed(self, config_path: Path) -> None:
+        """``infoview.toml`` may have changed: reload it shortly (a save can be several writes)."""
+        handle = self._reloads.pop(config_path, None)
+        if handle is not None:
+            handle.cancel()
+        loop = asyncio.get_running_loop()
+        self._reloads[config_path] = loop.call_later(RELOAD_DELAY, self._reload, config_path)
+
+    def _reload(self, config_path: Path) -> None:
+        self._reloads.pop(config_path, None)
+        space = next((s for s in self.spaces.known() if s.config_path == config_path), None)
+        if space is None:
+            return
+        changed, error = space.reload()
+        if error is not None:
+            self.say(f"{error}\ninfoview keeps the last good settings.", types.MessageType.Error)
+        if changed:
+            self.refresh([space])
+            self.schedule_wake()
+
+    def say(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
+        self.window_show_message(types.ShowMessageParams(kind, message))
+
+    # -- lifetime -----------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop watching and end the children still building outputs, then stop."""
+        if self.watch is not None:
+            self.watch.stop()
+        for child in list(self.children):
+            with contextlib.suppress(ProcessLookupError):
+                child.kill()
+        super().shutdown()  # type: ignore[no-untyped-call]
+
+
+def build() -> InfoviewServer:
+    """The server with every feature registered."""
+    from infoview.lsp import features
+
+    server = InfoviewServer()
+    features.register(server)
+    return server
+
+
+def serve(*, use_watchdog: bool = True) -> None:
+    """Run the server over stdio until the client exits or stdin closes."""
+    server = build()
+    server.use_watchdog = use_watchdog
+    server.start_io()
