@@ -31,8 +31,6 @@ from functools import cached_property
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from infoview.judge.text import ORG, THE
 
 BAR = "|"
@@ -336,6 +334,8 @@ def first_words(template: str, built: Grammar) -> set[str] | None:
 
 def read_data() -> dict[str, Any]:
     """The grammar file as data."""
+    import yaml  # here, not at import: a cached lint never reads the grammar
+
     text = (resources.files("infoview") / "data" / "judge.yaml").read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data: dict[str, Any] = yaml.load(text, Loader=loader)

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from infoview import judge
 from infoview.lint.context import Context
 from infoview.lint.diagnostic import Finding
 from infoview.lint.rules._common import judged_questions
@@ -50,6 +49,8 @@ DEPENDS_ON_DAY = False
 
 
 def _judge(text: str, organisation: str | None, words: tuple[str, ...]) -> str | None:
+    from infoview import judge  # on first use: `infoview rules` needs no grammar
+
     verdict = judge.online(text, organisation=organisation, words=words)
     return verdict.describe() if verdict else None
 

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from infoview import judge
 from infoview.lint.context import Context
 from infoview.lint.diagnostic import Finding
 from infoview.lint.rules._common import judged_questions
@@ -48,6 +47,8 @@ DEPENDS_ON_DAY = False
 
 
 def _judge(text: str, organisation: str | None, words: tuple[str, ...]) -> str | None:
+    from infoview import judge  # on first use: `infoview rules` needs no grammar
+
     verdict = judge.job(text, organisation=organisation, words=words)
     return verdict.describe() if verdict else None
 
