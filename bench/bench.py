@@ -2,11 +2,14 @@
 
 This is a script that prints numbers, never a timed test: machines differ and a timing
 assertion would flake. Each figure is the median of a few runs of the real command in a
-fresh process, in a temporary workspace built from the example interviews.
+fresh process, in a temporary workspace built from the example interviews. Packet and
+watch figures are here; every ``bench_<name>.py`` beside this file adds a section (lint's
+is ``bench_lint.py``, with markdownlint-cli2 beside it); ``common.py`` has what they share.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import queue
 import re
@@ -18,65 +21,10 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-INFOVIEW = str(BIN / "infoview")
-EXAMPLE = ROOT / "interviews" / "2026-12-03-dana-whitfield.md"
-RUNS = int(os.environ.get("BENCH_RUNS", "3"))
-
-
-def timed(
-    command: list[str],
-    cwd: Path,
-    before: Callable[[], None] | None = None,
-    *,
-    must_pass: bool = True,
-) -> float:
-    """Median wall time of ``command`` over RUNS runs (``before`` runs untimed each time).
-
-    ``must_pass=False`` accepts any exit status (lint exits 1 when it finds errors).
-    """
-    times = []
-    for _ in range(RUNS):
-        if before:
-            before()
-        start = time.perf_counter()
-        result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
-        times.append(time.perf_counter() - start)
-        if must_pass and result.returncode != 0:
-            sys.exit(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}")
-    return statistics.median(times)
-
-
-def make_workspace(folder: Path, count: int) -> Path:
-    """A workspace with ``count`` interviews made from the fully prepared example."""
-    (folder / "interviews").mkdir(parents=True)
-    shutil.copy(ROOT / "infoview.toml", folder / "infoview.toml")
-    shutil.copytree(ROOT / "styles", folder / "styles")
-    text = EXAMPLE.read_text(encoding="utf-8")
-    for n in range(count):
-        name = f"Dana Whitfield {n:02d}"
-        (folder / "interviews" / f"2026-12-{n % 28 + 1:02d}-dana-{n:02d}.md").write_text(
-            text.replace("name: Dana Whitfield", f"name: {name}"), encoding="utf-8"
-        )
-    return folder
-
-
-def lint_workspace(folder: Path, count: int) -> Path:
-    """A workspace with ``count`` interviews cycling through the three examples."""
-    (folder / "interviews").mkdir(parents=True)
-    shutil.copy(ROOT / "infoview.toml", folder / "infoview.toml")
-    examples = sorted((ROOT / "interviews").glob("*.md"))
-    texts = [p.read_text(encoding="utf-8") for p in examples]
-    for n in range(count):
-        text = texts[n % len(texts)].replace("name: ", f"name: P{n} ", 1)
-        (
-            folder / "interviews" / f"2026-{n % 12 + 1:02d}-{n % 28 + 1:02d}-person-{n:04d}.md"
-        ).write_text(text, encoding="utf-8")
-    return folder
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import INFOVIEW, ROOT, RUNS, make_workspace, prepare, row, timed
 
 
 def watch_latency(folder: Path) -> tuple[float, float, float]:
@@ -142,68 +90,8 @@ def watch_latency(folder: Path) -> tuple[float, float, float]:
     return statistics.median(printed), statistics.median(written), stopped
 
 
-def markdownlint() -> list[str] | None:
-    """markdownlint-cli2 as a reference: on PATH, or installed once under build/bench-tools."""
-    found = shutil.which("markdownlint-cli2")
-    if found:
-        return [found]
-    tools = ROOT / "build" / "bench-tools"
-    local = tools / "node_modules" / ".bin" / "markdownlint-cli2"
-    if not local.exists() and shutil.which("npm"):
-        subprocess.run(
-            ["npm", "install", "--silent", "--prefix", str(tools), "markdownlint-cli2"],
-            capture_output=True,
-            check=False,
-        )
-    return [str(local)] if local.exists() else None
-
-
-def hostile_workspace(folder: Path) -> list[tuple[str, Path, float]]:
-    """Files built to be slow to lint, with the time each should stay under.
-
-    They were timed assertions in tests/test_lint_robustness.py and tests/test_parse.py;
-    the tests now assert what lint reports for them, and the times are measured here.
-    """
-    (folder / "interviews").mkdir(parents=True)
-    shutil.copy(ROOT / "infoview.toml", folder / "infoview.toml")
-    clean = EXAMPLE.read_text(encoding="utf-8")
-    front, body = clean.split("\n---\n", 1)
-    note = "- **Takeaway:** the firm pays for certification and pairs new paralegals up.\n"
-    question = "- What does your firm do" + " and what else" * 14_300 + "?\n"
-    bomb = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
-        bomb.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
-    texts = {
-        "5 MB of notes": (clean + note * (5 * 1024 * 1024 // len(note)), 10.0),
-        "a 200000-character question": (
-            clean.replace("## Questions\n", "## Questions\n" + question, 1),
-            5.0,
-        ),
-        "an alias bomb (9**9 strings)": ("---\n" + "\n".join(bomb) + "\n---\n" + body, 2.0),
-        "5000-deep flow nesting": (f"{front}\ntags: {'[' * 5000}{']' * 5000}\n---\n{body}", 2.0),
-    }
-    files = []
-    for n, (label, (text, target)) in enumerate(texts.items()):
-        path = folder / "interviews" / f"hostile-{n}.md"
-        path.write_text(text, encoding="utf-8")
-        files.append((label, path, target))
-    return files
-
-
-def row(label: str, seconds: float | None, target: float | None, note: str = "") -> None:
-    shown = "   n/a" if seconds is None else f"{seconds:6.2f} s"
-    goal = f"target <= {target:.2f} s" if target else ""
-    verdict = ""
-    if seconds is not None and target:
-        verdict = "ok" if seconds <= target else "OVER"
-    print(f"{label:<44} {shown}   {goal:<18} {verdict:<4} {note}".rstrip())
-
-
 def main() -> None:
-    # Measure what an installed infoview does: with its bytecode compiled. (Some shells set
-    # PYTHONDONTWRITEBYTECODE, which would make every run compile ~50 modules first.)
-    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "infoview")], check=True)
+    prepare()
     print(f"infoview benchmarks ({os.cpu_count()} cores, median of {RUNS} runs)\n")
     with tempfile.TemporaryDirectory() as tmp:
         one = make_workspace(Path(tmp) / "one", 1)
@@ -222,49 +110,24 @@ def main() -> None:
         noop = timed(["make", "-s", "packet"], ROOT)
         row("make packet: nothing changed (examples)", noop, 0.5)
 
+        pandoc = shutil.which("pandoc")
+        if pandoc:
+            out = Path(tmp) / "pandoc.pdf"
+            weasy = str(Path(sys.executable).parent / "weasyprint")
+            ref = timed([pandoc, str(target), "-o", str(out), f"--pdf-engine={weasy}", "-s"], one)
+            row("reference: pandoc --pdf-engine=weasyprint", ref, None, "(same Markdown)")
+        else:
+            row("reference: pandoc --pdf-engine=weasyprint", None, None, "(pandoc not installed)")
+
         print()
         printed, written, stopped = watch_latency(Path(tmp) / "watch")
         row("watch: save -> diagnostics printed", printed, 0.3)
         row("watch: save -> new PDF on disk", written, 1.0)
         row("watch: Ctrl-C -> exited", stopped, 1.0)
 
-        print()
-        lint_ws = lint_workspace(Path(tmp) / "lint", 1000)
-        cache = lint_ws / ".infoview-cache"
-        lint_cmd = [INFOVIEW, "lint", "--today", "2026-11-25"]
-
-        def drop_cache() -> None:
-            shutil.rmtree(cache, ignore_errors=True)
-
-        cold_lint = timed(lint_cmd, lint_ws, drop_cache, must_pass=False)
-        row("lint: 1000 interviews, cold (no cache)", cold_lint, 1.5)
-        timed(lint_cmd, lint_ws, must_pass=False)  # fill the cache
-        warm_lint = timed(lint_cmd, lint_ws, must_pass=False)
-        row("lint: 1000 interviews, warm (cache)", warm_lint, 0.4)
-        first = sorted((lint_ws / "interviews").iterdir())[0]
-        one_lint = timed([*lint_cmd, str(first)], lint_ws, must_pass=False)
-        row("lint: one file, from process start", one_lint, 0.25)
-        reference = markdownlint()
-        if reference:
-            ref_lint = timed([*reference, "interviews/*.md"], lint_ws, must_pass=False)
-            row("reference: markdownlint-cli2, same 1000 files", ref_lint, None)
-        else:
-            row("reference: markdownlint-cli2, same 1000 files", None, None, "(no Node/npm)")
-
-        print()
-        hostile = Path(tmp) / "hostile"
-        for label, path, limit in hostile_workspace(hostile):
-            seconds = timed([*lint_cmd, "--no-cache", str(path)], hostile, must_pass=False)
-            row(f"lint: {label}, from process start", seconds, limit)
-
-        pandoc = shutil.which("pandoc")
-        if pandoc:
-            out = Path(tmp) / "pandoc.pdf"
-            weasy = str(BIN / "weasyprint")
-            ref = timed([pandoc, str(target), "-o", str(out), f"--pdf-engine={weasy}", "-s"], one)
-            row("reference: pandoc --pdf-engine=weasyprint", ref, None, "(same Markdown)")
-        else:
-            row("reference: pandoc --pdf-engine=weasyprint", None, None, "(pandoc not installed)")
+        for path in sorted(Path(__file__).resolve().parent.glob("bench_*.py")):
+            print()
+            importlib.import_module(path.stem).section(Path(tmp) / path.stem)
 
 
 if __name__ == "__main__":

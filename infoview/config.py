@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import difflib
 import re
+import reprlib
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from infoview.addresses import address_problem
 from infoview.errors import ConfigError
+from infoview.limits import DAY_COUNTS, MAX_TOML_DEPTH
 
 CONFIG_NAME = "infoview.toml"
 PAPERS = ("letter", "a4")
@@ -100,6 +103,44 @@ _SCHEMA: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
 _SECTIONS = ("profile", "lint", "packet", "thanks")
 
 
+def _no_problem(value: str) -> str | None:
+    return None
+
+
+def _email_problem(value: str) -> str | None:
+    problem = address_problem(value) if value else None
+    return f"{problem}; write one address like name@example.com" if problem else None
+
+
+def stylesheet_problem(value: str) -> str | None:
+    """Why ``value`` cannot name a stylesheet inside the workspace, or None.
+
+    Checked here, at its line, and again when the file is read (a link may lead out).
+    """
+    if not value:
+        return "give a .css file inside the workspace, e.g. styles/packet.css"
+    if any(not c.isprintable() for c in value) or "\\" in value:
+        return "write a plain relative path with '/' between folders"
+    path = PurePosixPath(value)
+    if path.is_absolute() or PureWindowsPath(value).drive or ".." in path.parts:
+        return "give a .css file inside the workspace, relative to infoview.toml (no '..')"
+    if path.suffix.lower() != ".css":
+        return "a stylesheet is a .css file"
+    return None
+
+
+_CHECKS = {
+    "profile.email": _email_problem,
+    "packet.stylesheet": stylesheet_problem,
+    "thanks.stylesheet": stylesheet_problem,
+}
+
+
+def _short(value: Any) -> str:
+    """A bounded repr for messages (a 5000-deep or 10 MB value stays a few words)."""
+    return reprlib.repr(value)
+
+
 def find_config(start: Path) -> Path | None:
     """Walk up from ``start`` to the first directory holding ``infoview.toml``."""
     start = start.resolve()
@@ -127,14 +168,100 @@ def load_config(path: Path) -> Config:
 
 def parse_config(text: str, path: Path | None = None) -> Config:
     """Validate TOML text as infoview.toml."""
+    deep = _too_deep(text)
+    if deep is not None:
+        raise ConfigError(
+            f"arrays or inline tables are nested more than {MAX_TOML_DEPTH} levels deep; "
+            "flatten them (infoview's settings need two)",
+            path=path,
+            line=deep[0],
+            column=deep[1],
+        )
     try:
         data = tomllib.loads(text)
+    except RecursionError as exc:  # a shape the scan above does not see
+        raise ConfigError(
+            f"nested more than {MAX_TOML_DEPTH} levels deep; flatten it", path=path
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         reason = str(exc).partition("(at line")[0].rstrip()
         line, col = (int(match.group(1)), int(match.group(2))) if match else (None, None)
         raise ConfigError(f"invalid TOML: {reason}", path=path, line=line, column=col) from exc
+    if _depth(data) > MAX_TOML_DEPTH:  # dotted keys and [a.b.c...] headers nest tables too
+        dotted = (
+            number
+            for number, line in enumerate(text.splitlines(), 1)
+            if line.split("=", 1)[0].count(".") >= MAX_TOML_DEPTH - 1
+        )
+        raise ConfigError(
+            f"tables are nested more than {MAX_TOML_DEPTH} levels deep (a.b.c... keys or "
+            "headers); infoview's settings need two",
+            path=path,
+            line=next(dotted, None),
+        )
     return _Validator(text, path).config(data)
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """The (line, column) where arrays or inline tables nest past MAX_TOML_DEPTH, or None.
+
+    tomllib parses them recursively, so a few thousand '[' raise RecursionError; this scan
+    (linear, outside strings and comments) stops such a file first, at its line.
+    """
+    depth, line, start, index, size = 0, 1, 0, 0, len(text)
+    while index < size:
+        char = text[index]
+        if char == "\n":
+            line, start = line + 1, index + 1
+        elif char == "#":
+            end = text.find("\n", index)
+            index = size if end == -1 else end
+            continue
+        elif char in "\"'":
+            quote = text[index : index + 3] if text[index : index + 3] == char * 3 else char
+            end = _string_end(text, index + len(quote), quote)
+            line += text.count("\n", index, end)
+            if "\n" in text[index:end]:
+                start = text.rfind("\n", index, end) + 1
+            index = end
+            continue
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_TOML_DEPTH:
+                return line, index - start + 1
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        index += 1
+    return None
+
+
+def _string_end(text: str, index: int, quote: str) -> int:
+    """The index just after the string that opened with ``quote`` before ``index``."""
+    escapes = quote[0] == '"'
+    while index < len(text):
+        if escapes and text[index] == "\\":
+            index += 2
+            continue
+        if text.startswith(quote, index):
+            return index + len(quote)
+        if len(quote) == 1 and text[index] == "\n":  # an unclosed one-line string
+            return index
+        index += 1
+    return len(text)
+
+
+def _depth(data: Any) -> int:
+    """How deeply tables and arrays nest in parsed TOML (without recursing)."""
+    deepest, todo = 0, [(data, 1)]
+    while todo:
+        value, level = todo.pop()
+        deepest = max(deepest, level)
+        if deepest > MAX_TOML_DEPTH:
+            return deepest
+        children = value.values() if isinstance(value, dict) else value
+        todo += [(c, level + 1) for c in children if isinstance(c, (dict, list))]
+    return deepest
 
 
 class _Validator:
@@ -186,16 +313,22 @@ class _Validator:
     ) -> Any:
         if kind == _STR:
             if not isinstance(value, str):
-                raise self.fail(section, key, f"must be {kind} in quotes, not {value!r}")
+                raise self.fail(section, key, f"must be {kind} in quotes, not {_short(value)}")
             if choices and value not in choices:
                 raise self.fail(section, key, f"is '{value}'; use one of: {', '.join(choices)}")
+            problem = _CHECKS.get(f"{section}.{key}", _no_problem)(value)
+            if problem:
+                raise self.fail(section, key, f"is {value!r}: {problem}")
             return value
         if kind == _INT:
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise self.fail(section, key, f"must be {kind} (0 or more), not {value!r}")
+            least, most = DAY_COUNTS.get(key, (0, None))
+            number = isinstance(value, int) and not isinstance(value, bool)
+            if not number or value < least or (most is not None and value > most):
+                bounds = f"{least} to {most}" if most is not None else f"{least} or more"
+                raise self.fail(section, key, f"must be {kind} ({bounds}), not {_short(value)}")
             return value
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(section, key, f'must be {kind}, e.g. ["IV104"], not {value!r}')
+            raise self.fail(section, key, f'must be {kind}, e.g. ["IV104"], not {_short(value)}')
         return tuple(value)
 
     def section(self, data: dict[str, Any], name: str, parent: str = "") -> dict[str, Any]:

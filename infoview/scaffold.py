@@ -15,6 +15,7 @@ import jinja2
 from infoview.config import CONFIG_NAME
 from infoview.errors import UsageError
 from infoview.fs import FileError, create_file, ensure_folder
+from infoview.limits import date_problem
 from infoview.render.templates import PACKAGE_STYLES, PACKAGE_TEMPLATES
 from infoview.workspace import Workspace
 from infoview.yamlpos import quote_scalar
@@ -235,6 +236,8 @@ def new_interview(ws: Workspace, name: str, *, today: dt.date, **fields: Any) ->
                 f"--date '{when}' is not a date; write YYYY-MM-DD or YYYY-MM-DDTHH:MM"
             ) from None
         day = stamp.date()
+        if problem := date_problem(day):
+            raise UsageError(f"--date {when}: {problem}; check the year")
     path = ws.interviews_dir / f"{day.isoformat()}-{slug}.md"
     if os.path.lexists(path):
         raise UsageError(

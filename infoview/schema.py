@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from infoview.addresses import address_problem
+from infoview.limits import date_problem
 from infoview.model import (
     FollowUp,
     Interviewer,
@@ -169,6 +171,22 @@ class Reader:
         value = self.scalar(node, key, "text")
         return value.text.strip() or None if value else None
 
+    def email(self, node: YNode | None, key: str) -> str | None:
+        """One plain address, by the same rules ``thanks`` writes drafts with.
+
+        A bad one is kept as written (IV002 flags it), so ``thanks`` can say what is wrong
+        with it rather than that there is none.
+        """
+        value = self.text(node, key)
+        problem = address_problem(value) if value else None
+        if problem:
+            assert node is not None
+            self.error(
+                f"'{key}' is {value!r}: {problem}; write one address like name@example.com",
+                node.span,
+            )
+        return value
+
     def choice(
         self,
         node: YNode | None,
@@ -209,7 +227,8 @@ class Reader:
         raw = value.text.strip()
         try:
             if len(raw) <= 10:
-                return dt.date.fromisoformat(raw), None, None
+                day = dt.date.fromisoformat(raw)
+                return (day, None, None) if self._in_range(day, raw, key, value.span) else None
             stamp = dt.datetime.fromisoformat(raw.replace(" ", "T", 1) if "T" not in raw else raw)
         except ValueError as exc:
             reason = str(exc).removeprefix("Invalid isoformat string: ")
@@ -220,7 +239,16 @@ class Reader:
                 value.span,
             )
             return None
+        if not self._in_range(stamp.date(), raw, key, value.span):
+            return None
         return stamp.date(), stamp.time().replace(tzinfo=None), stamp.tzinfo
+
+    def _in_range(self, day: dt.date, raw: str, key: str, span: Span) -> bool:
+        """A date every output can represent (``limits``); else IV002 at its line."""
+        problem = date_problem(day)
+        if problem:
+            self.error(f"'{key}' is '{raw}': {problem}; check the year", span)
+        return problem is None
 
     def date(self, node: YNode | None, key: str) -> dt.date | None:
         parsed = self.datetime(node, key)
@@ -265,7 +293,10 @@ def read_front_matter(root: YMap) -> tuple[FrontMatterValues, list[Problem]]:
 
     iv = r.mapping(top.get("interviewer"), "interviewer", INTERVIEWER_KEYS)
     values.interviewer = Interviewer(
-        **{k: r.text(iv.get(k), f"interviewer.{k}") for k in INTERVIEWER_KEYS}
+        **{
+            k: (r.email if k == "email" else r.text)(iv.get(k), f"interviewer.{k}")
+            for k in INTERVIEWER_KEYS
+        }
     )
 
     mt = r.mapping(top.get("meeting"), "meeting", MEETING_KEYS)

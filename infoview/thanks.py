@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from infoview import __version__
+from infoview.addresses import address, address_problem, header_text_problem
 from infoview.config import Config
 from infoview.errors import InfoviewError
 from infoview.lint.context import Context
@@ -62,8 +63,10 @@ def channel_for(interview: Interview, config: Config, fmt: str) -> str:
 
 
 def _one_line(value: str | None, what: str, path: Path) -> str:
-    if value and ("\n" in value or "\r" in value):
-        raise NoteError(f"{what} contains a line break; make it one line", path=path)
+    # Every kind of line break (U+2028, U+0085, \v, \f...) and control: see addresses.py.
+    problem = header_text_problem(value) if value else None
+    if problem:
+        raise NoteError(f"{what} {problem}", path=path)
     return value or ""
 
 
@@ -204,19 +207,13 @@ def _address(addr: str | None, name: str, what: str, path: Path) -> Address:
     """One address, no line breaks, no lists: anything else is refused (header injection)."""
     if not addr:
         raise NoteError(f"no {what} to send the email to; add it, or use --format card", path=path)
-    _one_line(addr, what, path)
     _one_line(name, what.replace("email", "name"), path)  # e.g. [profile] name
-    if any(sep in addr for sep in (",", ";", " ", "<", ">")) or addr.count("@") != 1:
+    problem = address_problem(addr)  # the rules IV002 and infoview.toml use
+    if problem:
         raise NoteError(
-            f"{what} must be one address like name@example.com, not {addr!r}", path=path
+            f"{what} is {addr!r}: {problem}; write one address like name@example.com", path=path
         )
-    user, _, domain = addr.partition("@")
-    if not user or "." not in domain:
-        raise NoteError(f"{what} {addr!r} is not an email address", path=path)
-    try:
-        return Address(display_name=name, username=user, domain=domain)
-    except (ValueError, IndexError) as exc:
-        raise NoteError(f"{what} {addr!r} cannot be used: {exc}", path=path) from exc
+    return address(addr, name)
 
 
 def email_bytes(note: Note, config: Config, now: dt.datetime) -> bytes:

@@ -205,6 +205,7 @@ class _Converter:
     def __init__(self, span_of: Callable[..., Span]) -> None:
         self.span_of = span_of
         self.count = 0
+        self.depth = 0
 
     def span(self, node: yaml.Node) -> Span:
         return self.span_of(node.start_mark)
@@ -217,6 +218,20 @@ class _Converter:
         return self.span_of(node.start_mark, node.end_mark)
 
     def convert(self, node: yaml.Node) -> YNode:
+        """Convert ``node``; aliases can nest deeper than the text does (``a: &a [*a]``)."""
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                message = (
+                    f"front matter nests more than {MAX_DEPTH} levels deep through its '*' "
+                    "aliases (does an alias refer to itself?); remove the aliases"
+                )
+                raise _Refused(Problem("IV001", message, self.span(node)))
+            return self._convert(node)
+        finally:
+            self.depth -= 1
+
+    def _convert(self, node: yaml.Node) -> YNode:
         self.count += 1
         if self.count > MAX_NODES:
             message = (

@@ -270,7 +270,10 @@ def test_an_unreadable_interview_is_reported_and_the_rest_listed(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--days", "0"], "Invalid value for '--days': 0 is not in the range x>=1."),
+        (["--days", "0"], "Invalid value for '--days': 0 is not in the range 1<=x<=3660."),
+        (["--days", "3661"], "Invalid value for '--days': 3661 is not in the range 1<=x<=3660."),
+        (["--today", "9999-12-31"], "9999-12-31: the year 9999 is outside 1900 to 2100"),
+        (["--today", "0001-01-01"], "0001-01-01: the year 1 is outside 1900 to 2100"),
         (["--format", "csv"], "Invalid value for '--format': 'csv' is not one of 'table', 'json'."),
         (["--today", "2026-13-01"], "'2026-13-01' is not a date; write YYYY-MM-DD"),
     ],

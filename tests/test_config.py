@@ -177,7 +177,8 @@ def test_unknown_key_names_file_key_line_and_valid_keys(
 
 # -- wrong types and choices -------------------------------------------------------------------
 
-WHOLE = "must be a whole number (0 or more), not"
+THANKS_DAYS = "must be a whole number (0 to 365), not"
+TOUCH_DAYS = "must be a whole number (0 to 3650), not"
 TEXT = "must be text in quotes, not"
 LIST = 'must be a list of text, e.g. ["IV104"], not'
 TABLE = "must be a table: write it as a"
@@ -187,10 +188,18 @@ SEVERITIES = "error, warning, info, off"
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ('[lint]\nthank_you_days = "2"\n', 2, f"'lint.thank_you_days': {WHOLE} '2'"),
-        ("[lint]\nthank_you_days = true\n", 2, f"'lint.thank_you_days': {WHOLE} True"),
-        ("[lint]\nkeep_in_touch_days = 2.5\n", 2, f"'lint.keep_in_touch_days': {WHOLE} 2.5"),
-        ("[lint]\nkeep_in_touch_days = -1\n", 2, f"'lint.keep_in_touch_days': {WHOLE} -1"),
+        ('[lint]\nthank_you_days = "2"\n', 2, f"'lint.thank_you_days': {THANKS_DAYS} '2'"),
+        ("[lint]\nthank_you_days = true\n", 2, f"'lint.thank_you_days': {THANKS_DAYS} True"),
+        ("[lint]\nthank_you_days = 3000000\n", 2, f"'lint.thank_you_days': {THANKS_DAYS} 3000000"),
+        ("[lint]\nthank_you_days = 366\n", 2, f"'lint.thank_you_days': {THANKS_DAYS} 366"),
+        ("[lint]\nkeep_in_touch_days = 2.5\n", 2, f"'lint.keep_in_touch_days': {TOUCH_DAYS} 2.5"),
+        ("[lint]\nkeep_in_touch_days = -1\n", 2, f"'lint.keep_in_touch_days': {TOUCH_DAYS} -1"),
+        ("[lint]\nkeep_in_touch_days = 3651\n", 2, f"'lint.keep_in_touch_days': {TOUCH_DAYS} 3651"),
+        (
+            "[lint]\nkeep_in_touch_days = 99999999999999999999\n",
+            2,
+            f"'lint.keep_in_touch_days': {TOUCH_DAYS} 99999999999999999999",
+        ),
         ("[profile]\nname = 5\n", 2, f"'profile.name': {TEXT} 5"),
         ("[profile]\nphone = 5035550100\n", 2, f"'profile.phone': {TEXT} 5035550100"),
         ("[thanks]\nsignature = false\n", 2, f"'thanks.signature': {TEXT} False"),

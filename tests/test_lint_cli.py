@@ -1,7 +1,8 @@
 """``infoview lint`` and ``infoview rules`` through the real CLI.
 
 Every output format, every exit code, how paths are reported, time, ``--changed`` in a real
-git repository, the parse cache, lazy imports, and the README's generated rule table.
+git repository, lazy imports, and the README's generated rule table. The cache is
+``test_lint_cache.py``'s.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -21,9 +22,7 @@ from samples import FRONT
 
 from infoview.cli import cli
 from infoview.lint import registry, report
-from infoview.lint import runner as lint_runner
 from infoview.lint.diagnostic import Diagnostic
-from infoview.model import Interview
 
 Write = Callable[[Path, str, str], Path]
 
@@ -739,124 +738,6 @@ def test_changed_outside_a_repository_is_a_usage_error(
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(mixed.parent))
     stderr = usage_error(lint(runner, mixed, "--changed"))
     assert stderr.startswith("error: --changed needs a git repository: fatal: not a git repository")
-
-
-# -- the parse cache -----------------------------------------------------------------------
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
-    """The paths the linter parses (rather than takes from the cache), in order."""
-    seen: list[Path] = []
-    real = lint_runner.parse_bytes
-
-    def counting(data: bytes, path: Path) -> Interview:
-        seen.append(path)
-        return real(data, path)
-
-    monkeypatch.setattr(lint_runner, "parse_bytes", counting)
-    yield seen
-
-
-def cache_files(ws: Path) -> list[Path]:
-    return sorted(p for p in (ws / ".infoview-cache").iterdir() if p.is_file())
-
-
-def test_the_second_run_uses_the_cache_and_says_the_same(
-    runner: CliRunner, mixed: Path, parses: list[Path]
-) -> None:
-    first = lint(runner, mixed)
-    assert len(parses) == 4
-    second = lint(runner, mixed)
-    assert len(parses) == 4  # nothing parsed again
-    assert (second.exit_code, second.stdout) == (first.exit_code, first.stdout)
-    assert lines(second)[:4] == MIXED_TEXT
-
-
-def test_rules_run_again_on_a_cached_parse(
-    runner: CliRunner, workspace: Path, write: Write, parses: list[Path]
-) -> None:
-    write(workspace, "met", MET)
-    assert lines(lint(runner, workspace, today="2026-12-05"))[:-1] == [DUE]
-    assert lines(lint(runner, workspace, today="2026-12-06"))[:-1] == [OVERDUE]
-    assert len(parses) == 1
-
-
-def test_an_edited_file_is_parsed_again(
-    runner: CliRunner, workspace: Path, write: Write, parses: list[Path]
-) -> None:
-    path = write(workspace, "one", CLEAN)
-    assert lint(runner, workspace).stdout == "1 file checked: no problems\n"
-    write(workspace, "one", ERROR)
-    result = lint(runner, workspace)
-    assert lines(result) == [
-        f"interviews/one.md:7:13: IV002 [error] {MSG_DURATION}",
-        "1 file checked: 1 error",
-    ]
-    assert parses == [path, path]
-
-
-def test_identical_files_share_a_cache_entry_but_keep_their_paths(
-    runner: CliRunner, workspace: Path, write: Write, parses: list[Path]
-) -> None:
-    write(workspace, "a", INFO)
-    lint(runner, workspace)
-    write(workspace, "b", INFO)
-    result = lint(runner, workspace, "--format", "json")
-    assert [(d["path"], d["code"]) for d in json.loads(result.stdout)] == [
-        ("interviews/a.md", "IV104"),
-        ("interviews/b.md", "IV104"),
-    ]
-    assert len(parses) == 1
-
-
-def test_a_corrupt_cache_is_ignored(runner: CliRunner, mixed: Path, parses: list[Path]) -> None:
-    first = lint(runner, mixed)
-    files = cache_files(mixed)
-    assert any(p.suffix == ".pickle" for p in files)
-    for path in files:
-        path.write_bytes(b"\x80\x04garbage, not a pickle")
-    second = lint(runner, mixed)
-    assert (second.exit_code, second.stdout, second.stderr) == (1, first.stdout, "")
-    assert len(parses) == 8  # everything parsed again
-    third = lint(runner, mixed)  # and the cache is rebuilt
-    assert third.stdout == first.stdout
-    assert len(parses) == 8
-
-
-def test_a_truncated_cache_is_ignored(runner: CliRunner, mixed: Path) -> None:
-    first = lint(runner, mixed)
-    for path in cache_files(mixed):
-        if path.suffix == ".pickle":
-            path.write_bytes(path.read_bytes()[:100])
-    assert lint(runner, mixed).stdout == first.stdout
-
-
-def test_the_cache_is_dropped_when_the_parser_changes(
-    runner: CliRunner, mixed: Path, parses: list[Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    lint(runner, mixed)
-    monkeypatch.setattr(lint_runner, "code_stamp", lambda: "another parser")
-    lint(runner, mixed)
-    assert len(parses) == 8
-
-
-def test_no_cache_parses_everything_and_writes_no_cache(
-    runner: CliRunner, mixed: Path, parses: list[Path]
-) -> None:
-    first = lint(runner, mixed, "--no-cache")
-    assert not (mixed / ".infoview-cache").exists()
-    lint(runner, mixed)  # fills the cache
-    second = lint(runner, mixed, "--no-cache")
-    assert second.stdout == first.stdout
-    assert lines(second)[:4] == MIXED_TEXT
-    assert len(parses) == 12
-
-
-def test_the_cache_folder_is_ignored_by_git(runner: CliRunner, repo: Path) -> None:
-    assert lint(runner, repo).exit_code == 0
-    assert (repo / ".infoview-cache" / ".gitignore").read_text() == "*\n"
-    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
 
 
 # -- lazy imports --------------------------------------------------------------------------

@@ -518,6 +518,23 @@ def test_alias_bomb_is_iv001(loader: str) -> None:
     assert [n.text for n in interview.notes] == ["kept"]
 
 
+@pytest.mark.parametrize(
+    "yaml_text",
+    ["a: &a [*a]", "a: &a {b: *a}", "a: &a\n  - x\n  - *a"],
+    ids=["list", "map", "block"],
+)
+def test_an_alias_that_refers_to_itself_is_iv001_not_a_recursion_error(yaml_text: str) -> None:
+    interview = parse(f"---\n{yaml_text}\n---\n## Notes\n- kept\n")
+    code, line, _, severity, message = only_problem(interview)
+    assert (code, severity) == ("IV001", "error")
+    assert line in (2, 3)  # the anchored node
+    assert message == (
+        "front matter nests more than 32 levels deep through its '*' aliases (does an alias "
+        "refer to itself?); remove the aliases"
+    )
+    assert [n.text for n in interview.notes] == ["kept"]
+
+
 def test_small_aliases_still_work() -> None:
     text = doc(
         """
@@ -1724,13 +1741,36 @@ def test_any_name_round_trips_as_written(name: str) -> None:
     assert interview.tags == ((name.strip(),) if name.strip() else ())
 
 
+IN_RANGE = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+OUT_OF_RANGE = st.one_of(
+    st.dates(max_value=dt.date(1899, 12, 31)), st.dates(min_value=dt.date(2101, 1, 1))
+)
+
+
 @settings(max_examples=100, deadline=None)
-@given(st.dates(), st.one_of(st.none(), st.times().map(lambda t: t.replace(microsecond=0))))
+@given(IN_RANGE, st.one_of(st.none(), st.times().map(lambda t: t.replace(microsecond=0))))
 def test_any_date_round_trips(date: dt.date, at: dt.time | None) -> None:
     value = date.isoformat() if at is None else f"{date.isoformat()}T{at.isoformat()}"
     interview = parse_text(doc(f"meeting:\n  date: {value}\n"), PATH)
     assert interview.problems == []
     assert (interview.meeting.date, interview.meeting.time) == (date, at)
+
+
+@settings(max_examples=100, deadline=None)
+@given(OUT_OF_RANGE, st.sampled_from(["", "T23:59", "T00:00+14:00", "T12:00-12:00"]))
+def test_a_date_outside_1900_to_2100_is_iv002_at_its_line(date: dt.date, at: str) -> None:
+    value = date.isoformat() + at
+    interview = parse_text(doc(f"meeting:\n  date: {value}\n"), PATH)
+    assert interview.meeting.date is None
+    assert [(p.code, p.span.line, p.span.column, p.message) for p in interview.problems] == [
+        (
+            "IV002",
+            3,
+            9,
+            f"'meeting.date' is '{value}': the year {date.year} is outside 1900 to 2100; "
+            "check the year",
+        )
+    ]
 
 
 @given(st.text(max_size=40))

@@ -343,32 +343,36 @@ def test_within_the_window_no_warning(runner: CliRunner, ws: Path) -> None:
     [
         pytest.param(
             {"name": '"Dana\\r\\nBcc: evil@example.com"'},
-            "interviewer.name contains a line break; make it one line",
+            "interviewer.name contains a line break (U+000D); make it one line of plain text",
             id="name-crlf",
         ),
         pytest.param(
             {"name": '"Dana\\nBcc: evil@example.com"', "formality": "informal"},
-            "interviewer.name contains a line break; make it one line",
+            "interviewer.name contains a line break (U+000A); make it one line of plain text",
             id="name-lf-card",
         ),
         pytest.param(
             {"email": '"dana@example.com\\nBcc: evil@example.com"'},
-            "interviewer.email contains a line break; make it one line",
+            "interviewer.email is 'dana@example.com\\nBcc: evil@example.com': contains a line "
+            "break (U+000A); write one address like name@example.com",
             id="email-newline",
         ),
         pytest.param(
             {"email": '"a@x.com, b@y.com"'},
-            "interviewer.email must be one address like name@example.com, not 'a@x.com, b@y.com'",
+            "interviewer.email is 'a@x.com, b@y.com': it holds more than one address; "
+            "write one address like name@example.com",
             id="two-addresses",
         ),
         pytest.param(
             {"email": "a@x.com;b@y.com"},
-            "interviewer.email must be one address like name@example.com, not 'a@x.com;b@y.com'",
+            "interviewer.email is 'a@x.com;b@y.com': it holds more than one address; "
+            "write one address like name@example.com",
             id="semicolon",
         ),
         pytest.param(
             {"email": '"Name <a@x.com>"'},
-            "interviewer.email must be one address like name@example.com, not 'Name <a@x.com>'",
+            "interviewer.email is 'Name <a@x.com>': it has a name or angle brackets around the "
+            "address; write one address like name@example.com",
             id="name-and-address",
         ),
         pytest.param(
@@ -413,8 +417,8 @@ def test_profile_name_with_a_line_break_is_refused(runner: CliRunner, ws: Path) 
     result = thanks(runner)
     assert result.exit_code == 1
     assert (
-        result.stderr
-        == "error: infoview.toml: [profile] name contains a line break; make it one line\n"
+        result.stderr == "error: infoview.toml: [profile] name contains a line break (U+000D); "
+        "make it one line of plain text\n"
     )
     assert not (ws / "build").exists()
 

@@ -18,6 +18,7 @@ import click
 from infoview import __version__
 from infoview.errors import InfoviewError, UsageError
 from infoview.escape import printable
+from infoview.limits import date_problem
 
 if TYPE_CHECKING:
     from infoview.edit import EditResult
@@ -58,11 +59,15 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(
             f"'{printable(value)}' is not a date; write YYYY-MM-DD (from --today or INFOVIEW_TODAY)"
         ) from None
+    problem = date_problem(day)
+    if problem:
+        raise click.BadParameter(f"{value}: {problem}; check the year")
+    return day
 
 
 workspace_option = click.option(
@@ -114,9 +119,13 @@ def date_option(value: str | None, option: str) -> dt.date | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{option} '{printable(value)}' is not a date; write YYYY-MM-DD") from None
+    problem = date_problem(day)
+    if problem:
+        raise UsageError(f"{option} {value}: {problem}; check the year")
+    return day
 
 
 def show_edit(

@@ -21,6 +21,7 @@ from infoview.cli.base import (
     workspace_option,
 )
 from infoview.errors import InfoviewError, UsageError
+from infoview.limits import MAX_AGENDA_DAYS
 
 if TYPE_CHECKING:
     from infoview.packet import Outcome
@@ -203,7 +204,7 @@ def thanks(
 @today_option
 @click.option(
     "--days",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_AGENDA_DAYS),
     default=14,
     show_default=True,
     help="How far ahead to list meetings and keep-in-touch dates.",

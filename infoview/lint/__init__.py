@@ -1,7 +1,9 @@
 """Lint: the guide's checklist as rules over a parsed Interview.
 
 ``check(interview, ctx, selection)`` is pure: values in, diagnostics out, no files and no
-clock. ``runner.py`` wraps it with files, a parse cache and both cores.
+clock. ``runner.py`` wraps it with files, the cache (``cache.py``) and both cores:
+``runner.lint_text`` for one text in memory (the language server, tests),
+``runner.lint_files`` for files (``lint``, ``watch``).
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ from dataclasses import dataclass
 
 from infoview.config import Config
 from infoview.errors import ConfigError
-from infoview.lint.context import Context, moment
+from infoview.lint.context import Context, moment, without_day
 from infoview.lint.diagnostic import Diagnostic
-from infoview.lint.registry import RULES, lookup, suggest
-from infoview.model import Interview
+from infoview.lint.registry import RULES, Rule, lookup, suggest
+from infoview.model import Interview, Span
 
 
 @dataclass(frozen=True)
@@ -94,83 +96,119 @@ def context(config: Config, today: dt.date | None) -> Context:
     )
 
 
-def check(interview: Interview, ctx: Context, chosen: Selection, path: str) -> list[Diagnostic]:
-    """Run the selected rules on one interview, honouring per-file and inline disables."""
+PARTS = ("all", "stable", "day")
+
+
+def check(
+    interview: Interview,
+    ctx: Context,
+    chosen: Selection,
+    path: str,
+    *,
+    part: str = "all",
+    errors: str = "report",
+) -> list[Diagnostic]:
+    """Run the selected rules on one interview, honouring per-file and inline disables.
+
+    ``part="stable"`` gives only what cannot change from one day to the next (the rules
+    declaring ``DEPENDS_ON_DAY = False``, and unknown codes in disables): what the lint
+    cache stores. ``part="day"`` gives the rest. ``sorted(stable + day)`` is ``"all"``.
+    Day-independent rules run with a context whose moment raises when read.
+    A rule that raises is reported as an internal error in that rule, or with
+    ``errors="raise"`` (the cache, checking a stored Interview) the exception propagates.
+    """
+    if part not in PARTS:
+        raise ValueError(f"part must be one of {PARTS}, not {part!r}")
     out: list[Diagnostic] = []
+    stable = part != "day"
     file_ignored: set[str] = set()
     for index, name in enumerate(interview.lint_ignore):
         rule = lookup(name)
         if rule is None:
-            span = interview.span(f"lint.ignore[{index}]")
-            if "IV002" in chosen.enabled:
-                out.append(
-                    Diagnostic(
-                        path,
-                        span.line,
-                        span.column,
-                        "IV002",
-                        "schema",
-                        chosen.severity.get("IV002", "warning"),
-                        f"'lint.ignore' names unknown rule '{name}'; {suggest(name)}"
-                        "see 'infoview rules'",
-                        span.end_line,
-                        span.end_column,
-                    )
-                )
+            if stable and "IV002" in chosen.enabled:
+                span = interview.span(f"lint.ignore[{index}]")
+                out.append(_unknown(chosen, path, span, "'lint.ignore'", name))
             continue
         file_ignored.add(rule.code)
-    if "IV002" in chosen.enabled:
+    if stable and "IV002" in chosen.enabled:
         for line, names in interview.disabled.items():
             for name in names:
                 if lookup(name) is None:
-                    out.append(
-                        Diagnostic(
-                            path,
-                            line - 1,
-                            1,
-                            "IV002",
-                            "schema",
-                            chosen.severity.get("IV002", "warning"),
-                            f"'infoview-disable' names unknown rule '{name}'; {suggest(name)}"
-                            "see 'infoview rules'",
-                        )
-                    )
+                    out.append(_unknown(chosen, path, Span(line - 1), "'infoview-disable'", name))
+    dayless = _without_day(ctx)
     for code in chosen.enabled:
         if code in file_ignored:
             continue
         rule = RULES[code]
-        try:
-            findings = list(rule.check(interview, ctx))
-        except Exception as exc:  # a rule bug must not hide the other diagnostics
-            findings = []
-            out.append(
-                Diagnostic(
-                    path,
-                    1,
-                    1,
-                    code,
-                    rule.slug,
-                    "error",
-                    f"internal error in rule {code} ({type(exc).__name__}: {exc}); "
-                    "please report it",
-                )
-            )
-        for finding in findings:
-            disabled = interview.disabled.get(finding.span.line, ())
-            if any(lookup(name) is rule for name in disabled):
-                continue
-            level = chosen.severity.get(code) or finding.severity or rule.severity
-            out.append(
-                Diagnostic(
-                    path,
-                    finding.span.line,
-                    finding.span.column,
-                    code,
-                    rule.slug,
-                    level,
-                    finding.message,
-                    finding.span.end_line,
-                    finding.span.end_column,
-                )
-            )
+        day = rule.depends_on_day
+        if (day and part == "stable") or (not day and part == "day"):
+            continue
+        out.extend(_run(rule, interview, ctx if day else dayless, chosen, path, errors))
     return sorted(out, key=lambda d: (d.line, d.column, d.code))
+
+
+def _unknown(chosen: Selection, path: str, span: Span, where: str, name: str) -> Diagnostic:
+    return Diagnostic(
+        path,
+        span.line,
+        span.column,
+        "IV002",
+        "schema",
+        chosen.severity.get("IV002", "warning"),
+        f"{where} names unknown rule '{name}'; {suggest(name)}see 'infoview rules'",
+        span.end_line,
+        span.end_column,
+    )
+
+
+def _run(
+    rule: Rule, interview: Interview, ctx: Context, chosen: Selection, path: str, errors: str
+) -> list[Diagnostic]:
+    try:
+        findings = list(rule.check(interview, ctx))
+    except Exception as exc:  # a rule bug must not hide the other diagnostics
+        if errors == "raise":
+            raise
+        return [
+            Diagnostic(
+                path,
+                1,
+                1,
+                rule.code,
+                rule.slug,
+                "error",
+                f"internal error in rule {rule.code} ({type(exc).__name__}: {exc}); "
+                "please report it",
+            )
+        ]
+    out = []
+    for finding in findings:
+        disabled = interview.disabled.get(finding.span.line, ())
+        if any(lookup(name) is rule for name in disabled):
+            continue
+        level = chosen.severity.get(rule.code) or finding.severity or rule.severity
+        out.append(
+            Diagnostic(
+                path,
+                finding.span.line,
+                finding.span.column,
+                rule.code,
+                rule.slug,
+                level,
+                finding.message,
+                finding.span.end_line,
+                finding.span.end_column,
+            )
+        )
+    return out
+
+
+_last_dayless: tuple[Context, Context] | None = None
+
+
+def _without_day(ctx: Context) -> Context:
+    """``without_day(ctx)``, built once per context rather than once per file."""
+    global _last_dayless
+    if _last_dayless is None or _last_dayless[0] is not ctx:
+        _last_dayless = (ctx, without_day(ctx))
+    return _last_dayless[1]

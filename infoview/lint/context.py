@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from infoview.config import Config
@@ -40,3 +41,26 @@ def moment(today: dt.date | None, tz: ZoneInfo) -> dt.datetime:
     if today is None:
         return dt.datetime.now(tz)
     return dt.datetime.combine(today, dt.time(0, 0), tzinfo=tz)
+
+
+class DayRead(RuntimeError):
+    """A rule that declares ``DEPENDS_ON_DAY = False`` read the moment of the check."""
+
+
+@dataclass(frozen=True)
+class _Dayless(Context):
+    """A Context whose moment cannot be read: what day-independent rules run with.
+
+    Their results are cached across days, so one that reads ``now`` (directly, or through
+    ``today``, ``status`` or ``days_since_meeting``) must fail loudly, not go stale.
+    """
+
+    def __getattribute__(self, name: str) -> Any:
+        if name == "now":
+            raise DayRead("it reads the day but declares DEPENDS_ON_DAY = False")
+        return super().__getattribute__(name)
+
+
+def without_day(ctx: Context) -> Context:
+    """``ctx`` with every field but the moment of the check readable."""
+    return _Dayless(**{f.name: getattr(ctx, f.name) for f in fields(ctx)})

@@ -30,6 +30,7 @@ from infoview.model import Interview
 CODE = "IV001"
 SLUG = "invalid-front-matter"
 SEVERITY = "error"
+DEPENDS_ON_DAY = False
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

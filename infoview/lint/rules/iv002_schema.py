@@ -27,6 +27,7 @@ from infoview.model import Interview
 CODE = "IV002"
 SLUG = "schema"
 SEVERITY = "error"
+DEPENDS_ON_DAY = False
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

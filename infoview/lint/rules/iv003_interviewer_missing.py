@@ -25,6 +25,7 @@ from infoview.model import Interview
 CODE = "IV003"
 SLUG = "interviewer-missing"
 SEVERITY = "error"
+DEPENDS_ON_DAY = False
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

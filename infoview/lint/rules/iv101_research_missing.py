@@ -26,6 +26,7 @@ from infoview.model import Interview
 CODE = "IV101"
 SLUG = "research-missing"
 SEVERITY = "error"
+DEPENDS_ON_DAY = False
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

@@ -28,6 +28,7 @@ from infoview.model import Facet, Interview
 CODE = "IV102"
 SLUG = "research-facet-missing"
 SEVERITY = "warning"
+DEPENDS_ON_DAY = False
 
 FACETS = (
     (Facet.WORK_HISTORY, "Work history", "where they have worked and what they did"),

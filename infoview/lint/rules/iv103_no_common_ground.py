@@ -24,6 +24,7 @@ from infoview.model import Facet, Interview
 CODE = "IV103"
 SLUG = "no-common-ground"
 SEVERITY = "warning"
+DEPENDS_ON_DAY = False
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

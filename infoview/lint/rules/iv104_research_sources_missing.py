@@ -24,6 +24,7 @@ from infoview.model import Facet, Interview
 CODE = "IV104"
 SLUG = "research-sources-missing"
 SEVERITY = "info"
+DEPENDS_ON_DAY = False
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

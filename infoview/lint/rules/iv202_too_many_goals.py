@@ -22,6 +22,7 @@ from infoview.model import Interview
 CODE = "IV202"
 SLUG = "too-many-goals"
 SEVERITY = "warning"
+DEPENDS_ON_DAY = False
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

@@ -26,6 +26,7 @@ from infoview.model import Interview
 CODE = "IV203"
 SLUG = "goal-is-a-question"
 SEVERITY = "warning"
+DEPENDS_ON_DAY = False
 
 _QUESTION_START = re.compile(
     r"^(what|how|why|when|where|who|whom|which|whose|do|does|did|is|are|was|were|can|could|"

@@ -27,6 +27,7 @@ from infoview.model import Interview
 CODE = "IV204"
 SLUG = "goal-without-questions"
 SEVERITY = "warning"
+DEPENDS_ON_DAY = False
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

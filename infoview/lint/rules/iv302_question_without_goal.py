@@ -25,6 +25,7 @@ from infoview.model import Interview
 CODE = "IV302"
 SLUG = "question-without-goal"
 SEVERITY = "warning"
+DEPENDS_ON_DAY = False
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

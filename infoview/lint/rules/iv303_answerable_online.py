@@ -27,6 +27,7 @@ from infoview.model import Interview
 CODE = "IV303"
 SLUG = "answerable-online"
 SEVERITY = "warning"
+DEPENDS_ON_DAY = False
 
 _ORG = r"(?:firm|company|organi[sz]ation|office|agency|practice|business|group|department)"
 _THE = r"(?:your|the|this)"

@@ -28,6 +28,7 @@ from infoview.model import Interview
 CODE = "IV304"
 SLUG = "job-seeking"
 SEVERITY = "warning"
+DEPENDS_ON_DAY = False
 
 _CV = r"(?:r[ée]sum[ée]s?|cvs?|cover letter)"
 _POST = r"(?:job|position|role|opening)"

@@ -24,6 +24,7 @@ from infoview.model import Interview, normal_words
 CODE = "IV305"
 SLUG = "duplicate-question"
 SEVERITY = "info"
+DEPENDS_ON_DAY = False
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

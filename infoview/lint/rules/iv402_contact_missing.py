@@ -27,6 +27,7 @@ from infoview.model import Interview, MeetingMode
 CODE = "IV402"
 SLUG = "contact-missing"
 SEVERITY = "warning"
+DEPENDS_ON_DAY = False
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

@@ -25,6 +25,7 @@ from infoview.model import Interview
 CODE = "IV403"
 SLUG = "duration-missing"
 SEVERITY = "warning"
+DEPENDS_ON_DAY = False
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

@@ -28,6 +28,7 @@ from infoview.model import Interview, MeetingMode
 CODE = "IV404"
 SLUG = "location-missing"
 SEVERITY = "warning"
+DEPENDS_ON_DAY = False
 
 
 # A URL, with or without its scheme: "https://...", "www.example.com", "zoom.us/j/123". A host

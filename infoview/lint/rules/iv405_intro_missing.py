@@ -26,6 +26,7 @@ from infoview.model import FILE_START, Interview, Status
 CODE = "IV405"
 SLUG = "intro-missing"
 SEVERITY = "info"
+DEPENDS_ON_DAY = True  # reads the status: done once the meeting has ended
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

@@ -26,6 +26,7 @@ from infoview.model import Interview, Status
 CODE = "IV406"
 SLUG = "notes-missing"
 SEVERITY = "warning"
+DEPENDS_ON_DAY = True  # reads the status: done once the meeting has ended
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

@@ -25,6 +25,7 @@ from infoview.model import Interview, Status
 CODE = "IV407"
 SLUG = "referrals-not-asked"
 SEVERITY = "info"
+DEPENDS_ON_DAY = True  # reads the status: done once the meeting has ended
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

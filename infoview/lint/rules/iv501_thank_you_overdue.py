@@ -25,6 +25,7 @@ from infoview.model import Interview
 CODE = "IV501"
 SLUG = "thank-you-overdue"
 SEVERITY = "error"
+DEPENDS_ON_DAY = True  # days since the meeting
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

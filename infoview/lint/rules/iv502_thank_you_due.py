@@ -26,6 +26,7 @@ from infoview.model import Interview
 CODE = "IV502"
 SLUG = "thank-you-due"
 SEVERITY = "warning"
+DEPENDS_ON_DAY = True  # days since the meeting
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:

@@ -29,6 +29,7 @@ from infoview.model import Interview
 CODE = "IV503"
 SLUG = "thank-you-channel"
 SEVERITY = "info"
+DEPENDS_ON_DAY = False
 
 _VIA = {"card": "handwritten", "email": "email"}
 

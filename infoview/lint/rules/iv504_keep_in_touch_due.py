@@ -28,6 +28,7 @@ from infoview.model import Interview, Status
 CODE = "IV504"
 SLUG = "keep-in-touch-due"
 SEVERITY = "info"
+DEPENDS_ON_DAY = True  # days since the last contact
 
 
 def last_contact(interview: Interview) -> dt.date | None:
