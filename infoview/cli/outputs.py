@@ -136,29 +136,29 @@ def thanks(
     ctx = context(ws.config, today)
     fmt = {"handwritten": "card"}.get(fmt, fmt)
     if mark_sent:
-        from infoview.followup import AlreadyRecorded, via_for
         from infoview.followup import mark_sent as record
+        from infoview.followup import via_for
 
         if not paths:
             raise UsageError("--mark-sent needs the interview file(s) to edit")
         day = date_option(on, "--on") or ctx.today
-        refused = 0
+        marked = 0
         for path in ws.interview_paths(paths):
-            interview = ws.read(path)
-            how = via_for(via or channel_for(interview, ws.config, fmt))
-            if interview.meeting.date is not None and day < interview.meeting.date:
-                click.echo(
-                    f"warning: {ws.relative(path)}: --on {day} is before the meeting "
-                    f"({interview.meeting.date}); recorded anyway",
-                    err=True,
-                )
-            try:
+            try:  # one file that cannot be edited (or is already recorded) spares the others
+                interview = ws.read(path)
+                how = via_for(via or channel_for(interview, ws.config, fmt))
+                if interview.meeting.date is not None and day < interview.meeting.date:
+                    echo(
+                        f"warning: {ws.relative(path)}: --on {day} is before the meeting "
+                        f"({interview.meeting.date}); recorded anyway",
+                        err=True,
+                    )
                 result = record(
                     path, on=day, via=how, dry_run=dry_run, root=ws.root, replace=replace
                 )
-            except AlreadyRecorded as exc:
-                click.echo(f"error: {exc.render()}", err=True)
-                refused = 1
+            except InfoviewError as exc:  # AlreadyRecorded among them: nothing changed
+                echo(f"error: {exc.render()}", err=True)
+                marked = max(marked, exc.exit_code)
                 continue
             before = interview.follow_up.thank_you_sent
             what = f"thank-you sent {day} ({how})"
@@ -168,7 +168,7 @@ def thanks(
             elif not result.changed:
                 what = f"thank-you already recorded as sent {day} ({how}); nothing changed"
             show_edit(result, ws, dry_run=dry_run, what=what, unchanged=what)
-        sys.exit(refused)
+        sys.exit(marked)
     status = 0
     interviews = []
     for source in ws.interview_paths(paths):
