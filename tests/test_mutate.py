@@ -241,6 +241,11 @@ def test_a_mutant_runs_the_tests_of_its_lines_and_at_import_time_the_module_s() 
     assert cover.covering(found[(1, "`1` -> `2`")], module) == ["t_g", "t_f"]  # fastest first
     cover.lines["pkg/m.py"][9].append("")  # g also ran at import time: all the module's tests
     assert cover.covering(found[(9, "`-` -> `+`")], module) == ["t_g", "t_f"]
+    # the meta-tests read module constants without running module lines: module level only
+    meta = "tests/test_lint_registry.py::test_every_rule_module_declares_itself[IV102]"
+    cover.tests[meta] = {"outcome": "passed", "duration": 0.3}
+    assert cover.covering(found[(1, "`1` -> `2`")], module) == ["t_g", "t_f", meta]
+    assert cover.covering(found[(5, "`+` -> `-`")], module) == ["t_f"]
 
 
 # -- the allow-list -----------------------------------------------------------------------
