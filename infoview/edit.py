@@ -1,11 +1,16 @@
 """Lossless edits to an interview's front matter: change only the lines that must change.
 
 Every edit is a splice into the file's original text at positions PyYAML reports, so
-comments, key order, quoting, indentation, blank lines, a BOM, CRLF line endings and the
-whole body stay byte-identical. New keys are written in block style at the indentation
-their siblings use. Where an edit cannot be made safely (a flow-style ``{...}`` mapping,
-a non-empty ``[...]`` list, an alias, a value of the wrong kind), ``EditRefused`` says why
-and nothing is changed. Each result is parsed again and checked before it is returned.
+comments, key order, quoting, indentation, blank lines, a BOM, line endings and the whole
+body stay byte-identical. New keys are written in block style at the indentation their
+siblings use, each line ended by the line break of the line above it (LF, CRLF or a lone
+CR, whatever the body uses). Where an edit cannot be made safely (a flow-style ``{...}``
+mapping, a non-empty ``[...]`` list, an alias, anchor or merge key on the edited path,
+nesting deeper than ``MAX_DEPTH``, a value of the wrong kind), ``EditRefused`` says why and
+nothing is changed. Each result is parsed again and checked before it is returned.
+
+``edit_text`` is the pure core (text in, text out); ``apply`` is the one file wrapper,
+locking and replacing the file through ``infoview.fs.edit_file``.
 """
 
 from __future__ import annotations

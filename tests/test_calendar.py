@@ -13,8 +13,10 @@ import icalendar
 import pytest
 from click.testing import CliRunner
 
-from infoview import __version__
+from infoview import __version__, agenda_ics
 from infoview.cli import cli
+from infoview.config import parse_config
+from infoview.parse import parse_text
 
 TODAY = "2026-11-25"
 UTC = dt.UTC
@@ -349,3 +351,17 @@ def test_a_failed_write_is_an_error_and_leaves_no_file(
     )
     assert target.read_text() == "old calendar"  # the old file untouched
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ics", "ws"]  # no temp file
+
+
+def test_the_calendar_function_names_entries_by_file_stem_by_default() -> None:
+    """Called without ``name`` (as from Python), a UID is the file's stem and the kind."""
+    config = parse_config('timezone = "America/Los_Angeles"\n')
+    path = Path("interviews/sub/2026-11-20-no-more.md")
+    interview = parse_text(FILES["2026-11-20-no-more"], path)
+    cal = agenda_ics.calendar([interview], config, dt.datetime(2026, 11, 25, tzinfo=UTC))
+    assert [str(c["UID"]) for c in cal.walk() if c.name in ("VEVENT", "VTODO")] == [
+        uid("2026-11-20-no-more", "meeting"),
+        uid("2026-11-20-no-more", "thank-you"),
+    ]
+    (event,) = cal.walk("VEVENT")
+    assert str(event["DESCRIPTION"]).splitlines()[-1] == f"Interview file: {path}"  # label=str

@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,16 @@ def test_mutant_identity_disambiguates_identical_changes() -> None:
     assert found == [("`1` -> `2`", 1), ("`1` -> `2`", 2)]
 
 
+def test_a_number_keeps_its_base_and_width_in_the_report() -> None:
+    source = "def f(mode):\n    return mode & 0o022 | 0x1F\n"
+    assert [m.change for m in mutants(source, "s.py", ("number",))] == [
+        "`0o022` -> `0o023`",
+        "`0o022` -> `0o021`",
+        "`0x1F` -> `0x20`",
+        "`0x1F` -> `0x1e`",
+    ]
+
+
 def test_function_lines_cover_bodies_not_definitions() -> None:
     assert function_lines(SAMPLE) == {*range(17, 28), 31}
 
@@ -181,6 +192,15 @@ def test_a_pattern_passed_to_re_is_one_even_without_r_or_groups() -> None:
     ]
 
 
+def test_a_plain_string_with_a_grouped_alternation_is_a_pattern() -> None:
+    source = 'WORDS = ("(?:yes|no)!", "left | right")\n'
+    assert [m.change for m in mutants(source, "s.py")] == [
+        "drop 'yes' from 'yes|no'",
+        "drop 'no' from 'yes|no'",
+        "'left | right' -> ''",
+    ]
+
+
 def test_patterns_are_found_wherever_they_are_compiled() -> None:
     """A lazily compiled pattern (inside a cached function) is mutated too."""
     source = textwrap.dedent(
@@ -203,6 +223,29 @@ def test_patterns_are_found_wherever_they_are_compiled() -> None:
         "drop '\\\\bstaff' from '\\\\bstaff|employees\\\\b'",
         "drop 'employees\\\\b' from '\\\\bstaff|employees\\\\b'",
     ]
+
+
+# -- which tests run a mutant ---------------------------------------------------------------
+
+
+def test_a_mutant_runs_the_tests_of_its_lines_and_at_import_time_the_module_s() -> None:
+    source = "X = 1\n\n\ndef f(a):\n    return a + X\n\n\ndef g(a):\n    return a - 1\n"
+    found = {(m.line, m.change): m for m in mutants(source, "pkg/m.py")}
+    tests = {t: {"outcome": "passed", "duration": d} for t, d in [("t_f", 0.2), ("t_g", 0.1)]}
+    tests["t_broken"] = {"outcome": "failed", "duration": 0.1}
+    lines = {"pkg/m.py": {1: [""], 5: ["t_f", "t_broken"], 9: ["t_g"]}}
+    cover = CoverageMap(tests, lines)
+    module = cover.module_tests("pkg/m.py", function_lines(source))
+    assert module == {"t_f", "t_g"}  # never a test that fails without any mutant
+    assert cover.covering(found[(5, "`+` -> `-`")], module) == ["t_f"]
+    assert cover.covering(found[(1, "`1` -> `2`")], module) == ["t_g", "t_f"]  # fastest first
+    cover.lines["pkg/m.py"][9].append("")  # g also ran at import time: all the module's tests
+    assert cover.covering(found[(9, "`-` -> `+`")], module) == ["t_g", "t_f"]
+    # the meta-tests read module constants without running module lines: module level only
+    meta = "tests/test_lint_registry.py::test_every_rule_module_declares_itself[IV102]"
+    cover.tests[meta] = {"outcome": "passed", "duration": 0.3}
+    assert cover.covering(found[(1, "`1` -> `2`")], module) == ["t_g", "t_f", meta]
+    assert cover.covering(found[(5, "`+` -> `-`")], module) == ["t_f"]
 
 
 # -- the allow-list -----------------------------------------------------------------------
@@ -293,6 +336,7 @@ def _toy(root: Path) -> Path:
 
             def unused(x):
                 return x - 1
+
             """
         ),
         encoding="utf-8",
@@ -327,6 +371,48 @@ def test_a_mutant_is_undone_however_its_block_ends(tmp_path: Path) -> None:
     assert _snapshot(project) == before
 
 
+def test_a_run_over_its_time_limit_is_ended_with_its_children(tmp_path: Path) -> None:
+    """A mutant that makes a loop endless is caught by the limit; nothing is left running."""
+    marker = tmp_path / "child.pid"
+    code = (
+        "import subprocess, sys, time\n"
+        f"child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'])\n"
+        f"open({str(marker)!r}, 'w').write(str(child.pid))\n"
+        "print('started', flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    code, _ = Processes().run([sys.executable, "-c", code], tmp_path, dict(os.environ), 3)
+    assert code is None  # over the limit (the run would take ten minutes)
+    if marker.exists():  # the run got as far as starting its child: that was ended too
+        stat = Path(f"/proc/{marker.read_text()}/stat")
+        for _ in range(200):  # SIGKILL went to the whole group; wait for it to land
+            try:
+                if stat.read_text().split(") ", 1)[1].startswith("Z"):
+                    break  # dead, waiting for init to reap it
+            except FileNotFoundError:
+                break  # gone
+            time.sleep(0.05)
+        else:
+            pytest.fail(f"the run's child {marker.read_text()} is still running")
+
+
+def test_a_timeout_counts_as_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = _toy(tmp_path / "project")
+    box = Sandbox(project, ["toy/__init__.py", "toy/calc.py", "tests/test_calc.py"])
+    procs = Processes()
+    monkeypatch.setattr(procs, "run", lambda *args: (None, ""))
+    (mutant,) = mutants("def f(x):\n    return x\n", "toy/calc.py")
+    tests = {"tests/test_calc.py::test_double": {"outcome": "passed", "duration": 2.0}}
+    try:
+        (outcome,) = run_mutants(
+            [(mutant, [*tests])], [box], CoverageMap(tests, {}), procs,
+            timeout_factor=3, timeout_floor=30, report=lambda o: None,
+        )  # fmt: skip
+    finally:
+        box.remove()
+    assert (outcome.status, outcome.detail) == ("timeout", "over 36 s")
+
+
 def test_an_interrupted_run_stops_and_restores(tmp_path: Path) -> None:
     project = _toy(tmp_path / "project")
     box = Sandbox(project, ["toy/__init__.py", "toy/calc.py", "tests/test_calc.py"])
@@ -357,7 +443,7 @@ def test_a_whole_run_scores_and_lists_what_to_act_on(tmp_path: Path) -> None:
     temp = tmp_path / "temp"
     temp.mkdir()
     done = subprocess.run(
-        [sys.executable, "-m", "tools.mutate", "toy/calc.py", "--ops", "compare,return"],
+        [sys.executable, "-m", "tools.mutate", "toy/calc.py", "--ops", "compare,return", "-v"],
         cwd=project,
         env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temp)},
         capture_output=True,
@@ -365,7 +451,14 @@ def test_a_whole_run_scores_and_lists_what_to_act_on(tmp_path: Path) -> None:
         timeout=300,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.splitlines()[1:] == [
+    results = [line for line in done.stdout.splitlines() if line.startswith("[")]
+    assert sorted(line.split("] ", 1)[1] for line in results) == [  # two workers: any order
+        "caught   toy/calc.py:2:5 `return x * 2` -> `return None`",
+        "caught   toy/calc.py:6:5 `return x if x < 10 else 10` -> `return None`",
+        "survived toy/calc.py:6:19 `<` -> `<=`",
+        "untested toy/calc.py:10:5 `return x - 1` -> `return None`",
+    ]
+    assert done.stdout.splitlines()[len(results) + 1 :] == [
         "module       mutants  caught  survived  no test  equivalent  score",
         "toy/calc.py        4       2         1        1           0   50.0%",
         "",
@@ -379,3 +472,22 @@ def test_a_whole_run_scores_and_lists_what_to_act_on(tmp_path: Path) -> None:
     )
     assert {k: v for k, v in after.items() if k in before} == before  # the project untouched
     assert list(temp.iterdir()) == []  # and every copy removed
+
+
+def test_test_runs_handle_ctrl_c_even_when_started_in_the_background() -> None:
+    """A background job inherits SIGINT ignored; the runs reset it so tests can send it."""
+    code = (
+        "import signal\n"
+        "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "import tools.mutate.select\n"
+        "print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout == "True\n"

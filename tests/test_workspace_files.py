@@ -322,3 +322,26 @@ def test_two_files_given_from_outside_interviews_with_one_name_are_not_mixed_up(
         "  drafts-b/2026-11-20-dana.md: has the same output as drafts-a/2026-11-20-dana.md; "
         "rename one of them, or build them one at a time\n"
     )
+
+
+def test_mark_sent_on_several_files_goes_past_one_it_cannot_edit(
+    runner: CliRunner, ws: Path
+) -> None:
+    first, last = ws / "interviews" / "2026-11-20-dana.md", ws / "interviews" / "2026-11-20-lee.md"
+    first.write_text(interview())
+    last.write_text(interview("Lee Chan"))
+    (ws / "interviews" / "2026-11-20-gone.md").symlink_to("deleted.md")
+    result = run(
+        runner,
+        ws,
+        "thanks",
+        "--mark-sent",
+        "interviews/2026-11-20-dana.md",
+        "interviews/2026-11-20-gone.md",
+        "interviews/2026-11-20-lee.md",
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: interviews/2026-11-20-gone.md: is a symbolic link to")
+    assert result.stdout.count("thank-you sent 2026-11-21 (email)") == 2
+    for path in (first, last):
+        assert "thank_you_sent: 2026-11-21" in path.read_text()

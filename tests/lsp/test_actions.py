@@ -202,3 +202,28 @@ async def test_write_thanks_runs_in_a_child_and_shows_the_draft(
     assert [d.uri for d in server.shown_documents[shown:]] == [draft.as_uri()]
     assert server.shown_documents[-1].external is True
     editor.close(uri)
+
+
+async def test_build_packet_renders_in_a_child_and_says_the_buffer_is_unsaved(
+    server: LanguageClient, editor: Editor, lsp_root: Path
+) -> None:
+    dana = (lsp_root / "interviews" / "2026-12-03-dana-whitfield.md").read_text()
+    path = copy(lsp_root, "2026-12-13-packet", dana)
+    uri = editor.open(path, dana.replace(GOAL, GOAL + "- What surprised you?\n"))  # unsaved
+    shown, said = len(server.shown_documents), len(server.messages)
+    result = await server.workspace_execute_command_async(
+        types.ExecuteCommandParams("infoview.buildPacket", [uri])
+    )
+    pdf = lsp_root / "build" / "packets" / "2026-12-13-packet.pdf"
+    assert result["output"] == str(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert [d.uri for d in server.shown_documents[shown:]] == [pdf.as_uri()]
+    assert [m.message for m in server.messages[said:]] == [
+        "packet: built from the saved file; save to include your latest changes"
+    ]
+    # WeasyPrint loaded in the child, never in the server.
+    pid = server._server.pid  # type: ignore[union-attr]
+    maps = Path(f"/proc/{pid}/maps")
+    if maps.exists():
+        assert "libpango" not in maps.read_text()
+    editor.close(uri)

@@ -6,7 +6,8 @@ tests that run the changed line (per-test coverage, collected once) run against 
 the project with that change; a mutant that no test fails on "survived": the tests do not
 prove what the code there does. See ``python -m tools.mutate --help`` and the README.
 
-- ``mutants.py``: generating mutants from the AST (pure: source in, mutants out).
+- ``mutants.py``: generating mutants from the AST (pure: source in, mutants out), with
+  ``walker.py`` proposing each change and ``describe.py`` writing it down.
 - ``regex.py``: the alternatives of a regular expression, for "drop one alternative".
 - ``collect.py``: the once-per-tree coverage run that maps each line to the tests running it.
 - ``select.py``: the pytest plugin that keeps exactly the chosen tests in a mutant run.

@@ -18,6 +18,8 @@ from typing import Any
 import coverage
 import pytest
 
+from tools.mutate.select import restore_ctrl_c
+
 
 class Recorder:
     """A pytest plugin: one coverage context per test, and each test's outcome and time."""
@@ -44,6 +46,7 @@ class Recorder:
 
 
 def main(argv: list[str]) -> int:
+    restore_ctrl_c()
     split = argv.index("--")
     out, packages, args = Path(argv[0]), argv[1:split], argv[split + 1 :]
     root = Path.cwd()

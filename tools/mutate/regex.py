@@ -8,6 +8,7 @@ f-string, whose value is another pattern). The scanner knows escapes, character 
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -115,3 +116,84 @@ def compiles(text: str) -> bool:
     except (re.error, RecursionError, OverflowError):
         return False
     return True
+
+
+# -- literals as patterns: the units of a str or f-string node, and back ---------------------
+
+
+def units(node: ast.AST) -> list[object]:
+    """The characters of a string literal; an f-string's ``{...}`` holes stay nodes."""
+    if isinstance(node, ast.Constant):
+        return [*str(node.value)]
+    found: list[object] = []
+    assert isinstance(node, ast.JoinedStr)
+    for value in node.values:
+        if isinstance(value, ast.Constant):
+            found += [*str(value.value)]
+        else:
+            found.append(value)
+    return found
+
+
+def flat(pieces: Sequence[Unit]) -> str:
+    """The pattern with each hole as one plain character, to check that it compiles."""
+    return "".join(u if isinstance(u, str) else "x" for u in pieces)
+
+
+def is_pattern(source: str, node: ast.AST, pieces: list[object], *, passed_to_re: bool) -> bool:
+    """A literal that is a regular expression: alternation, it compiles, and it is raw,
+    grouped, or given straight to ``re`` (plain text like "left | right" is none of them)."""
+    alts = alternatives(pieces)
+    if not alts or not compiles(flat(pieces)):
+        return False
+    segment = ast.get_source_segment(source, node) or ""
+    raw = re.match(r"[bBuUfF]*[rR]", segment) is not None
+    grouped = any(alt.group[0] > 0 for alt in alts)
+    return raw or grouped or passed_to_re
+
+
+def locate(lines: list[str], node: ast.AST, text: str, skip: int) -> tuple[int, int]:
+    """Line and column of the ``skip``-th later ``text`` in the literal's source lines.
+
+    Approximate where escapes make the source differ from the value: then (first line, 0).
+    """
+    first, last = node.lineno, node.end_lineno or node.lineno  # type: ignore[attr-defined]
+    for number in range(first, last + 1):
+        line = lines[number - 1]
+        col = line.find(text)
+        while col >= 0:
+            if skip == 0:
+                return number, col + 1
+            skip -= 1
+            col = line.find(text, col + len(text))
+    return first, 0
+
+
+def rebuild(node: ast.AST, units: list[object]) -> ast.AST:
+    if isinstance(node, ast.Constant):
+        return ast.Constant(value="".join(str(u) for u in units))
+    values: list[ast.expr] = []
+    text = ""
+    for unit in units:
+        if isinstance(unit, str):
+            text += unit
+            continue
+        if text:
+            values.append(ast.Constant(value=text))
+            text = ""
+        assert isinstance(unit, ast.expr)
+        values.append(unit)
+    if text:
+        values.append(ast.Constant(value=text))
+    return ast.JoinedStr(values=values)
+
+
+def render(units: list[object]) -> str:
+    out = ""
+    for unit in units:
+        if isinstance(unit, str):
+            out += unit
+        else:
+            assert isinstance(unit, ast.FormattedValue)
+            out += "{" + ast.unparse(unit.value) + "}"
+    return out

@@ -8,11 +8,25 @@ node id per line, in the order to run them. A node id that no longer exists is a
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
 
 ENV = "INFOVIEW_MUTATE_TESTS"
+
+
+def restore_ctrl_c() -> None:
+    """Undo an inherited "ignore SIGINT" (a run started in the background has it).
+
+    Tests that stop a child with SIGINT need it handled; an ignored signal stays ignored
+    across exec, a handled one does not.
+    """
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+restore_ctrl_c()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
