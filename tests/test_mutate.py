@@ -505,3 +505,33 @@ def test_test_runs_handle_ctrl_c_even_when_started_in_the_background() -> None:
         check=True,
     )
     assert done.stdout == "True\n"
+
+
+def test_a_killed_run_removes_its_copies_and_leaves_the_project(tmp_path: Path) -> None:
+    """SIGTERM (a CI time limit, a kill) ends a run as Ctrl-C does: nothing is left behind."""
+    project = _toy(tmp_path / "project")
+    before = _snapshot(project)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tools.mutate", "toy/calc.py"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temp)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for _ in range(1200):  # until its project copy exists (at most a minute)
+            if any(temp.glob("infoview-mutate-*")) or proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        proc.terminate()
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err
+    assert "interrupted: the project is untouched and its copies are removed" in err
+    assert list(temp.iterdir()) == []
+    assert {k: v for k, v in _snapshot(project).items() if k in before} == before
