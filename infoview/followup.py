@@ -17,11 +17,30 @@ import datetime as dt
 from pathlib import Path
 
 from infoview.edit import Editor, EditResult, apply, edit_text, yaml_scalar
-from infoview.errors import UsageError
-from infoview.model import Interview
+from infoview.errors import InfoviewError, UsageError
+from infoview.model import Interview, Referral
+from infoview.parse import parse_text
+from infoview.people import fold, fold_email
 
 VIAS = ("handwritten", "email")
+# The channel words every option accepts: a card is written by hand.
+CHANNELS = {"card": "handwritten", "handwritten": "handwritten", "email": "email"}
 UNNAMED = Path("interview.md")  # the name messages use when the caller gives none
+
+
+class AlreadyRecorded(InfoviewError):
+    """The record asked for would overwrite or duplicate one already there; nothing changed.
+
+    Recording commands never silently change history: the file is left byte-identical.
+    """
+
+
+def via_for(channel: str) -> str:
+    """'card' or 'handwritten' -> 'handwritten'; 'email' -> 'email' (what the file records)."""
+    try:
+        return CHANNELS[channel]
+    except KeyError:
+        raise UsageError(f"--via must be one of: {', '.join(CHANNELS)}") from None
 
 
 def _one_line(value: str, option: str) -> str:
@@ -33,14 +52,27 @@ def _one_line(value: str, option: str) -> str:
     return value
 
 
-def mark_sent_text(text: str, *, on: dt.date, via: str, path: Path = UNNAMED) -> str:
+def mark_sent_text(
+    text: str, *, on: dt.date, via: str, path: Path = UNNAMED, replace: bool = False
+) -> str:
     """Return ``text`` with ``follow_up.thank_you_sent: on`` and ``thank_you_via: via`` set.
 
-    ``path`` only names the file in errors. Raises ``UsageError`` for an unknown ``via``
-    and ``EditRefused`` when the edit cannot be made safely.
+    ``path`` only names the file in errors. The same record again returns ``text``
+    unchanged; a different date or channel already recorded raises ``AlreadyRecorded``
+    unless ``replace``. Raises ``UsageError`` for an unknown ``via`` and ``EditRefused``
+    when the edit cannot be made safely.
     """
-    if via not in VIAS:
-        raise UsageError(f"--via must be one of: {', '.join(VIAS)}")
+    via = via_for(via)
+    current = parse_text(text, path)
+    sent, was = current.follow_up.thank_you_sent, current.follow_up.thank_you_via
+    if sent is not None and not replace and (sent != on or (was is not None and was != via)):
+        recorded = f"{sent.isoformat()}" + (f" ({was})" if was else "")
+        raise AlreadyRecorded(
+            f"the thank-you is already recorded as sent on {recorded}; nothing changed. "
+            f"To record {on.isoformat()} ({via}) instead, add --replace",
+            path=path,
+            line=current.span("follow_up.thank_you_sent").line,
+        )
 
     def change(editor: Editor) -> None:
         editor.set_scalar(("follow_up", "thank_you_sent"), on.isoformat())
@@ -91,6 +123,24 @@ def add_referral_text(
         fields.append(("note", yaml_scalar(_one_line(note, "--note"))))
     if contact is not None:
         fields.append(("contact", yaml_scalar(_one_line(contact, "--contact"))))
+    same = find_referral(parse_text(text, path), name, contact)
+    if same is not None:
+        differs = [
+            what
+            for what, given, recorded in (
+                ("note", note, same.note),
+                ("contact", contact, same.contact),
+            )
+            if given is not None and not _same_detail(given, recorded)
+        ]
+        if not differs:
+            return text  # already there: the same record again changes nothing
+        raise AlreadyRecorded(
+            f"{same.name} is already a referral, with another {' and '.join(differs)}; "
+            "nothing changed. Edit that entry to change it",
+            path=path,
+            line=same.span.line,
+        )
 
     def change(editor: Editor) -> None:
         editor.append_item(("referrals",), fields)
@@ -108,15 +158,36 @@ def add_referral_text(
     return edit_text(text, path, change, verify)
 
 
+def _same_detail(given: str, recorded: str | None) -> bool:
+    """The same note or contact: as written, or the same email in another case."""
+    email = fold_email(given)
+    return given.strip() == (recorded or "") or bool(email and email == fold_email(recorded))
+
+
+def find_referral(interview: Interview, name: str, contact: str | None = None) -> Referral | None:
+    """The referral already naming this person: the same name ignoring case and accents (as
+    ``network`` compares them), or the same contact email."""
+    key, email = fold(name), fold_email(contact)
+    for referral in interview.referrals:
+        if fold(referral.name) == key or (email and fold_email(referral.contact) == email):
+            return referral
+    return None
+
+
 def mark_sent(
-    path: Path, *, on: dt.date, via: str, dry_run: bool = False, root: Path | None = None
+    path: Path,
+    *,
+    on: dt.date,
+    via: str,
+    dry_run: bool = False,
+    root: Path | None = None,
+    replace: bool = False,
 ) -> EditResult:
     """Set ``follow_up.thank_you_sent`` and ``thank_you_via`` in the file ``path``."""
-    if via not in VIAS:  # before the file is touched
-        raise UsageError(f"--via must be one of: {', '.join(VIAS)}")
+    via = via_for(via)  # before the file is touched
     return apply(
         path,
-        lambda text: mark_sent_text(text, on=on, via=via, path=path),
+        lambda text: mark_sent_text(text, on=on, via=via, path=path, replace=replace),
         root=root,
         dry_run=dry_run,
     )

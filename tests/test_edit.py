@@ -168,7 +168,7 @@ def test_mark_sent_changes_exactly_the_expected_lines(
     tmp_path: Path, before: str, after: str
 ) -> None:
     path = put(tmp_path, before)
-    result = mark_sent(path, on=ON, via="email")
+    result = mark_sent(path, on=ON, via="email", replace=True)  # some replace a date
     assert path.read_bytes() == after.encode("utf-8")
     assert (result.before, result.after, result.changed) == (before, after, True)
     parsed = parse_text(after, path)
@@ -184,7 +184,7 @@ def test_mark_sent_twice_is_a_no_op(tmp_path: Path) -> None:
 
 def test_mark_sent_rejects_an_unknown_channel(tmp_path: Path) -> None:
     path = put(tmp_path, COMMENTED)
-    with pytest.raises(UsageError, match=r"^--via must be one of: handwritten, email$"):
+    with pytest.raises(UsageError, match=r"^--via must be one of: card, handwritten, email$"):
         mark_sent(path, on=ON, via="pigeon")
     assert path.read_bytes() == COMMENTED.encode()
 
@@ -393,7 +393,8 @@ def test_referral_name_needing_quotes_reads_back_exactly(
     ("args", "text", "message"),
     [
         pytest.param(
-            ["thanks", "--mark-sent", "--today", "2026-12-04"],
+            # --replace: past the refusal to overwrite, to the refusal to edit flow style
+            ["thanks", "--mark-sent", "--replace", "--today", "2026-12-04"],
             "---\ninterviewer:\n  name: Dana\nfollow_up: {thank_you_sent: 2026-12-01}\n---\n",
             "interviews/x.md:4: 'follow_up' is written in '{...}' flow style" + BLOCK_STYLE,
             id="flow-mapping",
@@ -583,7 +584,10 @@ def test_mark_sent_again_reports_already_recorded(runner: CliRunner, cwd_ws: Pat
     assert path.read_bytes() == COMMENTED_SENT.encode()
     mtime = path.stat().st_mtime_ns
     second = runner.invoke(cli, args)
-    assert (second.exit_code, second.stdout) == (0, "interviews/x.md: already recorded\n")
+    assert (second.exit_code, second.stdout) == (
+        0,
+        "interviews/x.md: thank-you already recorded as sent 2026-12-04 (email); nothing changed\n",
+    )
     assert path.read_bytes() == COMMENTED_SENT.encode()
     assert path.stat().st_mtime_ns == mtime
 
@@ -755,7 +759,7 @@ def test_mark_sent_touches_only_its_own_lines(
 ) -> None:
     path = tmp_path_factory.getbasetemp() / "property.md"
     path.write_bytes(before.encode("utf-8"))
-    mark_sent(path, on=ON, via="email")
+    mark_sent(path, on=ON, via="email", replace=True)
     after = path.read_bytes().decode("utf-8")
     parsed = parse_text(after, path)
     assert not [p for p in parsed.problems if p.code == "IV001"]

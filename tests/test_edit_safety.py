@@ -110,7 +110,8 @@ follow_up: *base
         (
             "---\ninterviewer:\n  name: Dana\nfollow_up:\n  thank_you_sent: &d 2026-01-01\n"
             "seen: *d\n---\n",
-            lambda t: mark_sent_text(t, on=ON, via="email"),
+            # replace: past the refusal to overwrite a date, to the refusal of the anchor
+            lambda t: mark_sent_text(t, on=ON, via="email", replace=True),
             5,
             "'follow_up.thank_you_sent' is an anchor ('&name') or an alias ('*name') to one",
         ),

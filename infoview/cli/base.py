@@ -128,13 +128,20 @@ def date_option(value: str | None, option: str) -> dt.date | None:
     return day
 
 
-def show_edit(result: EditResult, ws: Workspace, *, dry_run: bool, what: str) -> None:
-    """Print the diff (``--dry-run``) or one line saying what an edit changed."""
+def show_edit(
+    result: EditResult,
+    ws: Workspace,
+    *,
+    dry_run: bool,
+    what: str,
+    unchanged: str = "already recorded",
+) -> None:
+    """Print the diff (``--dry-run``) or one line saying what an edit changed (or why not)."""
     label = ws.relative(result.path)
     if dry_run:
-        echo(result.diff(label) or f"{label}: no change", nl=False)
+        echo(result.diff(label) or f"{label}: no change ({unchanged})\n", nl=False)
         return
-    echo(f"{label}: {what}" if result.changed else f"{label}: already recorded")
+    echo(f"{label}: {what}" if result.changed else f"{label}: {unchanged}")
 
 
 def main() -> None:

@@ -81,10 +81,11 @@ def packet(paths: tuple[Path, ...], force: bool, html: bool, workspace: Path | N
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["auto", "card", "email"]),
+    type=click.Choice(["auto", "card", "handwritten", "email"]),
     default="auto",
     show_default=True,
-    help="auto follows [thanks]: informal -> a card to copy by hand, formal -> an email draft.",
+    help="auto follows [thanks]: informal -> a card to copy by hand (card or handwritten), "
+    "formal -> an email draft.",
 )
 @click.option("--mark-sent", is_flag=True, help="Record the thank-you as sent (edits PATHS).")
 @click.option(
@@ -92,8 +93,14 @@ def packet(paths: tuple[Path, ...], force: bool, html: bool, workspace: Path | N
 )
 @click.option(
     "--via",
-    type=click.Choice(["handwritten", "email"]),
-    help="With --mark-sent: how it was sent (default: as the formality pairs it).",
+    type=click.Choice(["handwritten", "card", "email"]),
+    help="With --mark-sent: how it was sent, in the same words as --format "
+    "(default: as the formality pairs it).",
+)
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="With --mark-sent: replace a thank-you already recorded (refused otherwise).",
 )
 @click.option("--dry-run", is_flag=True, help="With --mark-sent: print the diff, change nothing.")
 @click.option(
@@ -109,6 +116,7 @@ def thanks(
     mark_sent: bool,
     on: str | None,
     via: str | None,
+    replace: bool,
     dry_run: bool,
     early: bool,
     workspace: Path | None,
@@ -126,25 +134,40 @@ def thanks(
 
     ws = find_workspace(workspace)
     ctx = context(ws.config, today)
+    fmt = {"handwritten": "card"}.get(fmt, fmt)
     if mark_sent:
         from infoview.followup import mark_sent as record
+        from infoview.followup import via_for
 
         if not paths:
             raise UsageError("--mark-sent needs the interview file(s) to edit")
         day = date_option(on, "--on") or ctx.today
         marked = 0
         for path in ws.interview_paths(paths):
-            try:  # one file that cannot be edited must not stop the others
+            try:  # one file that cannot be edited (or is already recorded) spares the others
                 interview = ws.read(path)
-                how = via or {"card": "handwritten"}.get(
-                    channel_for(interview, ws.config, fmt), "email"
+                how = via_for(via or channel_for(interview, ws.config, fmt))
+                if interview.meeting.date is not None and day < interview.meeting.date:
+                    echo(
+                        f"warning: {ws.relative(path)}: --on {day} is before the meeting "
+                        f"({interview.meeting.date}); recorded anyway",
+                        err=True,
+                    )
+                result = record(
+                    path, on=day, via=how, dry_run=dry_run, root=ws.root, replace=replace
                 )
-                result = record(path, on=day, via=how, dry_run=dry_run, root=ws.root)
-            except InfoviewError as exc:
+            except InfoviewError as exc:  # AlreadyRecorded among them: nothing changed
                 echo(f"error: {exc.render()}", err=True)
                 marked = max(marked, exc.exit_code)
                 continue
-            show_edit(result, ws, dry_run=dry_run, what=f"thank-you sent {day} ({how})")
+            before = interview.follow_up.thank_you_sent
+            what = f"thank-you sent {day} ({how})"
+            if result.changed and before is not None:
+                was = interview.follow_up.thank_you_via
+                what += f", replacing {before}" + (f" ({was})" if was else "")
+            elif not result.changed:
+                what = f"thank-you already recorded as sent {day} ({how}); nothing changed"
+            show_edit(result, ws, dry_run=dry_run, what=what, unchanged=what)
         sys.exit(marked)
     status = 0
     interviews = []
