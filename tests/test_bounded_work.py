@@ -89,3 +89,54 @@ def test_hostile_config_lines_are_read_in_bounded_time(tmp_path: Path) -> None:
     result = infoview("lint", cwd=root)
     assert result.returncode == 2
     assert "invalid TOML" in result.stderr
+
+
+# -- a packet's size is bounded -------------------------------------------------------------
+
+QUESTIONS = "## Research\n- **Work history:** x\n\n## Questions\n### Goal 1\n"
+
+
+def test_a_40_kb_line_of_emphasis_renders_as_plain_text_in_bounded_time(tmp_path: Path) -> None:
+    root = create_workspace(tmp_path / "ws")
+    line = "*a*a*" * 8000  # 40 kB, a few thousand emphasis spans in one item
+    (root / "interviews" / "em.md").write_text(doc(FRONT, QUESTIONS + f"- {line}?\n"))
+    result = infoview("packet", cwd=root, timeout=300)  # minutes without the bound
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "  interviews/em.md: not included: formatting of 1 item: shown as plain text, since "
+        "more than 100 emphasis, link or code spans in one item (or 5000 in a packet) take "
+        "too long to lay out\n"
+    )
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(root / "build/packets/em.pdf").pages)
+    assert "aaaaaaaaaa" in "".join(text.split())
+
+
+def test_a_5_mb_interview_of_questions_is_refused_clearly(tmp_path: Path) -> None:
+    root = create_workspace(tmp_path / "ws")
+    question = "- What would you tell someone starting out in this work today?\n"
+    count = 5 * 1024 * 1024 // len(question)
+    body = QUESTIONS + question * count
+    (root / "interviews" / "big.md").write_text(doc(FRONT, body))
+    result = infoview("packet", "--html", cwd=root, timeout=300)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        f"  interviews/big.md: too much for one packet: {count + 3} research items, goals "
+        "and questions with "
+    )
+    assert result.stderr.endswith(
+        "(a packet shows at most 500 items and 131072 characters); keep long notes under "
+        "## Notes, or split the interview into several files\n"
+    )
+    assert not (root / "build" / "packets" / "big.html").exists()
+
+
+def test_a_5_mb_interview_of_notes_still_makes_its_packet(tmp_path: Path) -> None:
+    root = create_workspace(tmp_path / "ws")
+    note = "- the firm pays for certification and pairs new paralegals up.\n"
+    body = BODY + "\n## Notes\n" + note * (5 * 1024 * 1024 // len(note))
+    (root / "interviews" / "notes.md").write_text(doc(FRONT, body))
+    result = infoview("packet", "--html", cwd=root, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (root / "build" / "packets" / "notes.html").stat().st_size < 200_000
