@@ -16,6 +16,7 @@ from infoview.config import CONFIG_NAME
 from infoview.errors import UsageError
 from infoview.fs import FileError, create_file, ensure_folder
 from infoview.limits import date_problem
+from infoview.model import Interviewer
 from infoview.render.templates import PACKAGE_STYLES, PACKAGE_TEMPLATES
 from infoview.workspace import Workspace
 from infoview.yamlpos import quote_scalar
@@ -257,3 +258,49 @@ def new_interview(ws: Workspace, name: str, *, today: dt.date, **fields: Any) ->
             f"{ws.relative(path)}: already exists; edit it, or pick another name or date"
         )
     return path
+
+
+# What a repeat contact's new file takes from the latest interview with them.
+CARRIED = ("title", "organization", "email", "phone")
+
+
+def from_earlier(ws: Workspace, name: str, fields: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """Fill ``fields`` from the latest interview with the same person; say what was taken.
+
+    The same person as "last time we talked": the same name ignoring case and accents, or
+    the same email (``--email``). Options given on the command line win. Returns the
+    fields and a line for the user ("" when there is no earlier interview or nothing to take).
+    """
+    from infoview.corpus import load
+    from infoview.people import keys
+
+    wanted = keys(Interviewer(name=name, email=fields.get("email")))
+    matches = [
+        entry
+        for entry in load(ws, create_cache=False)
+        if entry.interview is not None
+        and entry.usable
+        and keys(entry.interview.interviewer) & wanted
+    ]
+    if not matches:
+        return fields, ""
+    tz = ws.config.tz
+
+    def when(entry: Any) -> tuple[bool, dt.datetime]:
+        start = entry.interview.meeting.start(tz)
+        return start is not None, start or dt.datetime.min.replace(tzinfo=tz)
+
+    latest = max(enumerate(matches), key=lambda pair: (*when(pair[1]), pair[0]))[1]
+    earlier = latest.interview
+    assert earlier is not None
+    who = earlier.interviewer
+    taken = [key for key in CARRIED if not fields.get(key) and getattr(who, key)]
+    if not taken:
+        return fields, ""
+    filled = dict(fields) | {key: getattr(who, key) for key in taken}
+    date = earlier.meeting.date
+    on = f", {date.day} {date:%B %Y}" if date else ""
+    return filled, (
+        f"filled in from your last interview with {who.name or name} ({latest.label}{on}): "
+        f"{', '.join(taken)}; check they are still right"
+    )
