@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shlex
 import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -52,7 +54,12 @@ formal = "email"               # a businesslike one -> an email
 
 MAKEFILE = """\
 # infoview workspace: make packet | lint | thanks | watch | agenda
-INFOVIEW ?= infoview
+#
+# INFOVIEW is the infoview these targets run: the one that ran `infoview init` here,
+# recorded below, so nothing needs activating first. `make lint INFOVIEW=/path/to/infoview`
+# (or INFOVIEW in the environment) runs another; {fallback}
+INFOVIEW_INIT := {command}
+INFOVIEW ?= {choice}
 
 .PHONY: packet lint thanks watch agenda
 packet:
@@ -68,6 +75,39 @@ agenda:
 """
 
 GITIGNORE = "build/\n.infoview-cache/\n"
+_PLAIN = re.compile(r"[\w./+@%:,~-]+")  # a word the shell and make both take as it is
+
+
+def infoview_command() -> list[str]:
+    """The command that runs this infoview: its console script, else ``python -m infoview``.
+
+    ``sys.argv[0]`` is the script when run as ``infoview`` (a virtual environment's, pipx's,
+    a user install's); under ``python -m infoview`` or a test runner it is not, and the
+    interpreter running now is recorded instead.
+    """
+    script = os.path.abspath(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    name = os.path.basename(script)
+    if name.startswith("infoview") and os.path.isfile(script) and os.access(script, os.X_OK):
+        return [script]
+    return [os.path.abspath(sys.executable), "-m", "infoview"]
+
+
+def makefile(command: list[str]) -> str:
+    """The workspace's Makefile, running ``command`` (quoted for the shell and for make)."""
+    if all(_PLAIN.fullmatch(word) for word in command):
+        return MAKEFILE.format(
+            command=" ".join(command),
+            choice="$(if $(wildcard $(firstword $(INFOVIEW_INIT))),$(INFOVIEW_INIT),infoview)",
+            fallback="if the recorded one is\n# gone (its virtual environment deleted), the "
+            "infoview on your PATH runs.",
+        )
+    quoted = " ".join(shlex.quote(word) for word in command).replace("$", "$$")
+    return MAKEFILE.format(
+        command=quoted,
+        choice="$(INFOVIEW_INIT)",
+        fallback="set INFOVIEW=infoview to\n# use the one on your PATH.",
+    )
+
 
 PRE_COMMIT = """\
 # Check interviews on every commit with the pre-commit framework (https://pre-commit.com).
@@ -126,7 +166,7 @@ def init_workspace(directory: Path) -> list[str]:
     root = ensure_folder(directory, root=None)
     files = {
         CONFIG_NAME: CONFIG_TEMPLATE.format(timezone=_local_timezone()),
-        "Makefile": MAKEFILE,
+        "Makefile": makefile(infoview_command()),
         ".gitignore": GITIGNORE,
         ".pre-commit-config.yaml": PRE_COMMIT,
         "styles/packet.css": (PACKAGE_STYLES / "packet.css").read_text(encoding="utf-8"),
