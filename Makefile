@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: packet lint watch thanks agenda test bench mutate readme venv clean
+.PHONY: packet lint watch thanks agenda test bench mutate judge-report readme venv clean
 
 # The virtual environment is (re)built when missing or when pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -37,6 +37,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+
+judge-report: $(STAMP)
+	$(BIN)/python tools/judge_report.py
 
 # Mutation testing, not part of `make test` (README, Development): one score per module.
 # make mutate MODULES="infoview/agenda_ics.py infoview/lint/rules/iv102_research_facet_missing.py"

@@ -44,6 +44,7 @@ class LintConfig:
     severity: dict[str, str] = field(default_factory=dict)
     answerable_online: tuple[str, ...] = ()
     job_seeking: tuple[str, ...] = ()
+    organisation_words: tuple[str, ...] = ()  # the workspace's own nouns for IV303
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ _SCHEMA: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
         "keep_in_touch_days": (_INT, None),
         "answerable_online": (_STRS, None),
         "job_seeking": (_STRS, None),
+        "organisation_words": (_STRS, None),
     },
     "lint.severity": {},  # rule code -> severity; checked against the registry by lint
     "packet": {"paper": (_STR, PAPERS), "stylesheet": (_STR, None)},
@@ -101,6 +103,7 @@ _SCHEMA: dict[str, dict[str, tuple[str, tuple[str, ...] | None]]] = {
     },
 }
 _SECTIONS = ("profile", "lint", "packet", "thanks")
+_ONE_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 def _no_problem(value: str) -> str | None:
@@ -342,6 +345,19 @@ class _Validator:
             )
         return value
 
+    def organisation_words(self, words: Any) -> None:
+        """Each of ``[lint] organisation_words`` is one word: "parish", not "our parish"."""
+        if not isinstance(words, list):
+            return  # absent, or the wrong type: table() says so
+        for word in words:
+            if isinstance(word, str) and not _ONE_WORD.fullmatch(word):
+                raise self.fail(
+                    "lint",
+                    "organisation_words",
+                    f'{word!r} is not one word; list nouns such as "parish" or "ward" '
+                    "(letters, digits, hyphens and apostrophes)",
+                )
+
     def config(self, data: dict[str, Any]) -> Config:
         top = self.table(data, "")
         timezone = top.get("timezone", "UTC")
@@ -354,6 +370,7 @@ class _Validator:
                 "", "timezone", f"'{timezone}' is not an IANA time zone; use e.g. 'Europe/London'"
             ) from exc
         lint_raw = self.section(data, "lint")
+        self.organisation_words(lint_raw.get("organisation_words"))
         severity = self.section(lint_raw, "severity", "lint") if "severity" in lint_raw else {}
         for code, level in severity.items():
             if level not in SEVERITIES:

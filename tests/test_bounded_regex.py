@@ -74,6 +74,12 @@ def test_the_probe_finds_patterns_however_they_are_compiled(
     for module in (iv303_answerable_online, iv304_job_seeking):
         for pattern in _patterns_in(module):
             assert pattern.pattern in found, pattern.pattern
+    # the rules' grammar, compiled on first use (infoview.judge)
+    from infoview import judge
+
+    for rule in (judge.compiled().online, judge.compiled().job):
+        for pattern in rule.patterns():
+            assert pattern.pattern in found, pattern.pattern[:80]
 
 
 def _patterns_in(module: Any) -> list[re.Pattern[str]]:

@@ -141,11 +141,32 @@ def test_lint_pattern_lists_and_severity_off() -> None:
     assert lint.severity == {"IV303": "off", "IV104": "error"}
 
 
+def test_organisation_words_are_read() -> None:
+    text = '[lint]\norganisation_words = ["parish", "ward", "co-op", "hôpital"]\n'
+    assert parse_config(text, PATH).lint.organisation_words == (
+        "parish",
+        "ward",
+        "co-op",
+        "hôpital",
+    )
+
+
+@pytest.mark.parametrize("word", ["our parish", "", "ward!", "a/b", "parish "])
+def test_organisation_words_must_be_single_words(word: str) -> None:
+    error = error_of(f'[lint]\norganisation_words = ["parish", {word!r}]\n'.replace("'", '"'))
+    assert error.line == 2
+    assert error.message.startswith(f"'lint.organisation_words': {word!r} is not one word;")
+    assert error.exit_code == 2
+
+
 # -- unknown keys ------------------------------------------------------------------------------
 
 TOP = "timezone, [profile], [lint], [packet], [thanks]"
 PROFILE = "name, email, phone, program, intro"
-LINT = "select, ignore, thank_you_days, keep_in_touch_days, answerable_online, job_seeking"
+LINT = (
+    "select, ignore, thank_you_days, keep_in_touch_days, answerable_online, job_seeking, "
+    "organisation_words"
+)
 PACKET = "paper, stylesheet"
 THANKS = "signature, informal, formal, stylesheet"
 

@@ -60,7 +60,10 @@ INFO = CLEAN.replace(SOURCES, "")  # one info: no sources
 ERROR = CLEAN.replace("duration: 30", "duration: half an hour")  # one error, line 7 col 13
 
 MSG_EDUCATION = "no education researched; add a '- **Education:**' line (their schools and degrees)"
-MSG_ONLINE = "a website answers this; look it up beforehand and ask what only they can tell you"
+MSG_ONLINE = (
+    'their website answers this: it asks what the organisation does ("what does your firm '
+    'do"); look it up beforehand and ask what only they can tell you'
+)
 MSG_SOURCES = (
     "no sources listed; add a '- **Sources:**' line (the firm's page about them, LinkedIn)"
 )

@@ -73,7 +73,7 @@ async def test_hover_on_a_diagnostic_shows_the_rule(
     uri, text = dana
     await editor.diagnostics(uri)
     value = await hover_text(server, uri, at(text, "What does your company", 5))
-    assert value.startswith("**IV303** a website answers this")
+    assert value.startswith("**IV303** their website answers this")
     assert "do not ask a question you could have found answers to online" in value
     assert "Passing:\n\n```\n- How has the paralegal role changed" in value
     assert "Failing:\n\n```\n- What does your firm do?" in value

@@ -99,6 +99,13 @@ ANSWERABLE_ONLINE = [
     "What is your firm's address?",
     # inline Markdown does not hide it
     "**What** does your firm do?",
+    # every field's nouns, not law firms' alone
+    "What does your nonprofit do?",
+    "How many beds does the hospital have?",
+    "Who is the superintendent of the district?",
+    "Where is the startup headquartered?",
+    "What services does the agency offer?",
+    "How long has the studio been in business?",
 ]
 
 ASKS_ONLY_THEY_CAN_ANSWER = [
@@ -118,6 +125,9 @@ ASKS_ONLY_THEY_CAN_ANSWER = [
     "How did the firm's founding partners shape its culture for paralegals?",
     "What does a typical week look like when you are preparing trust funding?",
     "What do you wish you had known about probate work when you started?",
+    # the issue's false positives: a team's size, the person's own past
+    "How many people work in your department?",
+    "What jobs did you hold before your current position?",
 ]
 
 
@@ -175,6 +185,14 @@ JOB_SEEKING = [
     "What does the position pay?",
     "What is the salary for this position?",
     "What salary does the role offer?",
+    # other words, other fields
+    "How do I get hired here?",
+    "Could you find me a job in your unit?",
+    "Who would I report to?",
+    "What is the interview process?",
+    "Can I leave my résumé with you?",
+    "Could you forward this résumé?",
+    "What would you pay me to start?",
 ]
 
 LEARNING_NOT_JOB_SEEKING = [
@@ -188,6 +206,9 @@ LEARNING_NOT_JOB_SEEKING = [
     "What should a new paralegal's résumé emphasise?",
     "How did you find the opening that led to this job?",
     "What skills made the biggest difference in your first year?",
+    "What jobs did you hold before your current position?",
+    "What salary can someone expect at entry level?",
+    "How did you get hired at the district?",
 ]
 
 
@@ -202,15 +223,57 @@ def test_iv304_quiet_on_learning_questions(question: str) -> None:
 
 
 def test_iv304_patterns_are_configurable() -> None:
-    question = "Could you put in a good word for me with the hiring partner?"
-    config = BASE + '[lint]\njob_seeking = ["good word for me"]\n'
+    question = "Could you mention me at the next partners' meeting?"
+    config = BASE + '[lint]\njob_seeking = ["mention me"]\n'
     assert run(asking(question), select=["IV304"]) == []
     assert run(asking(question), config_toml=config, select=["IV304"]) == [("IV304", FIRST, 1, W)]
+    (found,) = diagnostics(asking(question), config_toml=config, select=["IV304"])
+    assert 'it matches your [lint] job_seeking pattern ("mention me")' in found.message
 
 
-def test_iv304_message_points_to_the_guides_alternative() -> None:
-    (found,) = diagnostics(asking("Are you hiring?"), select=["IV304"])
-    assert "ask at the end for another meeting" in found.message
+def test_iv304_message_names_the_words_and_the_guides_alternative() -> None:
+    (found,) = diagnostics(asking("Could you find me a job in your unit?"), select=["IV304"])
+    assert found.message == (
+        'this looks for a job: it asks for a job or a way into one ("find me a job"); keep '
+        "the meeting for learning, and if they hold the keys to your perfect job, ask at "
+        "the end for another meeting"
+    )
+
+
+def test_iv303_message_names_the_words_that_made_it_so() -> None:
+    (found,) = diagnostics(asking("What does your hospital do?"), select=["IV303"])
+    assert found.message == (
+        'their website answers this: it asks what the organisation does ("what does your '
+        'hospital do"); look it up beforehand and ask what only they can tell you'
+    )
+
+
+def test_iv303_extra_pattern_message_names_the_pattern() -> None:
+    config = BASE + '[lint]\nanswerable_online = ["billing rates?"]\n'
+    (found,) = diagnostics(
+        asking("What are the firm's billing rates?"), config_toml=config, select=["IV303"]
+    )
+    assert 'it matches your [lint] answerable_online pattern ("billing rates")' in found.message
+
+
+def test_iv303_reads_the_workspaces_own_word_for_an_organisation() -> None:
+    question = "What does your parish do?"
+    config = BASE + '[lint]\norganisation_words = ["parish"]\n'
+    assert run(asking(question), select=["IV303"]) == []
+    assert run(asking(question), config_toml=config, select=["IV303"]) == [("IV303", FIRST, 1, W)]
+
+
+def test_iv303_reads_the_interviews_own_organisation() -> None:
+    front = FRONT.replace(
+        "  name: Dana Whitfield\n", "  name: Dana Whitfield\n  organization: Kessler Health\n"
+    )
+    text = section(
+        "### Goal 1\n- When was kessler health founded, roughly?\n- What does kessler health do?\n",
+        front,
+    )
+    # the front matter is a line longer, so the questions are a line lower
+    assert run(text, select=["IV303"]) == [("IV303", FIRST + 1, 1, W), ("IV303", FIRST + 2, 1, W)]
+    assert run(section("### Goal 1\n- What does kessler health do?\n"), select=["IV303"]) == []
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from infoview.lint.context import Context
 from infoview.model import (
@@ -27,19 +27,34 @@ def has_facet(interview: Interview, facet: Facet) -> bool:
     return any(facet in item.facets for item in researched(interview))
 
 
-def combine(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    """One alternation of ``patterns``: a single search per question instead of one each."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+Judgement = Callable[[str, str | None, tuple[str, ...]], "str | None"]
 
 
-def questions_matching(
-    interview: Interview, pattern: re.Pattern[str], extra: tuple[re.Pattern[str], ...]
-) -> Iterator[Question]:
-    """The questions whose plain text matches ``pattern`` or one of the configured ``extra``."""
+def judged_questions(
+    interview: Interview,
+    ctx: Context,
+    judge: Judgement,
+    extra: tuple[re.Pattern[str], ...],
+    key: str,
+) -> Iterator[tuple[Question, str]]:
+    """Each question ``judge`` or a configured ``extra`` pattern flags, with the reason.
+
+    ``judge(text, organisation, words)`` returns why the question is flagged (the kind
+    of question and the words that made it so) or None; the workspace's
+    ``[lint] organisation_words`` and the interview's own organisation reach it.
+    """
+    organisation = interview.interviewer.organization
+    words = ctx.config.lint.organisation_words
     for question in interview.questions:
         text = plain_text(question.text)
-        if pattern.search(text) or any(p.search(text) for p in extra):
-            yield question
+        reason = judge(text, organisation, words)
+        if reason is None:
+            for pattern in extra:
+                if found := pattern.search(text):
+                    reason = f'matches your [lint] {key} pattern ("{found.group(0)}")'
+                    break
+        if reason is not None:
+            yield question, reason
 
 
 def section_span(interview: Interview, key: str) -> Span:

@@ -1,28 +1,43 @@
-"""A question asks for a job, openings, salary for a position or a résumé hand-off.
+"""A question asks for a job, what a post pays, presumes the post or hands over a résumé.
 
 The guide: "Don't use the interview to look for a job.  The purposes of this interview are
 learning and practicing, not job seeking."
 
-Patterns are configurable: `[lint] job_seeking = ["regex", ...]` adds to these.
+A question is job-seeking when the asker asks for a job or a way into one for themselves
+(openings, hiring, "hire me", a referral to a post, an interview, being considered), asks
+what they would be paid, presumes they hold the post ("Who would I report to?", "What is
+the interview process?"), or hands over a résumé or CV (asking them to review it hands it
+over). The message names the words that made it so.
+
+Left alone: how the person got their own job, how people get hired in the field, what
+the field pays at entry level, what a résumé for the field should show, and a referral
+to someone else to talk to. ``[lint] job_seeking = ["regex", ...]`` adds patterns;
+``<!-- infoview-disable IV304 -->`` on the line before a question accepts that one.
 
 Passing::
 
     - What skills made the biggest difference in your first year?
+    - What salary can someone expect at entry level in this field?
+    - How did you get hired at the district?
+    - Who else would you suggest I talk to?
 
 Failing::
 
-    - Are you hiring paralegals right now?
-    - Can I send you my résumé?
+    - Are you hiring paralegals right now?          (law)
+    - Could you find me a job in your unit?         (health care)
+    - Who would I report to?                        (tech)
+    - Can I leave my résumé with you?               (nonprofits)
+    - What would you pay me to start?               (finance)
+    - Would you consider me for the teaching vacancy?  (schools)
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from infoview.lint.context import Context
 from infoview.lint.diagnostic import Finding
-from infoview.lint.rules._common import combine, questions_matching
+from infoview.lint.rules._common import judged_questions
 from infoview.model import Interview
 
 CODE = "IV304"
@@ -30,36 +45,20 @@ SLUG = "job-seeking"
 SEVERITY = "warning"
 DEPENDS_ON_DAY = False
 
-_CV = r"(?:r[ée]sum[ée]s?|cvs?|cover letter)"
-_POST = r"(?:job|position|role|opening)"
-PATTERNS = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"\b(?:are|is) (?:you|your \w+|the \w+|there) (?:currently |still )?hiring\b",
-        r"\b(?:any|open|current) (?:job )?(?:openings?|vacanc(?:y|ies)|positions?)\b",
-        r"\b(?:openings?|vacanc(?:y|ies)|positions?) (?:available|open)\b",
-        r"\bhire me\b",
-        # Asking them for a job, not how people get one ("trying to land a job in probate").
-        r"\b(?:offer|give) me (?:a|the|an) (?:job|position|internship)\b",
-        r"\b(?:can|could|may|might) I (?:get|land|have) (?:a|the|an) (?:job|position|internship) "
-        r"(?:here|with you|at your \w+)\b",
-        rf"\b(?:send|give|forward|pass|share|e-?mail|drop off) (?:you |along )?my {_CV}\b",
-        rf"\b(?:look at|review|read) my {_CV}\b",
-        rf"\b(?:what|how much) (?:does|would|will) (?:the|this|that|a) {_POST} pay\b",
-        rf"\bsalary (?:for|of) (?:the|this|that|a) {_POST}\b",
-        rf"\bsalary (?:does|would|will|is) (?:the|this|that) {_POST}\b",
-        rf"\bapply (?:for|to) (?:a|the|this|that|any) {_POST}\b",
-        rf"\brefer me (?:for|to) (?:a|the|this|that|any) {_POST}\b",
-    )
-)
 
-_ANY = combine(PATTERNS)
+def _judge(text: str, organisation: str | None, words: tuple[str, ...]) -> str | None:
+    from infoview import judge  # on first use: `infoview rules` needs no grammar
+
+    verdict = judge.job(text, organisation=organisation, words=words)
+    return verdict.describe() if verdict else None
 
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:
-    for question in questions_matching(interview, _ANY, ctx.job_seeking):
+    for question, reason in judged_questions(
+        interview, ctx, _judge, ctx.job_seeking, "job_seeking"
+    ):
         yield Finding(
             question.span,
-            "this asks for a job; keep the meeting for learning, and if they hold the keys "
-            "to your perfect job, ask at the end for another meeting",
+            f"this looks for a job: it {reason}; keep the meeting for learning, and if they "
+            "hold the keys to your perfect job, ask at the end for another meeting",
         )

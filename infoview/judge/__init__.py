@@ -1,0 +1,119 @@
+"""Judge a drafted question the way a careers adviser would (IV303 and IV304).
+
+Two judgements from the guide: a question is **answerable online** when its answer is a
+fact about the organisation that its website, an annual report or a one-line search gives
+(what it does, its products, services and clients, its size, age, owners, locations,
+practice areas, mission); it is **job-seeking** when the asker asks for a job or a way
+into one, asks what they would be paid, presumes they hold the post, or hands over a
+résumé. Everything else (the person's path, their day, advice, the field's pay) is fine.
+
+The judgement is data plus a small engine:
+
+- ``infoview/data/judge.yaml`` is the phrase grammar: word lists (organisation nouns in
+  every field, determiners, counted things...) and, per kind of question, patterns that
+  combine them (intent x organisation noun x kind of fact), with the exclusions the
+  principle names (a team's size, the interviewee's own history, the field's pay).
+- :mod:`infoview.judge.text` turns a question into lower-case tokens;
+  :mod:`infoview.judge.grammar` compiles the grammar once, on first use.
+- :func:`online` and :func:`job` return a :class:`Verdict` naming the kind of question
+  and the words that triggered it, so a message can say *why*.
+
+``tests/data/questions.csv`` is the labelled corpus that justifies the grammar;
+``make judge-report`` prints its precision and recall.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from infoview.judge.grammar import Grammar, Rule, build, read_data
+from infoview.judge.text import Question, normalise
+
+__all__ = ["Grammar", "Question", "Verdict", "compiled", "job", "normalise", "online"]
+
+
+class Verdict(NamedTuple):
+    kind: str  # e.g. "asks what the organisation does"
+    trigger: str  # the words that made it so, e.g. "what does your hospital do"
+
+    def describe(self) -> str:
+        return f'{self.kind} ("{self.trigger}")'
+
+
+@lru_cache(maxsize=8)
+def compiled(organisation_words: tuple[str, ...] = ()) -> Grammar:
+    """The compiled grammar (built once per set of workspace organisation words)."""
+    return build(read_data(), organisation_words)
+
+
+class _Read(NamedTuple):
+    question: Question
+    code: str  # one character a word: see judge.grammar
+
+
+@lru_cache(maxsize=4096)  # IV303 and IV304 read the same question; files repeat questions
+def _read(text: str, organisation: str | None, words: tuple[str, ...]) -> _Read:
+    grammar = compiled(words)
+    question = normalise(text, organisation, grammar.nouns, grammar.units)
+    return _Read(question, grammar.encode(question.words))
+
+
+def _judge(rule: Rule, read: _Read) -> Verdict | None:
+    """The first group (in grammar order) with a pattern in the question."""
+    code = read.code
+    best: tuple[int, int, int] | None = None  # (group, start, end)
+    for char in rule.first.intersection(code):
+        at = code.find(char)
+        while at >= 0:
+            rest = code[at:]
+            for pattern in rule.by_first[char]:
+                found = pattern.match(rest)
+                if found is not None:
+                    best = _better(best, found, at)
+            at = code.find(char, at + 1)
+    if rule.searched is not None and (found := rule.searched.search(code)) is not None:
+        best = _better(best, found)
+    if best is None:
+        return None
+    group = rule.groups[best[0]]
+    if group.unless is not None and group.unless.search(code):
+        return _slowly(rule, read)
+    return Verdict(group.kind, read.question.quote(best[1] - 1, best[2] - 1))
+
+
+def _better(
+    best: tuple[int, int, int] | None, found: re.Match[str], offset: int = 0
+) -> tuple[int, int, int]:
+    name = found.lastgroup or "g0_0"
+    index = int(name[1 : name.index("_")])
+    start, end = found.span(name)
+    candidate = (index, start + offset, end + offset)
+    return candidate if best is None or candidate < best else best
+
+
+def _slowly(rule: Rule, read: _Read) -> Verdict | None:
+    """Group by group, skipping a group whose ``unless`` matches (rare)."""
+    for group in rule.groups:
+        if group.unless is not None and group.unless.search(read.code):
+            continue
+        found = group.searched.search(read.code)
+        if found is not None:
+            span = next(found.span(i) for i in range(1, found.re.groups + 1) if found.start(i) >= 0)
+            return Verdict(group.kind, read.question.quote(span[0] - 1, span[1] - 1))
+    return None
+
+
+def online(
+    text: str, *, organisation: str | None = None, words: tuple[str, ...] = ()
+) -> Verdict | None:
+    """Why ``text`` asks what a website answers, or None."""
+    return _judge(compiled(words).online, _read(text, organisation, words))
+
+
+def job(
+    text: str, *, organisation: str | None = None, words: tuple[str, ...] = ()
+) -> Verdict | None:
+    """Why ``text`` asks for a job, or None."""
+    return _judge(compiled(words).job, _read(text, organisation, words))

@@ -1,0 +1,269 @@
+"""Turn a question into the plain token string the grammar's patterns read.
+
+The patterns never see raw text: a question becomes lower-case words joined by single
+spaces, so a pattern spells a gap between words as one space and needs no ``\\s+``.
+
+- Punctuation that ends a clause (``? ! . , ; : ( )``) becomes the token ``|``, so "do"
+  at the end of "What does your firm do?" can be told from "do" in "... do when a
+  filing is late".
+- A possessive is its own token: "firm's" reads ``firm 's`` (and "firms'" ``firms``).
+- A name stands for the organisation: the interview's own organisation (from its front
+  matter), a bracketed placeholder ("[company name]") and a run of capitalised words
+  inside the sentence ("Marlow & Reyes") all become ``@the @org`` (an unseen "the", so
+  "What does Acme do?" reads like "What does the firm do?"). A noun for an organisation
+  ("your *hospital*") becomes ``@org`` as well, so the patterns need one token, not a
+  list of ninety nouns. The words are kept, so a message quotes the question's own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+# A word (letters or digits, with inner apostrophes or hyphens), a placeholder, or a
+# punctuation mark that ends a clause. Bounded pieces only: no pattern here backtracks.
+_TOKEN = re.compile(r"\[[^\[\]]{1,60}\]|<[^<>]{1,60}>|[^\W_]+(?:['’-][^\W_]+)*|[?!.;:,()]")
+_CLAUSE = frozenset("?!.;:,()")
+_LEGAL = frozenset({"llp", "llc", "inc", "ltd", "plc", "pc", "pllc", "corp", "co", "gmbh"})
+ORG = "@org"
+THE = "@the"  # an unseen "the" before a name, so "What does Acme do?" reads like "the firm"
+# "what's" reads "what is": a possessive after these words is a contraction.
+_IS = frozenset(
+    {"what", "who", "where", "how", "it", "that", "there", "here", "when", "why", "which"}
+)
+# Capital letters that name a unit, a role or a document, not an organisation.
+_ACRONYMS_TEXT = (
+    "icu nicu picu er ed or hr it qa ui ux pr ai ml cv cvs phd md rn rns np pa lpn cna ceo "
+    "cfo cto coo vp svp evp us uk eu llm jd mba cpa pe ehr emr crm seo sql api ok aka faq "
+    "pto gpa sat lsat mcat gre bsn msn dnp pt ot slp k-12 stem dei esl ell iep pnp nps fnp "
+    "crna"
+)
+_ACRONYMS = frozenset(_ACRONYMS_TEXT.split())
+MAX_TOKENS = 120  # a question is a sentence or two; the rest of a long item is not read
+
+
+_DETERMINERS = frozenset({"your", "the", "this", "that", "our", "its", "their", "a", "an", "my"})
+
+
+def _add_org(out: list[str]) -> None:
+    if not out or out[-1] not in _DETERMINERS:
+        out.append(THE)
+    out.append(ORG)
+
+
+class Question(NamedTuple):
+    words: list[str]  # the tokens, in order
+    names: tuple[str, ...]  # the original words behind each ``@org``, in order
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+    def quote(self, start: int, end: int) -> str:
+        """Words ``start`` to ``end`` (token indices), each ``@org`` back to its own words."""
+        names = iter(self.names[self.words[:start].count(ORG) :])
+        out = []
+        for word in self.words[start:end]:
+            if word == THE:
+                continue
+            if word == ORG:
+                word = next(names, word)
+            out.append(word)
+        return " ".join(out).replace(" 's", "'s").replace(" |", ",")
+
+
+def _name_tokens(organisation: str | None) -> tuple[str, ...]:
+    if not organisation:
+        return ()
+    words = [w.lower().replace("’", "'") for w in _TOKEN.findall(organisation)]
+    words = [w for w in words if w not in _CLAUSE]
+    while words and words[-1] in _LEGAL:
+        words.pop()
+    if words and words[0] == "the":
+        words.pop(0)
+    return tuple(words)
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and not word.isupper() and not word.startswith("I'")
+
+
+_CONTRACTION = re.compile(r"\b(what|who|where|how|it|that|there|here|when|why|which)'s\b")
+_POSSESSIVE = re.compile(r"(?<=[^\W_])'s\b")
+_FAST = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|\||'s\b")
+
+
+_OPENERS = "\"'“‘(["
+
+
+def _without_names(question: str) -> bool:
+    """True when no capital letter or placeholder can stand for a name (most questions)."""
+    tail = question[1:]
+    if "[" in tail or "<" in tail:
+        return False
+    if tail == tail.lower():
+        return True
+    previous = ""
+    for index, raw in enumerate(question.split()):
+        word = raw.lstrip(_OPENERS)
+        if word[:1].isupper() and index and not previous.endswith(("?", "!", ".", ":")):
+            core = word.rstrip("?!.,;:)\"'”’")
+            pronoun = core == "I" or core.startswith(("I'", "I’"))
+            if not pronoun and not (core.isupper() and core.lower() in _ACRONYMS):
+                return False
+        previous = raw
+    return True
+
+
+def _marks(text: str) -> str:
+    """Clause marks become ``|``; other marks (quotes, slashes, ampersands) spaces."""
+    for mark in "?!.;:,()":
+        if mark in text:
+            text = text.replace(mark, " | ")
+    for mark in _SPACED:
+        if mark in text:
+            text = text.replace(mark, " ")
+    return text
+
+
+_SPACED = '"“”‘/&*_+=#~^`@$%{}\\'
+
+
+@lru_cache(maxsize=2048)  # IV303 and IV304 read the same question
+def normalise(
+    question: str,
+    organisation: str | None = None,
+    nouns: frozenset[str] = frozenset(),
+    units: frozenset[str] = frozenset(),
+) -> Question:
+    """The question as the grammar reads it (see the module docstring).
+
+    ``nouns`` are the words for an organisation ("hospital", "agency"): each becomes
+    ``@org`` too, unless a word of ``units`` follows it ("lab group", "practice areas").
+    """
+    source = question[:4000].replace("(s)", "s")
+    if _without_names(source):
+        text = source.lower()
+        if "'" in text or "’" in text or "-" in text:
+            text = text.replace("’", "'")
+            text = _marks(_POSSESSIVE.sub(" 's", _CONTRACTION.sub(r"\1 is", text)))
+            out = _FAST.findall(text)[:MAX_TOKENS]
+        else:  # no apostrophe or hyphen: every other mark splits words
+            out = _marks(text).split()[:MAX_TOKENS]
+        names: list[str] = []
+    else:
+        out, names = _tokens_and_names(source)
+    name = _name_tokens(organisation)
+    if name and name[0] in out:
+        out, names = _substitute(out, names, name)
+    if not nouns.isdisjoint(out) or not _OF_UNITS.isdisjoint(out):
+        out, names = _nouns(out, names, nouns, units)
+    return Question(out, tuple(names))
+
+
+def _tokens_and_names(source: str) -> tuple[list[str], list[str]]:
+    """Tokens with each name (a capitalised run, a placeholder) read as ``@org``."""
+    found = list(_TOKEN.finditer(source))[:MAX_TOKENS]
+    out: list[str] = []
+    names: list[str] = []
+    run: list[re.Match[str]] = []  # a run of capitalised words being read
+    start = True  # at the start of a sentence, a capital letter is no name
+
+    def close_run() -> None:
+        if run:
+            _add_org(out)
+            names.append(source[run[0].start() : run[-1].end()])
+            run.clear()
+
+    for index, match in enumerate(found):
+        word = match.group()
+        if run and word in _NAME_JOINERS and index + 1 < len(found):
+            following = found[index + 1].group()
+            if _capitalised(following.replace("’", "'")):  # "Bank of America"
+                run.append(match)
+                continue
+        if word in _CLAUSE:
+            close_run()
+            out.append("|")
+            start = word in "?!.:"
+            continue
+        if word[0] in "[<":
+            close_run()
+            _add_org(out)
+            names.append(word)
+            start = False
+            continue
+        plain = word.replace("’", "'")
+        acronym = plain.isupper() and len(plain) > 1 and plain.lower() not in _ACRONYMS
+        if not start and (_capitalised(plain) or acronym):
+            run.append(match)
+            continue
+        close_run()
+        start = False
+        lower = plain.lower()
+        if lower.endswith("'s") and len(lower) > 2:
+            out += [lower[:-2], "is" if lower[:-2] in _IS else "'s"]
+        elif lower.endswith("'") and len(lower) > 1:
+            out.append(lower[:-1])
+        else:
+            out.append(lower)
+    close_run()
+    return out, names
+
+
+# "the department of transportation", "the office of the mayor": a government body.
+_OF_UNITS = frozenset({"department", "office", "bureau", "division", "ministry"})
+# Nouns that are verbs after an organisation: "what law does your firm practice?"
+_VERBS = frozenset({"practice", "practices", "bank", "banks", "shop", "shops", "brand", "paper"})
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "de", "on"})
+
+
+def _nouns(
+    out: list[str], names: list[str], nouns: frozenset[str], units: frozenset[str]
+) -> tuple[list[str], list[str]]:
+    """Each organisation noun as ``@org``, its word kept in ``names`` (in text order)."""
+    result: list[str] = []
+    result_names: list[str] = []
+    earlier = iter(names)
+    last = len(out) - 1
+    for index, token in enumerate(out):
+        if token == ORG:
+            result.append(ORG)
+            result_names.append(next(earlier, ORG))
+        elif (
+            token in nouns
+            and (index == last or out[index + 1] not in units)
+            and not (token in _VERBS and result and result[-1] == ORG)  # "your firm practice"
+        ) or (token in _OF_UNITS and index < last and out[index + 1] == "of"):
+            result.append(ORG)
+            result_names.append(token)
+        else:
+            result.append(token)
+    return result, result_names
+
+
+def _substitute(
+    out: list[str], names: list[str], name: tuple[str, ...]
+) -> tuple[list[str], list[str]]:
+    """Replace each lower-case mention of the interview's organisation with ``@org``."""
+    size = len(name)
+    if size == 0 or name[0] not in out:
+        return out, names
+    result: list[str] = []
+    result_names: list[str] = []
+    seen = 0
+    index = 0
+    while index < len(out):
+        if tuple(out[index : index + size]) == name:
+            _add_org(result)
+            result_names.append(" ".join(name))
+            index += size
+            continue
+        token = out[index]
+        if token == ORG:
+            result_names.append(names[seen])
+            seen += 1
+        result.append(token)
+        index += 1
+    return result, result_names
