@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from infoview.build import Rendered, digest, file_bytes, forget, is_current, record, render_many
 from infoview.corpus import load
 from infoview.errors import InfoviewError
@@ -18,8 +16,15 @@ from infoview.fs import FileError
 from infoview.model import Interview, Severity
 from infoview.packet_context import context
 from infoview.people import name_for_reference
+from infoview.render.inputs import workspace_stylesheet
 from infoview.render.nowrap import nowrap
-from infoview.render.templates import default_stylesheet, environment, templates_digest
+from infoview.render.references import Confined, confine_css, confine_html
+from infoview.render.templates import (
+    TemplateProblem,
+    default_stylesheet,
+    environment,
+    templates_digest,
+)
 from infoview.workspace import Workspace, read_bytes
 
 TEMPLATE = "packet.html.j2"
@@ -38,7 +43,15 @@ class Outcome:
 def stylesheet_path(ws: Workspace) -> Path:
     """The workspace's packet stylesheet, or the packaged default when it has none."""
     path = ws.root / ws.config.packet.stylesheet
-    return path if path.is_file() else default_stylesheet("packet.css")
+    return path if os.path.lexists(path) else default_stylesheet("packet.css")
+
+
+def stylesheet(ws: Workspace) -> tuple[str, Path, list[str]]:
+    """The packet stylesheet's text and path, read confined (``render.inputs``), and why the
+    workspace's was not used, if it was not."""
+    return workspace_stylesheet(
+        ws.root, ws.config.packet.stylesheet, default_stylesheet("packet.css")
+    )
 
 
 def output_path(ws: Workspace, source: Path, *, html: bool) -> Path:
@@ -60,7 +73,7 @@ def input_digest(ws: Workspace, source: bytes, *, html: bool, related: Sequence[
     return digest(
         source,
         file_bytes(ws.config.path, root=ws.root),
-        file_bytes(stylesheet_path(ws)),
+        file_bytes(stylesheet_path(ws), root=ws.root),
         templates_digest(templates, (TEMPLATE,)),
         b"html" if html else b"pdf",
         *related,
@@ -92,19 +105,30 @@ def render_html(
 
     ``others``: the workspace's interviews, to name the person ``referred_by`` points at.
     """
-    env = environment(ws.root / "templates")
+    env = environment(ws.root / "templates", root=ws.root)
     env.filters["nowrap"] = nowrap
     values = context(interview, ws.config, previous=previous, others=others)
     html = env.get_template(TEMPLATE).render(values)
     if standalone:
-        from markupsafe import escape
-
-        css = stylesheet_path(ws).read_text(encoding="utf-8").replace("</", "<\\/")
-        page = f"@page {{ size: {ws.config.packet.paper}; }}\n"
-        style = f"<style>{page}{css}</style>"
-        base = f'<base href="{escape(interview.path.resolve().parent.as_uri())}/">'
-        html = html.replace("</head>", f"{base}\n{style}\n</head>", 1)
+        return render_standalone(html, interview, ws).html
     return html
+
+
+def render_standalone(html: str, interview: Interview, ws: Workspace) -> Confined:
+    """The ``--html`` page: the stylesheet inlined, every image and url() embedded or dropped.
+
+    Nothing is left for a browser to fetch, and no path of this machine is in the page.
+    """
+    text, sheet, refused = stylesheet(ws)
+    base = Path(os.path.abspath(interview.path)).parent
+    page = confine_html(html, root=ws.root, embed=True, base=base)
+    css = confine_css(text, root=ws.root, base=Path(os.path.abspath(sheet)).parent)
+    paper = f"@page {{ size: {ws.config.packet.paper}; }}\n"
+    style = "<style>" + (paper + css.html).replace("</", "<\\/") + "</style>"
+    page.html = page.html.replace("</head>", f"{style}\n</head>", 1)
+    page.refused = refused + page.refused + css.refused
+    page.used.update(css.used)
+    return page
 
 
 # -- the command ---------------------------------------------------------------------------
@@ -166,24 +190,25 @@ def build_packets(
             continue
         try:
             if html:
-                page = render_html(interview, ws, standalone=True, previous=previous, others=others)
-                ws.write(output, page.encode("utf-8"))
-                record(output, key, root=ws.root)
+                body = render_html(interview, ws, previous=previous, others=others)
+                page = render_standalone(body, interview, ws)
+                ws.write(output, page.html.encode("utf-8"))
+                record(output, key, page.used.items(), root=ws.root)
                 outcome.seconds = time.perf_counter() - start
+                rel = ws.relative(path)
+                outcome.messages += [f"{rel}: not included: {r}" for r in page.refused]
                 report(outcome)
                 continue
             job = _pdf_job(interview, ws, previous, others)
+            outcome.messages += [f"{ws.relative(path)}: not included: {r}" for r in job.refused]
         except FileError as exc:  # the output could not be written: disk full, read-only...
             outcome.state, outcome.messages = "failed", [exc.render()]
             outcome.io_error = True
             report(outcome)
             continue
-        except (OSError, ValueError) as exc:  # a template or stylesheet the user broke
-            outcome.state, outcome.messages = "failed", [f"{ws.relative(path)}: {exc}"]
-            report(outcome)
-            continue
-        except jinja2.TemplateError as exc:  # a workspace templates/ override with a mistake
-            outcome.state, outcome.messages = "failed", [_template_error(ws, path, exc)]
+        except TemplateProblem as exc:  # a workspace templates/ override with a mistake
+            outcome.state = "failed"
+            outcome.messages = [f"{ws.relative(path)}: template {exc.render()}"]
             report(outcome)
             continue
         pending.append((outcome, key, job, start))
@@ -213,13 +238,6 @@ def build_packets(
     return outcomes
 
 
-def _template_error(ws: Workspace, path: Path, exc: jinja2.TemplateError) -> str:
-    where = TEMPLATE
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        where = f"{ws.relative(Path(exc.filename)) if exc.filename else exc.name}:{exc.lineno}"
-    return f"{ws.relative(path)}: template {where}: {exc.message or exc}; fix or remove it"
-
-
 def _pdf_job(
     interview: Interview,
     ws: Workspace,
@@ -228,14 +246,12 @@ def _pdf_job(
 ) -> Any:
     from infoview.render.pdf import PdfJob
 
-    sheet = stylesheet_path(ws)
+    text, sheet, refused = stylesheet(ws)
     page = f"@page {{ size: {ws.config.packet.paper}; }}"
     return PdfJob(
         html=render_html(interview, ws, previous=previous, others=others),
         base_url=interview.path.resolve().parent.as_uri() + "/",
         root=str(ws.root),
-        css=(
-            (page, ws.root.as_uri() + "/"),
-            (sheet.read_text(encoding="utf-8"), sheet.resolve().as_uri()),
-        ),
+        css=((page, ws.root.as_uri() + "/"), (text, sheet.resolve().as_uri())),
+        refused=tuple(refused),
     )

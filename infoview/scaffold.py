@@ -16,7 +16,7 @@ from infoview.config import CONFIG_NAME
 from infoview.errors import UsageError
 from infoview.fs import FileError, create_file, ensure_folder
 from infoview.limits import date_problem
-from infoview.render.templates import PACKAGE_STYLES, PACKAGE_TEMPLATES
+from infoview.render.templates import PACKAGE_STYLES, environment
 from infoview.workspace import Workspace
 from infoview.yamlpos import quote_scalar
 
@@ -198,19 +198,12 @@ def _check_line(value: str | None, option: str) -> None:
 
 
 def markdown_environment(ws: Workspace) -> jinja2.Environment:
-    """Templates that write Markdown and YAML (no HTML escaping: values are YAML-quoted)."""
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(
-            [
-                jinja2.FileSystemLoader(ws.root / "templates"),
-                jinja2.FileSystemLoader(PACKAGE_TEMPLATES),
-            ]
-        ),
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
+    """Templates that write Markdown and YAML (no HTML escaping: values are YAML-quoted).
+
+    Sandboxed and read confined, as every template is (``render.templates``).
+    """
+    env = environment(
+        ws.root / "templates", root=ws.root, autoescape=False, keep_trailing_newline=True
     )
     env.filters["yaml"] = yaml_value
     env.globals["kv"] = key_line

@@ -24,6 +24,7 @@ from infoview.errors import InfoviewError
 from infoview.lint.context import Context
 from infoview.model import Interview, Status, plain_text
 from infoview.people import fold
+from infoview.render.inputs import workspace_stylesheet
 from infoview.render.templates import default_stylesheet, environment
 from infoview.wording.names import full_name
 from infoview.wording.note import Facts, choose, subject
@@ -303,14 +304,16 @@ def card_job(note: Note, ws: Workspace) -> Any:
         envelope_class=_envelope_class(envelope),
         return_address=[config.profile.name] if config.profile.name and envelope else [],
     )
-    sheet = ws.root / config.thanks.stylesheet
-    if not sheet.is_file():
-        sheet = default_stylesheet("card.css")
+    # Read confined, as the packet's is (render.inputs): a link leading out is refused.
+    text, sheet, refused = workspace_stylesheet(
+        ws.root, config.thanks.stylesheet, default_stylesheet("card.css")
+    )
+    note.warnings += [f"{ws.relative(note.interview.path)}: not included: {r}" for r in refused]
     return PdfJob(
         html=html,
         base_url=note.interview.path.resolve().parent.as_uri() + "/",
         root=str(ws.root),
-        css=((sheet.read_text(encoding="utf-8"), sheet.resolve().as_uri()),),
+        css=((text, sheet.resolve().as_uri()),),
         fit=("", *(_card_step(*step) for step in CARD_STEPS)),
         max_pages=1 + bool(envelope),
     )

@@ -74,14 +74,31 @@ class Workspace:
 
     @staticmethod
     def _find(folder: Path, *, hidden: bool) -> list[Path]:
-        try:
-            found = sorted(p for p in folder.rglob("*.md") if not p.is_dir())
-        except OSError:  # the folder is missing, unreadable, or not a folder
-            return []
-        if hidden:
-            return found
-        parts = [p.relative_to(folder).parts for p in found]
-        return [p for p, names in zip(found, parts, strict=True) if not _hidden(names)]
+        """Every ``*.md`` below ``folder`` that is not a folder, sorted as paths.
+
+        One ``os.scandir`` per folder (a large workspace lists in a fraction of what
+        ``rglob`` and a ``stat`` per file take); linked folders are not descended into, as
+        with ``rglob``; ``hidden=False`` skips dot-files and dot-folders.
+        """
+        found: list[Path] = []
+        pending = [str(folder)]
+        while pending:
+            try:
+                with os.scandir(pending.pop()) as entries:
+                    for entry in entries:
+                        if not hidden and entry.name.startswith("."):
+                            continue
+                        try:
+                            is_dir = entry.is_dir()
+                            if is_dir and not entry.is_symlink():
+                                pending.append(entry.path)
+                        except OSError:
+                            is_dir = False
+                        if entry.name.endswith(".md") and not is_dir:
+                            found.append(Path(entry.path))
+            except OSError:  # missing, unreadable, or not a folder: nothing listed there
+                continue
+        return sorted(found)
 
     def read(self, path: Path) -> Interview:
         """Read and parse one interview (problems land in ``Interview.problems``)."""
@@ -110,10 +127,6 @@ class Workspace:
         """``build/<folder>/<output_name><suffix>``: e.g. build/packets/sub/x.pdf."""
         name = self.output_name(source)
         return self.build_dir / folder / name.parent / (name.name + suffix)
-
-
-def _hidden(parts: tuple[str, ...]) -> bool:
-    return any(part.startswith(".") for part in parts)
 
 
 def read_bytes(path: Path, *, root: Path | None = None) -> bytes:

@@ -47,6 +47,25 @@ def test_every_corpus_interview_survives_a_round_trip(stem: str) -> None:
     assert encoder(Interview)(loaded) == encoder(Interview)(interview)
 
 
+@pytest.mark.parametrize("stem", list(CORPUS))
+def test_the_fast_writer_writes_what_the_typed_encoder_does(stem: str) -> None:
+    text = CORPUS[stem]
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    interview = parse_bytes(data, Path(f"interviews/{stem}.md"))
+    fields = [json.loads(t) for t in json.loads(dump_record(interview))]
+    assert fields == json.loads(json.dumps(encoder(Interview)(interview)))
+
+
+def test_the_fast_writer_refuses_what_it_cannot_store() -> None:
+    interview = _interview()
+    interview.tags = (object(),)  # type: ignore[assignment]
+    with pytest.raises(CodecError):
+        dump_record(interview)
+    interview.tags = (float("nan"),)  # type: ignore[assignment]
+    with pytest.raises(CodecError):
+        dump_record(interview)
+
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_the_examples_survive_a_round_trip_with_their_span_ends(path: Path) -> None:
     interview = parse_bytes(path.read_bytes(), path)

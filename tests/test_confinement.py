@@ -165,6 +165,10 @@ def test_each_refusal_is_reported_once(hostile: tuple[Hostile, Any, Any]) -> Non
     h, result, _ = hostile
     refused = _refusals(result)
     outside = "outside the workspace; move the file into the workspace"
+    linked = (
+        "is a symbolic link (or inside a linked folder) leading outside the workspace; "
+        "replace the link with the file itself"
+    )
     never = "only files inside the workspace are used; packets never fetch URLs"
     interviews = h.ws.resolve() / "interviews"
     assert refused == {
@@ -172,7 +176,7 @@ def test_each_refusal_is_reported_once(hostile: tuple[Hostile, Any, Any]) -> Non
         h.elsewhere.as_uri(): outside,  # ../../elsewhere.png, resolved against interviews/
         h.urls["http"]: never,
         f"http://127.0.0.1:{h.port}/evil.css": never,  # the stylesheet's @import
-        (interviews / "link.png").as_uri(): outside,
+        (interviews / "link.png").as_uri(): linked,
         (interviews / "big.png").as_uri(): "5001x5001 pixels is more than the 25000000 allowed",
         h.urls["data URL"]: never,
     }

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tools.mutate import equivalent, regex
+from tools.mutate.collect import import_time_lines
 from tools.mutate.mutants import function_lines, mutants
 from tools.mutate.run import CoverageMap, Processes, Sandbox, run_mutants
 
@@ -246,6 +247,19 @@ def test_a_mutant_runs_the_tests_of_its_lines_and_at_import_time_the_module_s() 
     cover.tests[meta] = {"outcome": "passed", "duration": 0.3}
     assert cover.covering(found[(1, "`1` -> `2`")], module) == ["t_g", "t_f", meta]
     assert cover.covering(found[(5, "`+` -> `-`")], module) == ["t_f"]
+
+
+def test_lines_run_at_import_time_are_found_apart_from_any_test(tmp_path: Path) -> None:
+    """A function called at import (``_ANY = combine(PATTERNS)``) counts as import time,
+    even where a lazy import would run it inside a single test."""
+    project = _toy(tmp_path / "project")
+    (project / "toy/lazy.py").write_text(
+        'def combine(words):\n    return "|".join(words)\n\n\nPATTERN = combine(["a", "b"])\n\n\n'
+        "def later():\n    return PATTERN\n",
+        encoding="utf-8",
+    )
+    found = import_time_lines(project, ["toy"])
+    assert found["toy/lazy.py"] == [1, 2, 5, 8]  # not 9: later() is not called on import
 
 
 # -- the allow-list -----------------------------------------------------------------------
@@ -491,3 +505,33 @@ def test_test_runs_handle_ctrl_c_even_when_started_in_the_background() -> None:
         check=True,
     )
     assert done.stdout == "True\n"
+
+
+def test_a_killed_run_removes_its_copies_and_leaves_the_project(tmp_path: Path) -> None:
+    """SIGTERM (a CI time limit, a kill) ends a run as Ctrl-C does: nothing is left behind."""
+    project = _toy(tmp_path / "project")
+    before = _snapshot(project)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tools.mutate", "toy/calc.py"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temp)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for _ in range(1200):  # until its project copy exists (at most a minute)
+            if any(temp.glob("infoview-mutate-*")) or proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        proc.terminate()
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err
+    assert "interrupted: the project is untouched and its copies are removed" in err
+    assert list(temp.iterdir()) == []
+    assert {k: v for k, v in _snapshot(project).items() if k in before} == before

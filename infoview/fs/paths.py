@@ -38,9 +38,13 @@ def confine(path: Path, root: Path | None, *, follow_last: bool = True) -> Path:
     """
     absolute = path if path.is_absolute() else Path.cwd() / path
     parts = absolute.parts
-    current = Path(parts[0])
+    current, start = Path(parts[0]), 1
+    if root is not None and parts[: len(root.parts)] == root.parts:
+        # A real path has no link in it: walking its parts again would find none, so start
+        # at the root (a lint of thousands of files checks two parts each, not six).
+        current, start = root, len(root.parts)
     last = len(parts) - 1
-    for index, part in enumerate(parts[1:], start=1):
+    for index, part in enumerate(parts[start:], start=start):
         if part == "..":
             current = current.parent
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from infoview.fs.errors import ReadError, label, read_error
@@ -68,7 +69,10 @@ def read_regular(
     file in the size message ("an interview file").
     """
     real = confine(path, root)
-    shown = label(path, root)
+
+    def shown() -> str:  # only for a message: a lint of many files reads many
+        return label(path, root)
+
     try:
         before = os.stat(real)
     except OSError as exc:
@@ -76,7 +80,7 @@ def read_regular(
     if not stat.S_ISREG(before.st_mode):
         raise ReadError(
             f"is {kind(before.st_mode)}, not a file; infoview reads only regular files",
-            path=shown,
+            path=shown(),
         )
     _check_size(before.st_size, max_bytes, what, shown)
     try:
@@ -86,7 +90,7 @@ def read_regular(
     try:
         now = os.fstat(fd)
         if not stat.S_ISREG(now.st_mode):  # swapped for something else since the stat
-            raise ReadError(f"is {kind(now.st_mode)}, not a file", path=shown)
+            raise ReadError(f"is {kind(now.st_mode)}, not a file", path=shown())
         _check_size(now.st_size, max_bytes, what, shown)
         return read_fd(fd, max_bytes, what, shown)
     except OSError as exc:
@@ -95,7 +99,7 @@ def read_regular(
         os.close(fd)
 
 
-def read_fd(fd: int, max_bytes: int, what: str, shown: str) -> bytes:
+def read_fd(fd: int, max_bytes: int, what: str, shown: str | Callable[[], str]) -> bytes:
     """Read an open file to its end, refusing it once it grows past ``max_bytes``."""
     chunks: list[bytes] = []
     total = 0
@@ -109,8 +113,9 @@ def read_fd(fd: int, max_bytes: int, what: str, shown: str) -> bytes:
             _check_size(total, max_bytes, what, shown)
 
 
-def _check_size(size: int, max_bytes: int, what: str, shown: str) -> None:
+def _check_size(size: int, max_bytes: int, what: str, where: str | Callable[[], str]) -> None:
     if size > max_bytes:
+        shown = where if isinstance(where, str) else where()
         if size >= 1024 * 1024:
             megabytes = size // 1024 // 1024
             raise ReadError(f"is {megabytes} MB; {what} should be far smaller", path=shown)

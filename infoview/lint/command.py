@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -81,7 +82,13 @@ def targets_for(ws: Workspace, paths: Sequence[Path], *, changed: bool) -> list[
             else:
                 out.append(Target(given, str(given)))
         return out
-    return [Target(p, ws.relative(p)) for p in ws.interview_paths()]
+    return [Target(p, _label(ws, p)) for p in ws.interview_paths()]
+
+
+def _label(ws: Workspace, path: Path) -> str:
+    """``ws.relative(path)``, without pathlib for the usual path below the workspace."""
+    text, root = str(path), f"{ws.root}{os.sep}"
+    return text[len(root) :] if text.startswith(root) else ws.relative(path)
 
 
 def run_lint(

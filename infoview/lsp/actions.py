@@ -31,7 +31,7 @@ def workspace_edit(ls: InfoviewServer, uri: str, old: str, new: str) -> types.Wo
     """The edit turning the open buffer's ``old`` text into ``new``, for this client."""
     edits = text_edits(old, new, ls.encoding)
     if ls.supports("workspace.workspace_edit.document_changes"):
-        document = ls.workspace.text_documents.get(uri)
+        document = ls.document(uri)
         version = document.version if document is not None else None
         identifier = types.OptionalVersionedTextDocumentIdentifier(uri, version)
         return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(identifier, edits)])

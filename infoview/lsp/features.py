@@ -126,7 +126,7 @@ def _diagnostics(server: InfoviewServer) -> None:
                     continue
                 uri, items = linted
                 rid = result_id(items)
-                document = ls.workspace.text_documents.get(uri)
+                document = ls.document(uri)
                 version = document.version if document is not None else None
                 if previous.get(uri) == rid:
                     reports.append(

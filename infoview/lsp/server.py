@@ -11,17 +11,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-import logging
 from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 from pygls.uris import from_fs_path, to_fs_path
+from pygls.workspace import TextDocument
 
 from infoview import __version__
 from infoview.lint.diagnostic import Diagnostic
@@ -34,7 +35,6 @@ from infoview.model import Interview
 
 DEBOUNCE = 0.05  # seconds of quiet after a change before it is linted
 RELOAD_DELAY = 0.1  # an editor's save may take several writes
-log = logging.getLogger("infoview.lsp")
 
 
 @dataclass
@@ -124,15 +124,30 @@ class InfoviewServer(LanguageServer):
             self.watch.watch(space.config_path)
         return path, space
 
+    def document(self, uri: str) -> TextDocument | None:
+        """The open document at ``uri`` (pygls keys them by the unescaped URI)."""
+        document: TextDocument | None = self.workspace.text_documents.get(unquote(uri))
+        return document
+
+    def open_uris(self) -> list[str]:
+        """The open documents' URIs, exactly as the client wrote them."""
+        return [document.uri for document in self.workspace.text_documents.values()]
+
+    def uri_of(self, path: Path) -> str:
+        """The URI the client uses for ``path``: the open document's, else one made from it."""
+        uri = from_fs_path(str(path)) or path.as_uri()
+        document = self.document(uri)
+        return document.uri if document is not None else uri
+
     def text_of(self, uri: str) -> str | None:
         """The open buffer's text, or None when the document is not open."""
-        document = self.workspace.text_documents.get(uri)
+        document = self.document(uri)
         return document.source if document is not None else None
 
     def lint_uri(self, uri: str) -> Result | None:
         """Lint the open document at ``uri`` now and remember the result."""
         found = self.space_of(uri)
-        document = self.workspace.text_documents.get(uri)
+        document = self.document(uri)
         if found is None or document is None:
             self.results.pop(uri, None)
             return None
@@ -148,8 +163,8 @@ class InfoviewServer(LanguageServer):
 
     def lint_path(self, path: Path, space: Space) -> tuple[str, list[types.Diagnostic]] | None:
         """Lint an interview as the client sees it: its buffer if open, else the file."""
-        uri = from_fs_path(str(path)) or path.as_uri()
-        if uri in self.workspace.text_documents:
+        uri = self.uri_of(path)
+        if self.document(uri) is not None:
             result = self.lint_uri(uri)
             return (uri, result.items) if result is not None else None
         read = space.on_disk(path)
@@ -165,7 +180,7 @@ class InfoviewServer(LanguageServer):
         """Every interview of ``space``, open buffers as they are now, others from disk."""
         out = []
         for path in space.interview_paths():
-            uri = from_fs_path(str(path)) or path.as_uri()
+            uri = self.uri_of(path)
             text = self.text_of(uri)
             if text is not None:
                 result = self.results.get(uri)
@@ -207,7 +222,7 @@ class InfoviewServer(LanguageServer):
 
     def refresh(self, spaces: list[Space] | None = None) -> None:
         """Re-lint open documents (of ``spaces``) after a change not made by an edit."""
-        for uri in list(self.workspace.text_documents):
+        for uri in self.open_uris():
             result = self.results.get(uri)
             if spaces is None or (result is not None and result.space in spaces):
                 self.publish(uri)

@@ -11,32 +11,44 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
 
 import weasyprint
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-MAX_RESOURCE_BYTES = 5 * 1024 * 1024
-MAX_IMAGE_PIXELS = 25_000_000  # about 5000 x 5000
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
-ALLOWED_SUFFIXES = IMAGE_SUFFIXES | {".css", ".woff", ".woff2", ".ttf", ".otf"}
+from infoview.render.inputs import (
+    ALLOWED_SUFFIXES,
+    IMAGE_SUFFIXES,
+    MAX_IMAGE_PIXELS,
+    MAX_RESOURCE_BYTES,
+    MIME,
+    Refused,
+    local_file,
+    read_resource,
+)
+from infoview.render.references import confine_html
+
+__all__ = [
+    "ALLOWED_SUFFIXES",
+    "IMAGE_SUFFIXES",
+    "MAX_IMAGE_PIXELS",
+    "MAX_RESOURCE_BYTES",
+    "ConfinedFetcher",
+    "PdfJob",
+    "PdfResult",
+    "Refused",
+    "render_pdf",
+]
 
 # WeasyPrint logs every refused resource itself; the fetcher reports them instead, once,
 # in infoview's own words.
 logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
 
 
-class Refused(ValueError):
-    """A resource the fetcher would not load."""
-
-
 class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
-    """Serve files under ``root`` only; remember what was refused and why."""
+    """Serve files under ``root`` only (``render.inputs``); remember what was refused and why."""
 
     def __init__(
         self,
@@ -54,48 +66,22 @@ class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         try:
-            path = self.check(url)
+            path = local_file(url, self.root)
+            body = read_resource(
+                path, self.root, max_bytes=self.max_bytes, max_pixels=self.max_pixels
+            )
         except Refused as exc:
             self.refused.append(f"{url}: {exc}")
             raise
-        body = path.read_bytes()
         self.used[str(path)] = hashlib.sha256(body).hexdigest()
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        content_type = MIME.get(path.suffix.lower(), "application/octet-stream")
         return URLFetcherResponse(url, body, {"Content-Type": content_type})
 
     def check(self, url: str) -> Path:
         """Return the local file ``url`` names, or raise Refused saying why not."""
-        parts = urlsplit(url)
-        if parts.scheme != "file":
-            raise Refused("only files inside the workspace are used; packets never fetch URLs")
-        if parts.netloc not in ("", "localhost"):
-            raise Refused("only local files inside the workspace are used")
-        path = Path(url2pathname(unquote(parts.path))).resolve()
-        try:
-            path.relative_to(self.root)
-        except ValueError:
-            raise Refused("outside the workspace; move the file into the workspace") from None
-        if path.suffix.lower() not in ALLOWED_SUFFIXES:
-            raise Refused(f"not an image, stylesheet or font ({path.suffix or 'no suffix'})")
-        if not path.is_file():
-            raise Refused("no such file")
-        size = path.stat().st_size
-        if size > self.max_bytes:
-            raise Refused(f"{size} bytes is more than the {self.max_bytes} allowed")
-        if path.suffix.lower() in IMAGE_SUFFIXES - {".svg"}:
-            self._check_pixels(path)
+        path = local_file(url, self.root)
+        read_resource(path, self.root, max_bytes=self.max_bytes, max_pixels=self.max_pixels)
         return path
-
-    def _check_pixels(self, path: Path) -> None:
-        from PIL import Image
-
-        try:
-            with Image.open(path) as image:
-                width, height = image.size
-        except Exception as exc:
-            raise Refused(f"not a readable image ({exc})") from None
-        if width * height > self.max_pixels:
-            raise Refused(f"{width}x{height} pixels is more than the {self.max_pixels} allowed")
 
 
 @dataclass(frozen=True)
@@ -110,6 +96,7 @@ class PdfJob:
     # whose layout has at most ``max_pages`` pages is used, else the last.
     fit: tuple[str, ...] = ()
     max_pages: int = 0
+    refused: tuple[str, ...] = ()  # what was left out before rendering (a stylesheet, say)
 
 
 @dataclass(frozen=True)
@@ -123,11 +110,16 @@ class PdfResult:
 
 def render_pdf(job: PdfJob) -> PdfResult:
     """Render ``job`` to PDF bytes (tagged, fonts embedded and subset)."""
-    fetcher = ConfinedFetcher(Path(job.root))
+    root = Path(job.root)
+    fetcher = ConfinedFetcher(root)
     stylesheets = [
         weasyprint.CSS(string=text, base_url=base, url_fetcher=fetcher) for text, base in job.css
     ]
-    html = weasyprint.HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
+    # Links, tags and attributes are confined before WeasyPrint sees the page; what it
+    # loads (images, fonts, imports) goes through the fetcher.
+    page = confine_html(job.html, root=root, embed=False)
+    fetcher.refused += page.refused
+    html = weasyprint.HTML(string=page.html, base_url=job.base_url, url_fetcher=fetcher)
 
     def layout(step: int | None) -> Any:
         extra = [] if step is None else [weasyprint.CSS(string=job.fit[step])]

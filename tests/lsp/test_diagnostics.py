@@ -36,6 +36,8 @@ BROKEN = {
     "separators": '---\ninterviewer:\n  name: "a\u2028b\u2029c"\n  phone: [1]\n---\n'
     "## Questions\n- How\u2028many attorneys work here?\n",
     "empty": "",
+    # A name that a URI writes with %-escapes.
+    "2026-12-01-josé núñez #1": "---\ninterviewer:\n  name: José Núñez\n---\n",
     "duplicate": "---\ninterviewer:\n  name: A\ninterviewer:\n  name: B\n---\n",
 }
 

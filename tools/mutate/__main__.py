@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from collections import Counter
@@ -278,7 +279,13 @@ def _write_json(
     target.write_text(json.dumps(data, indent=1), encoding="utf-8")
 
 
+def _stop_on_term(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # a kill (a CI time limit) cleans up as Ctrl-C does
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, _stop_on_term)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when run in the background
     try:
         sys.exit(main(sys.argv[1:]))
     except KeyboardInterrupt:

@@ -2,14 +2,19 @@
 
 ``python -m tools.mutate.collect OUT.json PACKAGE... -- PYTEST-ARGS`` (run inside a project
 copy). Each test runs in its own coverage context named by its pytest node id; lines run
-outside any test (imports during collection) land in the empty context "". OUT.json holds
+outside any test, or when the modules are imported (measured apart, see
+``import_time_lines``), also carry the empty context "". OUT.json holds
 ``{"exit": code, "tests": {nodeid: {"outcome", "duration"}}, "lines": {file: {line:
 [nodeid, ...]}}}`` with files relative to the current folder.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import json
+import pkgutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +23,7 @@ from typing import Any
 import coverage
 import pytest
 
+from tools.mutate.run import environment
 from tools.mutate.select import restore_ctrl_c
 
 
@@ -45,13 +51,55 @@ class Recorder:
             record["outcome"] = "skipped"
 
 
+def import_everything(packages: list[str]) -> None:
+    """Import every module of ``packages`` (never a ``__main__``), as a test run may."""
+    for package in packages:
+        module = importlib.import_module(package)
+        for found in pkgutil.walk_packages(module.__path__, f"{package}."):
+            if not found.name.endswith(".__main__"):
+                with contextlib.suppress(Exception):
+                    importlib.import_module(found.name)
+
+
+def import_time_lines(root: Path, packages: list[str]) -> dict[str, list[int]]:
+    """The lines that run when the modules are imported, measured in a fresh process.
+
+    With lazy imports a module's import-time lines run inside whichever test first needs
+    it, so per-test contexts would tie a module-level line (or a function called at import
+    time) to that one test. Importing everything once, apart, says which lines those are.
+    """
+    code = (
+        "import json, sys, coverage\n"
+        "from tools.mutate.collect import import_everything\n"
+        f"cov = coverage.Coverage(data_file=None, include={_include(root, packages)!r},"
+        " config_file=False)\n"
+        f"cov.start()\nimport_everything({packages!r})\ncov.stop()\n"
+        "data = cov.get_data()\n"
+        "print(json.dumps({f: sorted(data.lines(f) or []) for f in data.measured_files()}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=root,
+        env=environment(root),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = json.loads(done.stdout.splitlines()[-1])
+    return {Path(name).relative_to(root).as_posix(): numbers for name, numbers in found.items()}
+
+
+def _include(root: Path, packages: list[str]) -> list[str]:
+    return [str(root / package / "*") for package in packages]
+
+
 def main(argv: list[str]) -> int:
     restore_ctrl_c()
     split = argv.index("--")
     out, packages, args = Path(argv[0]), argv[1:split], argv[split + 1 :]
     root = Path.cwd()
-    include = [str(root / package / "*") for package in packages]
-    cov = coverage.Coverage(data_file=None, include=include, config_file=False)
+    at_import = import_time_lines(root, packages)
+    cov = coverage.Coverage(data_file=None, include=_include(root, packages), config_file=False)
     recorder = Recorder(cov)
     cov.start()
     try:
@@ -65,6 +113,11 @@ def main(argv: list[str]) -> int:
         lines[relative] = {
             number: sorted(contexts) for number, contexts in data.contexts_by_lineno(name).items()
         }
+    for relative, numbers in at_import.items():  # "": ran at import time, whoever imported
+        for number in numbers:
+            contexts = lines.setdefault(relative, {}).setdefault(number, [])
+            if "" not in contexts:
+                contexts.insert(0, "")
     result = {"exit": int(code), "tests": recorder.tests, "lines": lines}
     out.write_text(json.dumps(result), encoding="utf-8")
     return 0

@@ -26,7 +26,7 @@ from typing import Any
 from infoview.lint import Selection, check
 from infoview.lint.cache import code_stamp
 from infoview.lint.cache.codec import CodecError, decoder, encoder, field_types
-from infoview.lint.cache.records import damaged, dump_record, lazy_record, load_record
+from infoview.lint.cache.records import damaged, dump_record, lazy_record, load_record, loads
 from infoview.lint.cache.store import Store
 from infoview.lint.context import Context
 from infoview.lint.diagnostic import Diagnostic
@@ -134,7 +134,7 @@ class Entries:
         rows = _stored_row()[1]
         lines = max(data.count(b"\n"), data.count(b"\r")) + 1
         out = []
-        for row in decoder(rows)(_loads(blob)):
+        for row in decoder(rows)(loads(blob)):
             d = Diagnostic(label, *row)
             rule = RULES.get(d.code)
             if (
@@ -184,10 +184,3 @@ def load_interview(blob: bytes | None, path: Path) -> Interview | None:
 
 def _dump(data: object) -> bytes:
     return json.dumps(data, separators=(",", ":")).encode("ascii")
-
-
-def _loads(blob: bytes) -> Any:
-    try:
-        return json.loads(blob)
-    except (ValueError, RecursionError) as exc:
-        raise CodecError(f"not valid JSON ({type(exc).__name__})") from None

@@ -10,17 +10,27 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import json.scanner
 from typing import Any, TypeVar
 
-from infoview.lint.cache.codec import CodecError, Convert, decoder, encoder, field_types
+from infoview.lint.cache.codec import CodecError, Convert, decoder, field_types, json_default, pairs
 
 T = TypeVar("T")
 
 
 def dump_record(value: Any) -> bytes:
-    """``value`` (a dataclass) as a JSON list of its fields' JSON texts."""
-    fields = _field_encoders(type(value))
-    texts = [_dumps(convert(getattr(value, name))) for name, convert in fields]
+    """``value`` (a dataclass) as a JSON list of its fields' JSON texts.
+
+    Written the way ``codec.encoder`` would (a test holds them equal), but by json's C
+    encoder with ``codec.json_default`` for what it cannot write itself: several times
+    faster, which a cold lint of many files feels.
+    """
+    names = [name for name, _ in field_types(type(value))]
+    try:
+        fields = [getattr(value, name) for name in names]
+        texts = [_FAST(pairs(v) if type(v) is dict else v) for v in fields]
+    except (TypeError, ValueError, RecursionError) as exc:  # a value json cannot write
+        raise CodecError(f"cannot write as JSON: {exc}") from None
     return _dumps(texts).encode("ascii")
 
 
@@ -37,7 +47,7 @@ def lazy_record(tp: type[T], blob: bytes, **given: Any) -> T:
     ``damaged``; the caller then throws away whatever was computed from it.
     """
     cls, names = _lazy_class(tp)
-    texts = _loads(blob)
+    texts = loads(blob)
     if type(texts) is not list or len(texts) != len(names):
         raise CodecError(f"expected a list of {len(names)} field texts")
     if any(type(text) is not str for text in texts):
@@ -61,6 +71,9 @@ _RAW, _DAMAGED = " raw", " damaged"  # not identifiers: never a field's name
 
 # ASCII: a path with undecodable bytes (a surrogate escape) still makes valid UTF-8.
 _ENCODE = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
+_FAST = json.JSONEncoder(
+    separators=(",", ":"), allow_nan=False, check_circular=False, default=json_default
+).encode
 
 
 def _dumps(data: Any) -> str:
@@ -70,11 +83,24 @@ def _dumps(data: Any) -> str:
         raise CodecError(f"cannot write as JSON: {exc}") from None
 
 
-def _loads(blob: bytes | str) -> Any:
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not stored")  # NaN and Infinity: never written
+
+
+# The C scanner itself: no whitespace regexes and no wrappers around it, per field read.
+_SCAN = json.scanner.make_scanner(json.JSONDecoder(parse_constant=_no_constant))  # type: ignore[arg-type]
+
+
+def loads(blob: bytes | str) -> Any:
+    """Strict JSON, one value and nothing after it, as written by ``dump_record``."""
     try:
-        return json.loads(blob)
-    except (ValueError, RecursionError) as exc:  # not JSON, or nested beyond the stack
+        text = blob.decode("utf-8") if isinstance(blob, bytes) else blob
+        value, end = _SCAN(text, 0)
+    except (StopIteration, ValueError, RecursionError) as exc:  # not JSON, nested too deep
         raise CodecError(f"not valid JSON ({type(exc).__name__})") from None
+    if end != len(text):
+        raise CodecError("not valid JSON (something after the value)")
+    return value
 
 
 class _LazyField:
@@ -95,7 +121,7 @@ class _LazyField:
         if self.convert is None:
             self.convert = decoder(self.hint)
         try:
-            value = self.convert(_loads(store[_RAW][self.index]))
+            value = self.convert(loads(store[_RAW][self.index]))
         except CodecError as exc:
             store[_DAMAGED] = True
             raise CodecError(f"{type(obj).__name__}.{self.name}: {exc}") from None
@@ -103,14 +129,7 @@ class _LazyField:
         return value
 
 
-_ENCODERS: dict[type, list[tuple[str, Convert]]] = {}
 _LAZY: dict[type, tuple[type, tuple[str, ...]]] = {}
-
-
-def _field_encoders(tp: type) -> list[tuple[str, Convert]]:
-    if tp not in _ENCODERS:
-        _ENCODERS[tp] = [(name, encoder(hint)) for name, hint in field_types(tp)]
-    return _ENCODERS[tp]
 
 
 def _lazy_class(tp: type) -> tuple[type, tuple[str, ...]]:

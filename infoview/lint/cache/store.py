@@ -198,7 +198,8 @@ def cache_folder(root: Path, *, create: bool) -> Path | None:
     try:
         if create:
             real = ensure_folder(folder, root=root)
-            create_file(folder / ".gitignore", b"*\n", root=root)
+            if not os.path.lexists(real / ".gitignore"):  # creating syncs it to disk: once
+                create_file(folder / ".gitignore", b"*\n", root=root)
         else:
             real = confine(folder, root)
     except (FileError, OSError):
