@@ -279,8 +279,16 @@ def new_interview(ws: Workspace, name: str, *, today: dt.date, **fields: Any) ->
         )
     env = markdown_environment(ws)
     try:
+        from infoview.judge import organisation_noun  # "firm" only for a firm
+
+        org_noun = organisation_noun(fields.get("organization"))
         text = env.get_template("interview.md.j2").render(
-            name=name, date=when, timezone=ws.config.timezone, goals=[1], **fields
+            name=name,
+            date=when,
+            timezone=ws.config.timezone,
+            goals=[1],
+            org_noun=org_noun,
+            **fields,
         )
     except jinja2.TemplateError as exc:
         raise UsageError(f"templates: {exc}; fix or remove the workspace's template") from exc
