@@ -12,6 +12,8 @@ import os
 import pickle
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -323,6 +325,21 @@ def test_a_dangling_link_for_the_database_creates_nothing(
     (ws / ".infoview-cache" / f"{store.FILE_NAME}{name}").symlink_to(target)
     assert lint(ws).stdout == fresh(ws)
     assert not target.exists()
+
+
+@pytest.mark.parametrize("name", ["", "-wal", "-shm"])
+def test_a_fifo_for_the_database_is_never_opened(ws: Path, name: str) -> None:
+    """Opening a FIFO blocks until someone writes to it: lint must not try."""
+    (ws / ".infoview-cache").mkdir()
+    os.mkfifo(ws / ".infoview-cache" / f"{store.FILE_NAME}{name}")
+    argv = ["lint", "-w", str(ws), "--today", "2026-11-25", "--format", "json"]
+    done = subprocess.run(
+        [sys.executable, "-m", "infoview", *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stdout) == (1, fresh(ws))
 
 
 def test_a_file_where_the_cache_folder_belongs_is_left_alone(ws: Path, work: Work) -> None:
