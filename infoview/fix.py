@@ -67,14 +67,17 @@ def fix_text(
     ]
     if not missing:
         return text, ()
+    from infoview.judge import organisation_noun
+
     env = markdown_environment(ws)
     goals = [g.number for g in interview.learning_goals] or [1]
+    org_noun = organisation_noun(interview.interviewer.organization)
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom) :]
     starts = line_starts(body)  # the lines parse numbers, whatever their line breaks
     blocks: dict[int, list[list[str]]] = {}  # insertion offset -> blocks, in the method's order
     for key in missing:
-        block = env.get_template(f"section-{key}.md.j2").render(goals=goals)
+        block = env.get_template(f"section-{key}.md.j2").render(goals=goals, org_noun=org_noun)
         later = [
             interview.sections[k].span.line
             for k in ORDER[ORDER.index(key) + 1 :]

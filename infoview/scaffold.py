@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shlex
 import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from infoview.config import CONFIG_NAME
 from infoview.errors import UsageError
 from infoview.fs import FileError, create_file, ensure_folder
 from infoview.limits import date_problem
+from infoview.model import Interviewer
 from infoview.render.templates import PACKAGE_STYLES, environment
 from infoview.workspace import Workspace
 from infoview.yamlpos import quote_scalar
@@ -51,7 +54,12 @@ formal = "email"               # a businesslike one -> an email
 
 MAKEFILE = """\
 # infoview workspace: make packet | lint | thanks | watch | agenda
-INFOVIEW ?= infoview
+#
+# INFOVIEW is the infoview these targets run: the one that ran `infoview init` here,
+# recorded below, so nothing needs activating first. `make lint INFOVIEW=/path/to/infoview`
+# (or INFOVIEW in the environment) runs another; {fallback}
+INFOVIEW_INIT := {command}
+INFOVIEW ?= {choice}
 
 .PHONY: packet lint thanks watch agenda
 packet:
@@ -67,6 +75,39 @@ agenda:
 """
 
 GITIGNORE = "build/\n.infoview-cache/\n"
+_PLAIN = re.compile(r"[\w./+@%:,~-]+")  # a word the shell and make both take as it is
+
+
+def infoview_command() -> list[str]:
+    """The command that runs this infoview: its console script, else ``python -m infoview``.
+
+    ``sys.argv[0]`` is the script when run as ``infoview`` (a virtual environment's, pipx's,
+    a user install's); under ``python -m infoview`` or a test runner it is not, and the
+    interpreter running now is recorded instead.
+    """
+    script = os.path.abspath(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    name = os.path.basename(script)
+    if name.startswith("infoview") and os.path.isfile(script) and os.access(script, os.X_OK):
+        return [script]
+    return [os.path.abspath(sys.executable), "-m", "infoview"]
+
+
+def makefile(command: list[str]) -> str:
+    """The workspace's Makefile, running ``command`` (quoted for the shell and for make)."""
+    if all(_PLAIN.fullmatch(word) for word in command):
+        return MAKEFILE.format(
+            command=" ".join(command),
+            choice="$(if $(wildcard $(firstword $(INFOVIEW_INIT))),$(INFOVIEW_INIT),infoview)",
+            fallback="if the recorded one is\n# gone (its virtual environment deleted), the "
+            "infoview on your PATH runs.",
+        )
+    quoted = " ".join(shlex.quote(word) for word in command).replace("$", "$$")
+    return MAKEFILE.format(
+        command=quoted,
+        choice="$(INFOVIEW_INIT)",
+        fallback="set INFOVIEW=infoview to\n# use the one on your PATH.",
+    )
+
 
 PRE_COMMIT = """\
 # Check interviews on every commit with the pre-commit framework (https://pre-commit.com).
@@ -125,7 +166,7 @@ def init_workspace(directory: Path) -> list[str]:
     root = ensure_folder(directory, root=None)
     files = {
         CONFIG_NAME: CONFIG_TEMPLATE.format(timezone=_local_timezone()),
-        "Makefile": MAKEFILE,
+        "Makefile": makefile(infoview_command()),
         ".gitignore": GITIGNORE,
         ".pre-commit-config.yaml": PRE_COMMIT,
         "styles/packet.css": (PACKAGE_STYLES / "packet.css").read_text(encoding="utf-8"),
@@ -238,8 +279,16 @@ def new_interview(ws: Workspace, name: str, *, today: dt.date, **fields: Any) ->
         )
     env = markdown_environment(ws)
     try:
+        from infoview.judge import organisation_noun  # "firm" only for a firm
+
+        org_noun = organisation_noun(fields.get("organization"))
         text = env.get_template("interview.md.j2").render(
-            name=name, date=when, timezone=ws.config.timezone, goals=[1], **fields
+            name=name,
+            date=when,
+            timezone=ws.config.timezone,
+            goals=[1],
+            org_noun=org_noun,
+            **fields,
         )
     except jinja2.TemplateError as exc:
         raise UsageError(f"templates: {exc}; fix or remove the workspace's template") from exc
@@ -250,3 +299,49 @@ def new_interview(ws: Workspace, name: str, *, today: dt.date, **fields: Any) ->
             f"{ws.relative(path)}: already exists; edit it, or pick another name or date"
         )
     return path
+
+
+# What a repeat contact's new file takes from the latest interview with them.
+CARRIED = ("title", "organization", "email", "phone")
+
+
+def from_earlier(ws: Workspace, name: str, fields: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """Fill ``fields`` from the latest interview with the same person; say what was taken.
+
+    The same person as "last time we talked": the same name ignoring case and accents, or
+    the same email (``--email``). Options given on the command line win. Returns the
+    fields and a line for the user ("" when there is no earlier interview or nothing to take).
+    """
+    from infoview.corpus import load
+    from infoview.people import keys
+
+    wanted = keys(Interviewer(name=name, email=fields.get("email")))
+    matches = [
+        entry
+        for entry in load(ws, create_cache=False)
+        if entry.interview is not None
+        and entry.usable
+        and keys(entry.interview.interviewer) & wanted
+    ]
+    if not matches:
+        return fields, ""
+    tz = ws.config.tz
+
+    def when(entry: Any) -> tuple[bool, dt.datetime]:
+        start = entry.interview.meeting.start(tz)
+        return start is not None, start or dt.datetime.min.replace(tzinfo=tz)
+
+    latest = max(enumerate(matches), key=lambda pair: (*when(pair[1]), pair[0]))[1]
+    earlier = latest.interview
+    assert earlier is not None
+    who = earlier.interviewer
+    taken = [key for key in CARRIED if not fields.get(key) and getattr(who, key)]
+    if not taken:
+        return fields, ""
+    filled = dict(fields) | {key: getattr(who, key) for key in taken}
+    date = earlier.meeting.date
+    on = f", {date.day} {date:%B %Y}" if date else ""
+    return filled, (
+        f"filled in from your last interview with {who.name or name} ({latest.label}{on}): "
+        f"{', '.join(taken)}; check they are still right"
+    )

@@ -14,8 +14,8 @@ from infoview.cli import cli
 RESEARCH = """\
 ## Research
 <!-- Find their work history, education, and awards, certifications and memberships
-     (LinkedIn, the firm website, interviews or features on the web). What do you have
-     in common? Never meet someone you have not researched. -->
+     (LinkedIn, the organisation's website, interviews or features
+     on the web). What do you have in common? Never meet someone you have not researched. -->
 - **Work history:**
 - **Education:**
 - **Credentials:**

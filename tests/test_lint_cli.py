@@ -65,7 +65,8 @@ MSG_ONLINE = (
     'do"); look it up beforehand and ask what only they can tell you'
 )
 MSG_SOURCES = (
-    "no sources listed; add a '- **Sources:**' line (the firm's page about them, LinkedIn)"
+    "no sources listed; add a '- **Sources:**' line (their page on the organisation's website, "
+    "LinkedIn)"
 )
 MSG_DURATION = "'meeting.duration' is 'half an hour'; write the agreed minutes, e.g. 30"
 MSG_UNKNOWN_KEYS = (

@@ -126,8 +126,13 @@ def thanks(
 
     Writes build/thanks/<name>.pdf (an A2 card) or build/thanks/<name>.eml (a draft your
     mail program opens for editing; infoview never sends mail) for PATHS, by default every
-    done interview whose thank-you is not recorded as sent. With --mark-sent it instead
-    records follow_up.thank_you_sent (and thank_you_via) in PATHS, changing only those lines.
+    done interview whose thank-you is not recorded as sent. A meeting that has not happened
+    yet gets no note (exit 1, naming its date) unless --early asks for a draft. A card's
+    text is fitted to one face of the card.
+
+    With --mark-sent it instead records follow_up.thank_you_sent (and thank_you_via) in
+    PATHS, changing only those lines; a thank-you already recorded on another date or by
+    another channel is left as it is (exit 1) unless --replace.
     """
     from infoview.lint import context
     from infoview.thanks import Written, channel_for, mailto, pending, write_notes

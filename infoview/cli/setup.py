@@ -50,6 +50,13 @@ def init(directory: Path) -> None:
 @click.option("--email", help="The interviewer's email address.")
 @click.option("--phone", help="The interviewer's phone (to call if technology fails).")
 @click.option("--edit", is_flag=True, help="Open the new file in $EDITOR.")
+@click.option(
+    "--prefill/--no-prefill",
+    default=True,
+    show_default=True,
+    help="For someone met before: fill in title, organisation, email and phone from the "
+    "latest interview with them.",
+)
 @workspace_option
 @today_option
 def new(
@@ -57,18 +64,27 @@ def new(
     workspace: Path | None,
     today: dt.date | None,
     edit: bool,
+    prefill: bool,
     **fields: Any,
 ) -> None:
     """Start a new interview file for NAME, e.g. "Dana Whitfield".
 
     Writes interviews/<date>-<first>-<last>.md (the meeting date, else today) with every
     section and short guidance from the method, prints its path, and never overwrites.
+    For someone you have interviewed before (the same name, ignoring case and accents, or
+    the same --email), their title, organisation, email and phone are filled in from the
+    latest interview with them, unless given as options or --no-prefill; it says so.
     """
-    from infoview.scaffold import new_interview
+    from infoview.scaffold import from_earlier, new_interview
 
     ws = find_workspace(workspace)
+    note = ""
+    if prefill:
+        fields, note = from_earlier(ws, name.strip(), fields)
     path = new_interview(ws, name, today=today or dt.date.today(), **fields)
     echo(ws.relative(path))
+    if note:
+        echo(f"  {note}", err=True)
     if edit:
         click.edit(filename=str(path))
 

@@ -31,7 +31,34 @@ from typing import NamedTuple
 from infoview.judge.grammar import Grammar, Rule, build, read_data
 from infoview.judge.text import Question, normalise
 
-__all__ = ["Grammar", "Question", "Verdict", "compiled", "job", "normalise", "online"]
+__all__ = [
+    "Grammar",
+    "Question",
+    "Verdict",
+    "compiled",
+    "job",
+    "normalise",
+    "online",
+    "organisation_noun",
+]
+
+# A name that says the organisation is a firm: a law, accounting, architecture or
+# consulting partnership ("Marlow & Reyes LLP", "Chen Law Group", "Ortiz CPAs").
+_FIRM = re.compile(
+    r"&\s*associates\b|\b(?:LLP|PLLC|P\.C\.|PC|firm|law (?:firm|offices?|group|partners)"
+    r"|attorneys|lawyers|and associates|partners|CPAs?|chartered accountants|accountants"
+    r"|architects|consultants|consulting)\b",
+    re.IGNORECASE,
+)
+
+
+def organisation_noun(name: str | None) -> str:
+    """ "firm" when the interview's own organisation is one, else "organisation".
+
+    Messages and the ``new`` skeleton say "organisation" to a nurse, a teacher or an
+    engineer, and "firm" only to someone meeting a firm.
+    """
+    return "firm" if name and _FIRM.search(name[:200]) else "organisation"
 
 
 class Verdict(NamedTuple):

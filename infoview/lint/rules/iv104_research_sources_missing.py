@@ -1,11 +1,13 @@
-"""No sources facet (the guide: read the firm website).
+"""No sources facet (the guide: read their organisation's website about them first).
 
 The guide: "Make absolutely sure you have read the information on any firm websites about
-your interviewer."
+your interviewer." In every field that is their page on their organisation's website: the
+hospital's staff directory, the school's faculty page, the agency's or the lab's team
+page, the firm's attorney bio.
 
 Passing::
 
-    - **Sources:** the firm's team page, her LinkedIn profile
+    - **Sources:** the clinic's team page, her LinkedIn profile
 
 Failing::
 
@@ -29,7 +31,11 @@ DEPENDS_ON_DAY = False
 
 def check(interview: Interview, ctx: Context) -> Iterator[Finding]:
     if researched(interview) and not has_facet(interview, Facet.SOURCES):
+        from infoview.judge import organisation_noun
+
+        noun = organisation_noun(interview.interviewer.organization)
         yield Finding(
             section_span(interview, "research"),
-            "no sources listed; add a '- **Sources:**' line (the firm's page about them, LinkedIn)",
+            f"no sources listed; add a '- **Sources:**' line (their page on the {noun}'s "
+            "website, LinkedIn)",
         )
