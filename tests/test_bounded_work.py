@@ -140,3 +140,30 @@ def test_a_5_mb_interview_of_notes_still_makes_its_packet(tmp_path: Path) -> Non
     result = infoview("packet", "--html", cwd=root, timeout=300)
     assert result.returncode == 0, result.stderr
     assert (root / "build" / "packets" / "notes.html").stat().st_size < 200_000
+
+
+# -- configured patterns ------------------------------------------------------------------------
+
+
+def test_a_configured_pattern_that_repeats_a_repetition_is_a_config_error(tmp_path: Path) -> None:
+    root = create_workspace(tmp_path / "ws")
+    with (root / "infoview.toml").open("a") as config:
+        config.write('\n[lint]\njob_seeking = ["hire me", "(\\\\w+\\\\s?)*$"]\n')
+    result = infoview("lint", cwd=root)
+    assert result.returncode == 2
+    assert result.stderr.endswith(
+        "'lint.job_seeking': pattern '(\\\\w+\\\\s?)*$': it repeats a repetition (like (a+)+), "
+        "which can take exponential time; write it without the outer repetition\n"
+    )
+
+
+def test_a_polynomial_configured_pattern_sees_a_bounded_text(tmp_path: Path) -> None:
+    root = create_workspace(tmp_path / "ws")
+    with (root / "infoview.toml").open("a") as config:
+        config.write('\n[lint]\nanswerable_online = ["a*a*a*x", "surprised"]\n')
+    question = "- Which cases surprised you " + "a" * N + "?\n"  # a*a*a*x: cubic on it
+    (root / "interviews" / "q.md").write_text(doc(FRONT, QUESTIONS + question))
+    result = infoview("lint", "--format", "json", "--today", TODAY, cwd=root)
+    found = [d for d in json.loads(result.stdout) if d["code"] == "IV303"]
+    assert [d["line"] for d in found] == [20]
+    assert 'matches your [lint] answerable_online pattern ("surprised")' in found[0]["message"]
