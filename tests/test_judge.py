@@ -20,9 +20,15 @@ CORPUS = Path(__file__).parent / "data" / "questions.csv"
 BAR = 0.9  # issue 11: precision and recall of at least 0.9 for both rules, on both splits
 
 
+PROBE = Path(__file__).parent / "data" / "probe.csv"
+
+
 def corpus() -> list[dict[str, str]]:
-    with CORPUS.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    rows = []
+    for path in (CORPUS, PROBE):
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows += list(csv.DictReader(handle))
+    return rows
 
 
 def figures(split: str, label: str) -> tuple[float, float]:
@@ -34,9 +40,10 @@ def figures(split: str, label: str) -> tuple[float, float]:
     return hits / len(flagged), hits / len(wanted)
 
 
-@pytest.mark.parametrize("split", ["train", "test"])
+@pytest.mark.parametrize("split", ["train", "test", "probe-dev"])
 @pytest.mark.parametrize("label", ["online", "job"])
 def test_corpus_precision_and_recall_meet_the_bar(split: str, label: str) -> None:
+    """probe-holdout is left out on purpose: a test on it would make it a tuning split."""
     precision, recall = figures(split, label)
     assert precision >= BAR, f"{label} precision on {split}: {precision:.2f}"
     assert recall >= BAR, f"{label} recall on {split}: {recall:.2f}"
@@ -52,6 +59,7 @@ OWNERS = "asks who owns or runs the organisation"
 STRUCTURE = "asks how the organisation is structured or funded"
 PLACE = "asks where the organisation is"
 PUBLISHED = "asks what the organisation publishes about itself"
+FINANCES = "asks how the organisation is doing financially"
 
 ONLINE = [
     # what it does, in other words or for other nouns
@@ -113,6 +121,44 @@ ONLINE = [
     # mission, history, practice areas
     ("What is the agency's mission?", PUBLISHED, "what is the agency's mission"),
     ("What are the firm's practice areas?", PUBLISHED, "what are the firm's practice areas"),
+    # the probe set's kinds (tests/data/probe.csv), in fields it does not cover
+    ("What is the brewery's industry?", WHAT_IT_DOES, "what is the brewery's industry"),
+    ("What are its areas of expertise?", WHAT_IT_DOES, "what are its areas of expertise"),
+    ("Who is the agency's best-known client?", OFFERS, "who is the agency's best-known client"),
+    ("What is your product line?", OFFERS, "what is your product line"),
+    ("Does the museum host fundraising events?", OFFERS, "does the museum host fundraising events"),
+    (
+        "Who are the newspaper's main advertisers?",
+        OFFERS,
+        "who are the newspaper's main advertisers",
+    ),
+    ("How many clients does it serve?", SIZE, "how many clients does it serve"),
+    ("How many staff do you currently have?", SIZE, "how many staff do you currently have"),
+    ("How long have you been in business?", AGE, "how long have you been in business"),
+    (
+        "Who sits on the charity's board of trustees?",
+        OWNERS,
+        "who sits on the charity's board of trustees",
+    ),
+    ("Who holds the top positions at the council?", OWNERS, "who holds the top positions"),
+    ("Have there been recent changes in leadership?", OWNERS, "changes in leadership"),
+    (
+        "Where does the theatre get its funding?",
+        STRUCTURE,
+        "where does the theatre get its funding",
+    ),
+    ("Has the startup been profitable?", FINANCES, "has the startup been profitable"),
+    ("What is the volume of annual sales?", FINANCES, "volume of annual sales"),
+    (
+        "Has the company expanded internationally?",
+        PLACE,
+        "has the company expanded internationally",
+    ),
+    ("What statute created the authority?", PUBLISHED, "what statute created the authority"),
+    ("Does the hospital have Magnet status?", PUBLISHED, "does the hospital have Magnet status"),
+    ("How does the university rank nationally?", PUBLISHED, "how does the university rank"),
+    ("Has the studio won any awards?", PUBLISHED, "has the studio won any awards"),
+    ("What is the company's stock price?", PUBLISHED, "stock price"),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -136,6 +182,16 @@ ONLY_THEY_CAN_ANSWER = [
     "Tell me about your role at the company.",
     "How many people do you manage at the company?",
     "When did the company start hiring paralegals?",
+    "How many nurses are on your floor?",
+    "How many students are in your class?",
+    "How is the company doing compared with competitors?",
+    "How did the merger affect your work?",
+    "Who was your most memorable client?",
+    "How is your department funded compared with others?",
+    "How does the district support new teachers?",
+    "What made you choose this organisation?",
+    "How has the organisation's mission shaped your work?",
+    "What does your lab technician do each day?",
 ]
 
 
@@ -155,6 +211,7 @@ ASKS = "asks for a job or a way into one"
 PAY = "asks what they would be paid"
 PRESUMES = "presumes they hold the post"
 RESUME = "hands over a résumé"
+INTERVIEW = "treats the meeting as a job interview"
 
 JOB = [
     # asking to be hired without the words "hiring" or "openings"
@@ -183,6 +240,44 @@ JOB = [
     ("What would you pay me to start?", PAY, "what would you pay me"),
     ("How much would I earn in my first year here?", PAY, "how much would i earn"),
     ("What benefits would I get?", PAY, "what benefits would i get"),
+    # the probe set's kinds: questions from "ask the interviewer" lists, and the presumption
+    ("Why is this position open?", INTERVIEW, "why is this position open"),
+    ("Is this a new or replacement position?", INTERVIEW, "is this a new or replacement position"),
+    (
+        "How many candidates have you interviewed for the role?",
+        INTERVIEW,
+        "candidates have you interviewed",
+    ),
+    ("When will you make a final decision?", INTERVIEW, "when will you make a final decision"),
+    ("Where are you in the hiring process?", INTERVIEW, "where are you in the hiring process"),
+    ("When can I expect to hear back from you?", INTERVIEW, "when can i expect to hear back"),
+    (
+        "How does my background measure up to the requirements of the job?",
+        INTERVIEW,
+        "my background measure up to the requirements",
+    ),
+    ("Will there be a second interview?", INTERVIEW, "will there be a second interview"),
+    ("Who do I report to?", PRESUMES, "who do i report to"),
+    ("How many people will be reporting to me?", PRESUMES, "reporting to me"),
+    ("What do you expect from me in the first year?", PRESUMES, "expect from me"),
+    ("How would I be supported as a new teacher?", PRESUMES, "how would i be supported"),
+    ("Will I have my own classroom?", PRESUMES, "will i have my own classroom"),
+    ("Who was my predecessor?", PRESUMES, "my predecessor"),
+    ("Will travel be required in this position?", PRESUMES, "will travel be required"),
+    ("What are the people I'll be working with like?", PRESUMES, "people i'll be working with"),
+    ("Are there committees I could join?", PRESUMES, "committees i could join"),
+    (
+        "What would a first-year analyst like me be paid?",
+        PAY,
+        "a first-year analyst like me be paid",
+    ),
+    (
+        "Does the clinic contribute to health insurance premiums?",
+        PAY,
+        "does the clinic contribute to health insurance premiums",
+    ),
+    ("Is there any way you could get me onto your crew?", ASKS, "any way you could get me"),
+    ("Are you looking for a new lab technician?", ASKS, "are you looking for a new lab technician"),
 ]
 
 LEARNING = [
@@ -199,6 +294,18 @@ LEARNING = [
     "When you hire a new graduate, what do you look for?",
     "Would I need a master's degree to advance in this field?",
     "Is there room for growth in this career?",
+    "What do you like most about this position?",
+    "What are the biggest challenges someone in this role faces?",
+    "What support did you get when you started?",
+    "What professional associations can I join?",
+    "Is travel a big part of this field?",
+    "How do my skills fit into this industry?",
+    "How many rounds of interviews did you have?",
+    "How was your performance measured in your first year?",
+    "How did your company sponsor your visa?",
+    "What does your manager expect from you?",
+    "What skills does the ideal candidate possess?",
+    "What would it be like for someone at my level?",
 ]
 
 
