@@ -450,3 +450,63 @@ def test_the_compiled_grammar_is_the_same_in_every_process() -> None:
         for seed in ("1", "2")
     }
     assert len(digests) == 1
+
+
+# -- compiling: cheap classes, buckets compiled on first use -------------------------------------
+
+
+def test_a_class_writes_runs_of_three_or_more_as_ranges() -> None:
+    assert grammar.klass("\x86\x84\x85\x90\x91") == "[\x84-\x86\x90\x91]"
+    assert grammar.klass("\x84\x86", negate=True) == "[^\x84\x86]"
+    assert grammar.klass("\x84\x84\x85\x86") == "[\x84-\x86]"
+    assert grammar._members("\x84-\x86\x90") == {"\x84", "\x85", "\x86", "\x90"}
+    assert grammar._members("a-") == {"a", "-"}
+
+
+def test_the_small_words_make_one_range_each() -> None:
+    """{mod} and {gap3} are each the clause mark and one run of neighbouring characters."""
+    built = judge.compiled()
+    for name, words in (("mod", grammar._SMALL_WORDS), ("gap3", grammar._GAP_WORDS)):
+        expanded = grammar._Compiler(built.words, built.nouns, built.units).expand("{" + name + "}")
+        chars = sorted(built.code[w] for w in words)
+        assert expanded == f"[^\x80{chars[0]}-{chars[-1]}]{{0,{3 if name == 'gap3' else 2}}}"
+        assert [ord(c) for c in chars] == list(range(ord(chars[0]), ord(chars[0]) + len(chars)))
+
+
+def test_words_take_latin_1_characters_first_then_private_use_ones() -> None:
+    compiler = grammar._Compiler({}, frozenset(), frozenset())
+    assert [compiler.code[w] for w in (grammar.BAR, text.ORG, text.THE)] == ["\x80", "\x81", "\x82"]
+    assert compiler.other == "\x83"
+    first = compiler.code[grammar._SMALL_WORDS[0]]
+    assert first == "\x84"
+    points = sorted(ord(c) for c in compiler.code.values())
+    assert points == [0x80, 0x81, 0x82, *range(0x84, 0x84 + len(points) - 3)]
+    while len(compiler.code) < 0x7E:
+        compiler.char(f"w{len(compiler.code)}")
+    assert compiler.char("last-latin") == "\xff"
+    assert compiler.char("first-private") == chr(0xE100 + 0x80)
+    compiler.code.update({f"x{n}": "?" for n in range(0xF8FF - 0xE100 - 0x80)})
+    with pytest.raises(ValueError, match="more words than private-use characters"):
+        compiler.char("one-too-many")
+
+
+def test_buckets_compile_when_a_question_first_needs_them() -> None:
+    built = grammar.build(grammar.read_data())
+    buckets = {
+        id(b): b for r in (built.online, built.job) for bs in r.by_first.values() for b in bs
+    }
+    unless = [g.unless for r in (built.online, built.job) for g in r.groups if g.unless]
+    lazy = [*buckets.values(), *unless]
+    assert all(b._compiled is None for b in lazy)
+    question = judge.normalise("Who would I report to?", None, built.nouns, built.units)
+    code = built.encode(question.words)
+    assert judge._judge(built.job, judge._Read(question, code)) == judge.Verdict(
+        "presumes they hold the post", "who would i report to"
+    )
+    used = [b for b in lazy if b._compiled is not None]
+    assert 0 < len(used) < len(lazy)
+    kept = {id(b): b._compiled for b in used}
+    built.compile_all()
+    assert all(b._compiled is not None for b in lazy)
+    assert all(b._compiled is kept[id(b)] for b in used)  # compiled once, then kept
+    assert {p.pattern for p in built.job.patterns()} >= {b.source for b in used}
