@@ -126,7 +126,7 @@ class Lsp:
         self.ls.protocol.set_writer(self, include_headers=False)
         self.sent: list[dict[str, Any]] = []  # every message the server sent, as JSON
         self.replies: dict[str, Any] = {
-            "workspace/applyEdit": {"applied": True},
+            "workspace/applyEdit": self._apply_edit,
             "window/showDocument": {"success": True},
             "workspace/diagnostic/refresh": None,
         }
@@ -161,6 +161,12 @@ class Lsp:
 
     def close(self) -> None:
         pass
+
+    def _apply_edit(self, params: dict[str, Any]) -> dict[str, Any]:
+        """``workspace/applyEdit``: change the buffers and tell the server, as an editor does."""
+        edit = self.converter.structure(params["edit"], types.WorkspaceEdit)
+        self.loop.call_soon(self.apply, edit)
+        return {"applied": True}
 
     def _deliver(self, payload: dict[str, Any]) -> None:
         protocol = self.ls.protocol
@@ -202,7 +208,10 @@ class Lsp:
 
     def notify(self, method: str, params: Any = None) -> None:
         payload = {"jsonrpc": "2.0", "method": method, "params": self._payload(params)}
-        self.run(lambda: self._deliver(payload))
+        if self.loop.is_running():  # from inside a handler: an edit the server asked for
+            self._deliver(payload)
+        else:
+            self.run(lambda: self._deliver(payload))
 
     def advance(self, seconds: float) -> None:
         """Let ``seconds`` of virtual time pass, firing the timers that fall due, in order."""

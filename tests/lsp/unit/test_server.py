@@ -272,6 +272,8 @@ def test_a_document_under_an_escaped_uri_is_found_and_answered_with_the_clients_
     assert server.diagnostics(uri) != []
     closed = root / "interviews" / PRIYA
     assert server.ls.uri_of(closed) == closed.as_uri()
+    # pygls's form of a path, as it reads URIs back (a drive letter stays unescaped).
+    assert server.ls.uri_of(Path("/C:/ws/x.md")) == "file:///c:/ws/x.md"
     assert server.ls.text_of(closed.as_uri()) is None
 
 
