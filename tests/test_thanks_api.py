@@ -186,10 +186,16 @@ def test_the_envelope_has_a_return_address_only_with_a_profile_name(
 def test_write_notes_returns_what_it_reported_in_order(ws: Workspace, ctx: Context) -> None:
     good = put(ws, "a-good", text())
     nameless = put(ws, "b-nameless", text(name=None))
+    card = put(ws, "c-card", text(formality="informal"))
     reported: list[Any] = []
-    done = write_notes(ws, [good, nameless], ctx, fmt="email", report=reported.append)
-    assert done == reported
-    assert [w.path for w in done] == [ws.build_dir / "thanks" / "a-good.eml", None]
+    done = write_notes(ws, [good, nameless, card], ctx, fmt="auto", report=reported.append)
+    assert done == reported  # cards come last: they are rendered in one batch
+    assert [w.path for w in done] == [
+        ws.build_dir / "thanks" / "a-good.eml",
+        None,
+        ws.build_dir / "thanks" / "c-card.pdf",
+    ]
+    assert [w.note.channel for w in done] == ["email", "", "card"]
     failed = done[1]
     assert isinstance(failed, Written)
     assert failed.error == (
