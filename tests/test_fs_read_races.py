@@ -1,14 +1,11 @@
 """infoview.fs.read when the file changes between the ``stat`` and the ``open``.
 
-A FIFO swapped in after the check must not block the read (``O_NONBLOCK``), and the
-descriptor must not leak into programs infoview starts (``O_CLOEXEC``).
+A FIFO swapped in after the check must not block the read (``O_NONBLOCK``).
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
-import stat
 import threading
 from pathlib import Path
 
@@ -50,21 +47,3 @@ def test_a_fifo_swapped_in_after_the_stat_does_not_block(
     (error,) = box
     assert isinstance(error, ReadError)
     assert error.render() == "a.md: is a named pipe (FIFO), not a file"
-
-
-def test_the_file_is_read_through_a_descriptor_closed_on_exec(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "a.md"
-    path.write_text("x")
-    flags: list[int] = []
-    real_read = os.read
-
-    def read(fd: int, size: int) -> bytes:
-        flags.append(fcntl.fcntl(fd, fcntl.F_GETFD))
-        return real_read(fd, size)
-
-    monkeypatch.setattr(fs_read.os, "read", read)
-    assert fs_read.read_regular(path, root=tmp_path, max_bytes=100) == b"x"
-    assert flags and all(f & fcntl.FD_CLOEXEC for f in flags)
-    assert stat.S_ISREG(os.stat(path).st_mode)

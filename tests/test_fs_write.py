@@ -231,26 +231,3 @@ def test_a_file_appearing_before_the_in_place_create_is_left_alone(
     assert create_file(root / "a.md", b"mine", root=root) is False
     assert (root / "a.md").read_bytes() == b"theirs"
     assert sorted(p.name for p in root.iterdir()) == ["a.md"]
-
-
-def test_temporary_files_are_written_through_descriptors_closed_on_exec(
-    root: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import fcntl
-
-    flags: list[int] = []
-    real_write = os.write
-
-    def write(fd: int, data: bytes) -> int:
-        flags.append(fcntl.fcntl(fd, fcntl.F_GETFD))
-        return real_write(fd, data)
-
-    def no_links(src: object, dst: object) -> None:
-        raise OSError(errno.EPERM, "Operation not permitted")
-
-    monkeypatch.setattr(fs_write.os, "write", write)
-    monkeypatch.setattr(fs_write.os, "link", no_links)
-    write_file(root / "x.pdf", b"pdf", root=root)
-    create_file(root / "y.md", b"md", root=root)  # in place: no hard links here
-    assert len(flags) == 3  # the output's temporary file, create's and the file in place
-    assert all(f & fcntl.FD_CLOEXEC for f in flags)
