@@ -249,3 +249,113 @@ def test_a_modifier_is_never_a_small_word() -> None:
 )
 def test_each_kind_of_template_token_is_read(template: str, text: str, trigger: str) -> None:
     assert verdict("online", text, language(template)) == judge.Verdict("k", trigger)
+
+
+# -- compiling the grammar ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("template", "first"),
+    [
+        ("(?<=alpha)beta", {"beta"}),
+        ("(?<!alpha)beta", {"beta"}),
+        ("(?=alpha)beta", {"beta"}),
+        ("(?!alpha)beta", {"beta"}),
+        ("(?:alpha )?beta", {"alpha", "beta"}),
+        ("(?:alpha )??beta", {"alpha", "beta"}),
+        ("(?:alpha )*beta", {"alpha", "beta"}),
+        ("(?:alpha )+beta", {"alpha"}),
+        ("(?:alpha ){0,2}beta", {"alpha", "beta"}),
+        ("(?:alpha ){1,2}beta", {"alpha"}),
+        ("(?:alpha ){2}beta", {"alpha"}),
+        ("(?:alpha|beta gamma) delta", {"alpha", "beta"}),
+        ("\\| alpha", {"|"}),
+        ("^alpha", {"alpha"}),
+        ("[^ |]++ alpha", None),
+        ("(?:alpha )?", None),
+    ],
+)
+def test_the_first_words_a_template_can_start_with(template: str, first: set[str] | None) -> None:
+    assert grammar.first_words(template, language("never ever")) == first
+
+
+def test_a_rules_patterns_include_its_searched_pattern_and_its_unless() -> None:
+    built = small()
+    online = {p.pattern for p in built.online.patterns()}
+    assert built.online.groups[0].unless is not None
+    assert built.online.groups[0].unless.source in online
+    assert built.job.searched is not None
+    assert built.job.searched.source in {p.pattern for p in built.job.patterns()}
+    assert all(isinstance(p, type(built.job.searched.compiled)) for p in built.job.patterns())
+
+
+def test_two_searched_patterns_are_alternatives() -> None:
+    built = small([{"kind": "vacancies", "patterns": ["(?:[a-z-]++ )?vacancies"]}])
+    assert verdict("job", "Any vacancies?", built) == judge.Verdict("vacancies", "any vacancies")
+    assert verdict("job", "Any openings?", built) == judge.Verdict("any-word start", "any openings")
+
+
+def test_the_longest_phrase_of_a_word_list_is_tried_first() -> None:
+    data: dict[str, Any] = {
+        "words": {
+            "org": ["firm"],
+            "det": ["the"],
+            "unit": ["team"],
+            "x": ["core values", "core values statement", "values"],
+        },
+        "online": [{"kind": "k", "patterns": ["what are the {x}"]}],
+        "job": [{"kind": "j", "patterns": ["never"]}],
+    }
+    built = grammar.build(data)
+    for text, trigger in [
+        ("What are the core values statement?", "what are the core values statement"),
+        ("What are the core values?", "what are the core values"),
+        ("What are the values?", "what are the values"),
+    ]:
+        assert verdict("online", text, built) == judge.Verdict("k", trigger)
+
+
+def test_a_noun_before_a_unit_is_its_own_word_in_templates_too() -> None:
+    data: dict[str, Any] = {
+        "words": {"org": ["practice"], "det": ["the"], "unit": ["areas"]},
+        "online": [
+            {"kind": "areas", "patterns": ["what are the practice areas"]},
+            {"kind": "does", "patterns": ["what does the practice do", "what does the {org} make"]},
+        ],
+        "job": [{"kind": "j", "patterns": ["never"]}],
+    }
+    built = grammar.build(data)
+    assert verdict("online", "What are the practice areas?", built) == (
+        judge.Verdict("areas", "what are the practice areas")
+    )
+    assert verdict("online", "What does the practice do?", built) == (
+        judge.Verdict("does", "what does the practice do")
+    )
+    assert verdict("online", "What does the practice make?", built) == (
+        judge.Verdict("does", "what does the practice make")
+    )
+
+
+def test_the_shipped_grammar_knows_practice_areas_and_titles_after_a_noun() -> None:
+    built = judge.compiled()
+    assert {"areas", "area", "groups", "technician", "team"} <= built.units
+    assert built.words["org"] == ("@org",)
+
+
+@pytest.mark.parametrize(
+    ("noun", "plural"),
+    [
+        ("parish", "parishes"),
+        ("church", "churches"),
+        ("box", "boxes"),
+        ("waltz", "waltzes"),
+        ("bus", "buses"),
+        ("ministry", "ministries"),
+        ("day", "days"),
+        ("key", "keys"),
+        ("ward", "wards"),
+        ("y", "ys"),
+    ],
+)
+def test_the_plural_of_a_workspace_noun(noun: str, plural: str) -> None:
+    assert grammar.plural(noun) == plural
