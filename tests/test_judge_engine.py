@@ -64,18 +64,21 @@ def test_the_fast_path_picks_the_first_group_then_the_first_place(
 
 def test_unless_sends_the_question_to_the_next_group_that_matches() -> None:
     # "really" vetoes the first kind; the second kind's last pattern matches
-    assert verdict("online", "What does your firm really do? Who owns your firm?") == (
+    assert verdict("online", "What does your firm do? Who owns your firm?") == (
+        judge.Verdict("first kind", "what does your firm do")
+    )
+    assert verdict("online", "What does your firm do, really? Who owns your firm?") == (
         judge.Verdict("second kind", "who owns your firm")
     )
     # ... or its first pattern
-    assert verdict("online", "What does your firm really do? Alpha beta.") == (
+    assert verdict("online", "What does your firm do, really? Alpha beta.") == (
         judge.Verdict("second kind", "alpha beta")
     )
     # a later kind's {start} clause, quoted from the clause's first word
-    assert verdict("online", "What does your firm really do, and is it big?") == (
+    assert verdict("online", "What does your firm do really, and is it big?") == (
         judge.Verdict("third kind", "is it big")
     )
-    assert verdict("online", "What does your firm really do?") is None
+    assert verdict("online", "What does your firm do, really?") is None
 
 
 def test_a_pattern_whose_first_word_cannot_be_told_is_searched() -> None:
