@@ -22,10 +22,9 @@ CORPUS = list(texts(3000))
 
 
 def _tokens(md: Any, text: str) -> list[tuple[Any, ...]]:
-    return [
-        (t.type, t.tag, t.nesting, t.map, t.level, t.content, t.markup, t.info, t.hidden)
-        for t in md.parse(text)
-    ]
+    fields = ("type", "tag", "nesting", "attrs", "map", "level", "children", "content")
+    fields += ("markup", "info", "meta", "block", "hidden")
+    return [tuple(getattr(t, name) for name in fields) for t in md.parse(text)]
 
 
 def test_block_tokens_match_markdown_it_tried_rule_by_rule() -> None:
@@ -123,3 +122,11 @@ def test_yaml_positions_from_marks_match_positions_from_indexes() -> None:
                 assert tuple(fast.span(*marks)) == tuple(slow.span(*marks)), (fm, marks)
                 compared += fast.marks_agree
     assert compared > 10_000
+
+
+def test_tokens_are_made_by_markdown_it_when_their_fields_are_not_the_known_ones(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert blocks._state_class() is not None
+    monkeypatch.setattr(blocks, "_TOKEN_FIELDS", (*blocks._TOKEN_FIELDS, "new_field"))
+    assert blocks._state_class() is None
