@@ -13,6 +13,7 @@ from infoview.build import Rendered, digest, file_bytes, forget, is_current, rec
 from infoview.corpus import load
 from infoview.errors import InfoviewError
 from infoview.fs import FileError
+from infoview.limits import MAX_ITEM_MARKUP, MAX_PACKET_ITEMS, MAX_PACKET_MARKUP, MAX_PACKET_TEXT
 from infoview.model import Interview, Severity
 from infoview.packet_context import context
 from infoview.people import name_for_reference
@@ -80,6 +81,23 @@ def input_digest(ws: Workspace, source: bytes, *, html: bool, related: Sequence[
     )
 
 
+def too_big(interview: Interview, ws: Workspace, previous: Interview | None) -> list[str]:
+    """A packet beyond the size bound (``limits``): refused at once, with what to do."""
+    texts = [item.text for item in interview.research]
+    texts += [goal.text for goal in interview.learning_goals]
+    texts += [question.text for question in interview.questions]
+    texts += [note.text for note in previous.takeaways] if previous else []
+    size = sum(len(text) for text in texts)
+    if len(texts) <= MAX_PACKET_ITEMS and size <= MAX_PACKET_TEXT:
+        return []
+    return [
+        f"{ws.relative(interview.path)}: too much for one packet: {len(texts)} research items, "
+        f"goals and questions with {size} characters (a packet shows at most "
+        f"{MAX_PACKET_ITEMS} items and {MAX_PACKET_TEXT} characters); keep long notes "
+        "under ## Notes, or split the interview into several files"
+    ]
+
+
 def blocking_problems(interview: Interview, ws: Workspace) -> list[str]:
     """Problems that make a packet meaningless: unreadable front matter, wrong types."""
     rel = ws.relative(interview.path)
@@ -100,15 +118,24 @@ def render_html(
     standalone: bool = False,
     previous: Interview | None = None,
     others: Sequence[Interview] = (),
+    notes: list[str] | None = None,
 ) -> str:
     """Render the packet's HTML; ``standalone`` inlines the stylesheet (for ``--html``).
 
     ``others``: the workspace's interviews, to name the person ``referred_by`` points at.
+    ``notes`` receives what was left out (markup shown as plain text), for the command.
     """
     env = environment(ws.root / "templates", root=ws.root)
     env.filters["nowrap"] = nowrap
     values = context(interview, ws.config, previous=previous, others=others)
     html = env.get_template(TEMPLATE).render(values)
+    if env.markdown is not None and env.markdown.plain and notes is not None:
+        count = len(env.markdown.plain)
+        notes.append(
+            f"formatting of {count} item{'s' if count != 1 else ''}: shown as plain text, "
+            f"since more than {MAX_ITEM_MARKUP} emphasis, link or code spans in one item "
+            f"(or {MAX_PACKET_MARKUP} in a packet) take too long to lay out"
+        )
     if standalone:
         return render_standalone(html, interview, ws).html
     return html
@@ -183,15 +210,17 @@ def build_packets(
             report(outcome)
             continue
         previous = earlier[-1].interview if earlier else None
-        problems = blocking_problems(interview, ws)
+        problems = blocking_problems(interview, ws) or too_big(interview, ws, previous)
         if problems:
             outcome.state, outcome.messages = "failed", problems
             report(outcome)
             continue
         try:
             if html:
-                body = render_html(interview, ws, previous=previous, others=others)
+                notes: list[str] = []
+                body = render_html(interview, ws, previous=previous, others=others, notes=notes)
                 page = render_standalone(body, interview, ws)
+                page.refused += notes
                 ws.write(output, page.html.encode("utf-8"))
                 record(output, key, page.used.items(), root=ws.root)
                 outcome.seconds = time.perf_counter() - start
@@ -248,8 +277,9 @@ def _pdf_job(
 
     text, sheet, refused = stylesheet(ws)
     page = f"@page {{ size: {ws.config.packet.paper}; }}"
+    html = render_html(interview, ws, previous=previous, others=others, notes=refused)
     return PdfJob(
-        html=render_html(interview, ws, previous=previous, others=others),
+        html=html,
         base_url=interview.path.resolve().parent.as_uri() + "/",
         root=str(ws.root),
         css=((page, ws.root.as_uri() + "/"), (text, sheet.resolve().as_uri())),

@@ -89,3 +89,81 @@ def test_hostile_config_lines_are_read_in_bounded_time(tmp_path: Path) -> None:
     result = infoview("lint", cwd=root)
     assert result.returncode == 2
     assert "invalid TOML" in result.stderr
+
+
+# -- a packet's size is bounded -------------------------------------------------------------
+
+QUESTIONS = "## Research\n- **Work history:** x\n\n## Questions\n### Goal 1\n"
+
+
+def test_a_40_kb_line_of_emphasis_renders_as_plain_text_in_bounded_time(tmp_path: Path) -> None:
+    root = create_workspace(tmp_path / "ws")
+    line = "*a*a*" * 8000  # 40 kB, a few thousand emphasis spans in one item
+    (root / "interviews" / "em.md").write_text(doc(FRONT, QUESTIONS + f"- {line}?\n"))
+    result = infoview("packet", cwd=root, timeout=300)  # minutes without the bound
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "  interviews/em.md: not included: formatting of 1 item: shown as plain text, since "
+        "more than 100 emphasis, link or code spans in one item (or 5000 in a packet) take "
+        "too long to lay out\n"
+    )
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(root / "build/packets/em.pdf").pages)
+    assert "aaaaaaaaaa" in "".join(text.split())
+
+
+def test_a_5_mb_interview_of_questions_is_refused_clearly(tmp_path: Path) -> None:
+    root = create_workspace(tmp_path / "ws")
+    question = "- What would you tell someone starting out in this work today?\n"
+    count = 5 * 1024 * 1024 // len(question)
+    body = QUESTIONS + question * count
+    (root / "interviews" / "big.md").write_text(doc(FRONT, body))
+    result = infoview("packet", "--html", cwd=root, timeout=300)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        f"  interviews/big.md: too much for one packet: {count + 3} research items, goals "
+        "and questions with "
+    )
+    assert result.stderr.endswith(
+        "(a packet shows at most 500 items and 131072 characters); keep long notes under "
+        "## Notes, or split the interview into several files\n"
+    )
+    assert not (root / "build" / "packets" / "big.html").exists()
+
+
+def test_a_5_mb_interview_of_notes_still_makes_its_packet(tmp_path: Path) -> None:
+    root = create_workspace(tmp_path / "ws")
+    note = "- the firm pays for certification and pairs new paralegals up.\n"
+    body = BODY + "\n## Notes\n" + note * (5 * 1024 * 1024 // len(note))
+    (root / "interviews" / "notes.md").write_text(doc(FRONT, body))
+    result = infoview("packet", "--html", cwd=root, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (root / "build" / "packets" / "notes.html").stat().st_size < 200_000
+
+
+# -- configured patterns ------------------------------------------------------------------------
+
+
+def test_a_configured_pattern_that_repeats_a_repetition_is_a_config_error(tmp_path: Path) -> None:
+    root = create_workspace(tmp_path / "ws")
+    with (root / "infoview.toml").open("a") as config:
+        config.write('\n[lint]\njob_seeking = ["hire me", "(\\\\w+\\\\s?)*$"]\n')
+    result = infoview("lint", cwd=root)
+    assert result.returncode == 2
+    assert result.stderr.endswith(
+        "'lint.job_seeking': pattern '(\\\\w+\\\\s?)*$': it repeats a repetition (like (a+)+), "
+        "which can take exponential time; write it without the outer repetition\n"
+    )
+
+
+def test_a_polynomial_configured_pattern_sees_a_bounded_text(tmp_path: Path) -> None:
+    root = create_workspace(tmp_path / "ws")
+    with (root / "infoview.toml").open("a") as config:
+        config.write('\n[lint]\nanswerable_online = ["a*a*a*x", "surprised"]\n')
+    question = "- Which cases surprised you " + "a" * N + "?\n"  # a*a*a*x: cubic on it
+    (root / "interviews" / "q.md").write_text(doc(FRONT, QUESTIONS + question))
+    result = infoview("lint", "--format", "json", "--today", TODAY, cwd=root)
+    found = [d for d in json.loads(result.stdout) if d["code"] == "IV303"]
+    assert [d["line"] for d in found] == [20]
+    assert 'matches your [lint] answerable_online pattern ("surprised")' in found[0]["message"]

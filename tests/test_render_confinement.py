@@ -553,3 +553,18 @@ def test_a_relative_markdown_link_is_text_not_a_file_link(
 
 def test_the_packaged_template_is_what_a_workspace_override_starts_from() -> None:
     assert (PACKAGE_TEMPLATES / "packet.html.j2").is_file()
+
+
+# -- the markup budget ------------------------------------------------------------------------
+
+
+def test_markup_beyond_the_budget_is_plain_text() -> None:
+    from infoview.render.markdown import Markdown
+
+    md = Markdown(per_item=2, total=3)
+    assert md.inline("*a* and **b**") == "<em>a</em> and <strong>b</strong>"
+    assert md.inline("*a* *b* *c*") == "a b c"  # over the per-item budget
+    assert md.inline("`x`") == "<code>x</code>"  # the last one the packet may have
+    assert md.inline("*d*") == "d"  # over the packet's budget
+    assert md.block("- *e*\n- <b>raw</b>") == "<p>- e - &lt;b&gt;raw&lt;/b&gt;</p>"
+    assert md.plain == {"*a* *b* *c*", "*d*", "- *e*\n- <b>raw</b>"}

@@ -72,8 +72,12 @@ def selection(config: Config) -> Selection:
 
 
 def _patterns(sources: tuple[str, ...], key: str, config: Config) -> tuple[re.Pattern[str], ...]:
+    from infoview.regex_safety import pattern_problem
+
     out = []
     for source in sources:
+        if problem := pattern_problem(source):  # a configured pattern must not hang lint
+            raise ConfigError(f"'{key}': pattern {source!r}: {problem}", path=config.path)
         try:
             out.append(re.compile(source, re.IGNORECASE))
         except re.error as exc:

@@ -38,7 +38,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from infoview.errors import InfoviewError
 from infoview.render.inputs import MAX_TEMPLATE_BYTES, Refused, read_input
-from infoview.render.markdown import render_block, render_inline
+from infoview.render.markdown import Markdown
 
 PACKAGE_TEMPLATES = Path(str(resources.files("infoview") / "templates"))
 PACKAGE_STYLES = Path(str(resources.files("infoview") / "data"))
@@ -147,6 +147,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
     def __init__(self, loader: _Loader, **options: Any) -> None:
         super().__init__(loader=loader, undefined=jinja2.StrictUndefined, **options)
         self.steps = 0
+        self.markdown: Markdown | None = None  # set by environment()
         self.depth = 0  # renders in progress (an include is looked up during one)
         for name in _REMOVED_GLOBALS:
             self.globals.pop(name, None)
@@ -303,8 +304,10 @@ def environment(
         lstrip_blocks=True,
         **options,
     )
-    env.filters["markdown"] = render_block
-    env.filters["inline"] = render_inline
+    markdown = Markdown()  # one budget of inline markup per environment (per page)
+    env.markdown = markdown
+    env.filters["markdown"] = markdown.block
+    env.filters["inline"] = markdown.inline
     return env
 
 

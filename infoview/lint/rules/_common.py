@@ -16,6 +16,7 @@ from infoview.model import (
     Status,
     plain_text,
 )
+from infoview.regex_safety import MAX_TEXT
 
 
 def researched(interview: Interview) -> list[ResearchItem]:
@@ -49,8 +50,8 @@ def judged_questions(
         text = plain_text(question.text)
         reason = judge(text, organisation, words)
         if reason is None:
-            for pattern in extra:
-                if found := pattern.search(text):
+            for pattern in extra:  # the workspace's own patterns see a bounded text
+                if found := pattern.search(text[:MAX_TEXT]):
                     reason = f'matches your [lint] {key} pattern ("{found.group(0)}")'
                     break
         if reason is not None:
