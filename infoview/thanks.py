@@ -32,8 +32,6 @@ from infoview.wording.note import Facts, choose, greeting, subject
 from infoview.wording.voice import writer_voice
 from infoview.workspace import Workspace
 
-FORMATS = ("auto", "card", "email")
-
 
 class NoteError(InfoviewError):
     """A thank-you that cannot be written safely (nothing is written for it)."""

@@ -14,7 +14,7 @@ import contextlib
 import datetime as dt
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo
 
 from infoview.model import Interview
@@ -25,17 +25,21 @@ LONGEST_SLEEP = 300.0
 
 
 class Clock:
-    """The current moment: the system clock, a set moment running on, or a fixed day."""
+    """The current moment: the system clock, a set moment running on, or a fixed day.
 
-    def __init__(self) -> None:
+    ``time`` is the system clock (seconds since the epoch); tests inject their own.
+    """
+
+    def __init__(self, time: Callable[[], float] = time.time) -> None:
+        self._time = time
         self._offset = 0.0  # seconds added to the system clock
         self._fixed: dt.datetime | None = None
         self._day: dt.date | None = None  # INFOVIEW_TODAY: the start of this day, anywhere
 
     @classmethod
-    def from_environment(cls) -> Clock:
+    def from_environment(cls, time: Callable[[], float] = time.time) -> Clock:
         """The system clock, or the start of ``$INFOVIEW_TODAY`` when it is set."""
-        clock = cls()
+        clock = cls(time)
         value = os.environ.get("INFOVIEW_TODAY")
         if value:
             # A bad value means the system clock; the commands report it.
@@ -49,7 +53,7 @@ class Clock:
             return dt.datetime.combine(self._day, dt.time(0, 0), tzinfo=dt.UTC)
         if self._fixed is not None:
             return self._fixed
-        return dt.datetime.fromtimestamp(time.time() + self._offset, dt.UTC)
+        return dt.datetime.fromtimestamp(self._time() + self._offset, dt.UTC)
 
     def moment(self, tz: ZoneInfo) -> dt.datetime:
         """The current moment in ``tz``: what the rules see as "now"."""
@@ -63,7 +67,7 @@ class Clock:
         self._day = None
         if running:
             self._fixed = None
-            self._offset = moment.timestamp() - time.time()
+            self._offset = moment.timestamp() - self._time()
         else:
             self._fixed = moment
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
-from pygls.uris import from_fs_path
+from pygls.exceptions import JsonRpcException
 
 from infoview.errors import InfoviewError
 from infoview.lsp.actions import workspace_edit
@@ -38,8 +38,11 @@ MARK_SENT, LOG, REFERRAL = "infoview.markSent", "infoview.logContact", "infoview
 _OUTPUT = re.compile(r"(?:^|\s)(build/\S+?\.(?:pdf|eml|html))\b", re.MULTILINE)
 
 
-class CommandError(Exception):
-    """A command cannot run: its message is the error response."""
+class CommandError(JsonRpcException):
+    """A command cannot run: its message is the error response (LSP's RequestFailed), as
+    it is, without the class name or traceback pygls gives any other exception."""
+
+    CODE = -32803
 
 
 def _arguments(args: tuple[Any, ...], names: tuple[str, ...]) -> dict[str, Any]:
@@ -132,7 +135,7 @@ async def _render(ls: InfoviewServer, uri: str, command: str) -> dict[str, Any]:
     output = (space.root / found[-1]).resolve()
     if stderr.strip():
         ls.say(f"infoview {command}: {stderr.strip()}", types.MessageType.Warning)
-    target = from_fs_path(str(output)) or output.as_uri()
+    target = ls.uri_of(output)
     if ls.supports("window.show_document.support"):
         await ls.window_show_document_async(types.ShowDocumentParams(target, external=True))
     else:

@@ -149,7 +149,7 @@ def complete(ls: InfoviewServer, params: types.CompletionParams) -> types.Comple
             )
         return types.CompletionList(False, items)
     path = where.path
-    if KINDS.get(path) == "rules" or path == "lint.ignore":
+    if KINDS.get(path) == "rules":
         return types.CompletionList(False, _rules(edit_range, lead))
     for n, (value, detail) in enumerate(_values(ls, space, path, uri)):
         items.append(

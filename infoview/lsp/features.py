@@ -27,6 +27,13 @@ def _roots(params: types.InitializeParams) -> list[Path]:
     return [Path(p).resolve() for p in paths if p]
 
 
+def _field(params: Any, name: str, default: Any) -> Any:
+    """A custom message's value: pygls hands its params over as an object, not a dict."""
+    if isinstance(params, dict):
+        return params.get(name, default)
+    return getattr(params, name, default)
+
+
 def register(server: InfoviewServer) -> None:
     """Register every feature on ``server``."""
     import importlib
@@ -83,8 +90,7 @@ def _lifecycle(server: InfoviewServer) -> None:
     @server.feature(SET_CLOCK)
     def set_clock(ls: InfoviewServer, params: Any) -> None:
         """For tests and demos: ``{"now": "2026-11-20T23:59:59-08:00", "running": true}``."""
-        value = params.get("now") if isinstance(params, dict) else getattr(params, "now", None)
-        running = params.get("running", True) if isinstance(params, dict) else True
+        value, running = _field(params, "now", None), _field(params, "running", True)
         try:
             moment = dt.datetime.fromisoformat(str(value))
         except ValueError:

@@ -96,7 +96,10 @@ class InfoviewServer(LanguageServer):
 
     @property
     def encoding(self) -> str:
-        return str(self.workspace.position_encoding or UTF16)
+        """The agreed position encoding: "utf-8", "utf-16" or "utf-32" (pygls may hold an
+        enum member, whose ``str()`` would be its name)."""
+        encoding = self.workspace.position_encoding or UTF16
+        return str(getattr(encoding, "value", encoding))
 
     def supports(self, path: str) -> bool:
         """Whether the client's capabilities hold a true value at ``path`` (dotted)."""

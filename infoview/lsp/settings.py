@@ -82,11 +82,15 @@ class ConfigWatch:
     async def _poll(self) -> None:
         while True:
             await asyncio.sleep(POLL_SECONDS)
-            for path, old in list(self._stamps.items()):
-                new = stamp_of(path)
-                if new != old:
-                    self._stamps[path] = new
-                    self._changed(path)
+            self.check()
+
+    def check(self) -> None:
+        """One look at every watched file: report those whose stamp changed since the last."""
+        for path, old in list(self._stamps.items()):
+            new = stamp_of(path)
+            if new != old:
+                self._stamps[path] = new
+                self._changed(path)
 
     def stop(self) -> None:
         observer, self._observer = self._observer, None

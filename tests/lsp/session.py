@@ -26,6 +26,28 @@ CLIENTS = ["neovim", "visual_studio_code"]
 TODAY = "2026-11-25"
 _BREAK = re.compile(r"\r\n|\r|\n")
 
+# Interviews an editor may hold while they are typed: broken, odd, or hard to count.
+BROKEN = {
+    "broken-yaml": "---\ninterviewer:\n  name: Dana\nmeeting: [unclosed\n---\n## Notes\n",
+    "unclosed": "---\ninterviewer:\n  name: Dana\n\n## Research\n- **Education:** BA\n",
+    "not-a-mapping": "---\n- a\n- b\n---\n## Questions\n- Why?\n",
+    "nul": "---\ninterviewer:\n  name: Dana\n---\n## Notes\n- a\x00b\n",
+    "astral": (
+        "---\ninterviewer:\n  name: 🎓 Dana Whitfield\n"
+        "meeting: {location: 🎥🎥 room, mode: zoomy, duraton: 30}\n---\n"
+        "## Questions\n### Goal 1\n- 🎓 What does your company do?\n"
+    ),
+    "bom-crlf": "\ufeff---\r\ninterviewer:\r\n  name: Dana\r\nformality: casual\r\n---\r\n"
+    "## Questions\r\n- What does your company do?\r\n",
+    "lone-cr": "---\rinterviewer:\r  nmae: Dana\r---\r## Notes\r",
+    "separators": '---\ninterviewer:\n  name: "a\u2028b\u2029c"\n  phone: [1]\n---\n'
+    "## Questions\n- How\u2028many attorneys work here?\n",
+    "empty": "",
+    # A name that a URI writes with %-escapes.
+    "2026-12-01-josé núñez #1": "---\ninterviewer:\n  name: José Núñez\n---\n",
+    "duplicate": "---\ninterviewer:\n  name: A\ninterviewer:\n  name: B\n---\n",
+}
+
 
 def environment(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "INFOVIEW_TODAY"}

@@ -64,6 +64,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=equivalent.DEFAULT,
         help="the equivalent-mutant list (default: tools/mutate/equivalent.toml)",
     )
+    parser.add_argument(
+        "--tests",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="run only these tests (a file, a folder or a node id; repeatable), for a quick "
+        "look at one module's own tests; by default the whole suite, as for a score",
+    )
     parser.add_argument("--list", action="store_true", help="list the mutants; run nothing")
     parser.add_argument(
         "--stubs", action="store_true", help="also print allow-list entries for the survivors"
@@ -130,10 +138,9 @@ def main(argv: list[str]) -> int:
 
     packages = sorted({p.split("/", 1)[0] for p in fn_lines if "/" in p})
     with _sandboxes(root, max(1, args.jobs), packages) as (sandboxes, files, procs):
-        key = fingerprint(root, files, packages)
-        cover = collect(
-            root, sandboxes[0], packages, root / "build/mutate/coverage.json", key, procs
-        )
+        key = fingerprint(root, files, [*packages, *(["--", *args.tests] if args.tests else [])])
+        cache = root / "build/mutate/coverage.json"
+        cover = collect(root, sandboxes[0], packages, cache, key, procs, args.tests)
         for nodeid in cover.failing():
             print(f"warning: {nodeid} fails without any mutant; it is left out", file=sys.stderr)
         module = {p: cover.module_tests(p, lines) for p, lines in fn_lines.items()}

@@ -194,9 +194,19 @@ class CoverageMap:
 
 
 def collect(
-    root: Path, sandbox: Sandbox, packages: Sequence[str], cache: Path, key: str, procs: Processes
+    root: Path,
+    sandbox: Sandbox,
+    packages: Sequence[str],
+    cache: Path,
+    key: str,
+    procs: Processes,
+    tests: Sequence[str] = (),
 ) -> CoverageMap:
-    """The coverage map for this exact tree: from ``cache`` if it is for ``key``, else run."""
+    """The coverage map for this exact tree: from ``cache`` if it is for ``key``, else run.
+
+    ``tests`` (paths or node ids) limits the run, and so the tests any mutant can run, to
+    those; by default the whole suite runs.
+    """
     if cache.is_file():
         with contextlib.suppress(ValueError, KeyError, OSError):
             data = json.loads(cache.read_text(encoding="utf-8"))
@@ -204,7 +214,7 @@ def collect(
                 return CoverageMap.load(data)
     out = sandbox.root / ".mutate-coverage.json"
     cmd = [sys.executable, "-m", "tools.mutate.collect", str(out), *packages]
-    cmd += ["--", *PYTEST_ARGS]
+    cmd += ["--", *PYTEST_ARGS, *tests]
     print("collecting per-test coverage (once per tree)...", file=sys.stderr, flush=True)
     started = time.monotonic()
     code, output = procs.run(cmd, sandbox.root, environment(sandbox.root), timeout=3600)
