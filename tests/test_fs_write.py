@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,56 @@ def test_a_file_appearing_before_the_in_place_create_is_left_alone(
     assert create_file(root / "a.md", b"mine", root=root) is False
     assert (root / "a.md").read_bytes() == b"theirs"
     assert sorted(p.name for p in root.iterdir()) == ["a.md"]
+
+
+def test_a_replaced_file_keeps_its_group_when_the_writer_owns_it(root: Path) -> None:
+    """A file of yours in another group (a shared folder's) stays in that group."""
+    target = root / "x.md"
+    target.write_bytes(b"abc")
+    os.chown(target, os.geteuid(), 5678)
+    write_file(target, b"new", root=root)
+    assert (target.stat().st_uid, target.stat().st_gid) == (os.geteuid(), 5678)
+    edit_file(target, bytes.upper, root=root, max_bytes=100)
+    assert (target.stat().st_gid, target.read_bytes()) == (5678, b"NEW")
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.usefixtures("umask_022")
+def test_new_files_are_0666_less_the_umask(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_file(root / "a.pdf", b"x", root=root)
+    assert create_file(root / "b.md", b"x", root=root) is True
+
+    def no_links(src: object, dst: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(fs_write.os, "link", no_links)
+    assert create_file(root / "c.md", b"x", root=root) is True  # created in place
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in root.iterdir()}
+    assert modes == {"a.pdf": 0o644, "b.md": 0o644, "c.md": 0o644}
+
+
+def open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc/self/fd")
+def test_no_descriptor_is_left_open(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = open_descriptors()
+    write_file(root / "a.pdf", b"x", root=root)
+    write_file(root / "a.pdf", b"y", root=root)  # replacing, with the old file's mode
+    assert create_file(root / "b.md", b"x", root=root) is True
+
+    def no_links(src: object, dst: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(fs_write.os, "link", no_links)
+    assert create_file(root / "c.md", b"x", root=root) is True
+    assert open_descriptors() == before

@@ -132,7 +132,7 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _keep_metadata(fd: int, tmp: Path, like: os.stat_result | None) -> None:
-    """Give the new file the mode (and, where allowed, owner) of the file it replaces."""
+    """Give the new file the mode (and, where allowed, owner and group) of the file it replaces."""
     if like is None:
         return  # a new file keeps the umask's mode from its O_CREAT
     mode = stat.S_IMODE(like.st_mode)
@@ -140,8 +140,8 @@ def _keep_metadata(fd: int, tmp: Path, like: os.stat_result | None) -> None:
         os.fchmod(fd, mode)
     else:  # pragma: no cover - Windows
         os.chmod(tmp, mode)
-    if hasattr(os, "fchown") and like.st_uid != os.geteuid():
-        with contextlib.suppress(OSError):  # only root may give a file away
+    if hasattr(os, "fchown"):  # the new file is ours: give it the old one's owner and group
+        with contextlib.suppress(OSError):  # only root may give a file away, or pick any group
             os.fchown(fd, like.st_uid, like.st_gid)
 
 
