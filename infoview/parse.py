@@ -11,10 +11,10 @@ import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from infoview.blocks import markdown
 from infoview.model import (
     Facet,
     GoalHeading,
@@ -33,8 +33,6 @@ from infoview.schema import read_front_matter
 from infoview.yamlpos import split
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
-    from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
 
 SECTION_NAMES = {
@@ -79,9 +77,6 @@ _PLAIN_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z &/,'-]{0,40}):(?:\s+(.*))?$", r
 _GOAL_NUMBER = re.compile(r"^\s*(?:goal\s*(?:#\s*)?(\d+)\b|(\d+)\s*[.):])", re.IGNORECASE)
 _DISABLE = "infoview-disable"
 _CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_,- ")
-# Whitespace beyond ASCII (NBSP, U+2028...): Python's \s takes it, and so does markdown-it's
-# unquoted-attribute class, which makes its HTML-tag pattern cubic on such a line.
-_WIDE_SPACE = re.compile(r"[^\S\x00-\x7f]")
 
 
 def parse_bytes(data: bytes, path: Path) -> Interview:
@@ -161,38 +156,6 @@ def disabled_codes(line: str) -> tuple[str, ...] | None:
                 return tuple(c for c in names.replace(",", " ").split() if c)
         start = line.find("<!--", end + 3)
     return None
-
-
-@lru_cache(maxsize=1)
-def markdown() -> MarkdownIt:
-    """The one parser instance (building it costs more than parsing a file)."""
-    from markdown_it import MarkdownIt
-
-    # Only block structure is needed: inline tokens keep their source in .content, so the
-    # inline pass (a third of the parse time) is skipped.
-    md = MarkdownIt("commonmark").disable("inline")
-    alt = ["paragraph", "reference", "blockquote"]  # as markdown-it registers it
-    md.block.ruler.at("html_block", _bounded_html_block, {"alt": alt})
-    return md
-
-
-def _bounded_html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """markdown-it's HTML-block rule, minus its one pattern that is cubic on some lines.
-
-    The seventh kind of HTML block (a line holding only a complete tag) is recognised by a
-    pattern whose attribute values and spaces both take non-ASCII whitespace; on a line
-    such as ``<a b=`` and 2,000 NBSPs it runs for minutes. Such a line is not a tag anyway,
-    so it is a paragraph; comments and the other six kinds are recognised as before.
-    """
-    from markdown_it.rules_block.html_block import HTML_SEQUENCES, html_block
-
-    begin = state.bMarks[start] + state.tShift[start]
-    if state.src[begin : begin + 1] != "<":  # the common case: not HTML at all
-        return False
-    line = state.src[begin : state.eMarks[start]]
-    if _WIDE_SPACE.search(line) and not any(seq[0].search(line) for seq in HTML_SEQUENCES[:-1]):
-        return False
-    return html_block(state, start, end, silent)
 
 
 def label_of(inline: str) -> tuple[str | None, str]:

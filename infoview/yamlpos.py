@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,32 +98,42 @@ def split(text: str) -> FrontMatter:
 
 
 def load(yaml_text: str, *, first_line: int) -> tuple[YMap | None, list[Problem]]:
-    """Read ``yaml_text`` whose first line is file line ``first_line``; never raises."""
+    """Read ``yaml_text`` whose first line is file line ``first_line``; never raises.
 
-    # Positions come from the mark's character index, not its line: YAML also breaks lines
-    # at U+0085, U+2028 and U+2029 (the file does not), and libyaml puts "end of stream" on
-    # the line after the last one (the closing '---').
-    starts = [0, *(m.end() for m in re.finditer("\n", yaml_text))]
-
-    def point(index: int) -> tuple[int, int]:
-        index = min(max(index, 0), len(yaml_text))
-        line = bisect.bisect_right(starts, index) - 1
-        return line + first_line, index - starts[line] + 1
-
-    def span_of(mark: Any, end: Any = None) -> Span:
-        """The span from ``mark`` to ``end`` (a mark), trailing blanks and newlines excluded."""
-        if mark is None:
-            return Span(first_line, 1)
-        if end is None:
-            return Span(*point(mark.index))
-        stop = min(max(end.index, mark.index), len(yaml_text))
-        # A block scalar's end mark sits after its last newline (and any blank lines).
-        while stop > mark.index and yaml_text[stop - 1] in " \t\n":
-            stop -= 1
-        return Span(*point(mark.index), *point(stop))
-
+    The usual front matter is composed once, by a loader that gives up past MAX_DEPTH
+    (``_guarded``); anything else (an error, a document too deep) is read again by
+    ``_careful``, which finds and reports the problem exactly as it always has.
+    """
     if not yaml_text.strip():
         return YMap(Span(first_line, 1)), []
+    positions = _Positions(yaml_text, first_line)
+    node: yaml.Node | Problem | None
+    try:
+        node = yaml.compose(yaml_text, Loader=_guarded(_Loader))
+    except Exception:
+        node = _careful(yaml_text, positions)
+    if isinstance(node, Problem):
+        return None, [node]
+    if node is None:
+        return YMap(Span(first_line, 1)), []
+    if not isinstance(node, yaml.MappingNode):
+        kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+        message = f"front matter is {kind}, not a mapping; start it with keys like 'interviewer:'"
+        return None, [Problem("IV001", message, positions.span(node.start_mark))]
+    try:
+        tree = _Converter(positions).convert(node, 1)
+    except _Refused as refused:
+        return None, [refused.problem]
+    assert isinstance(tree, YMap)
+    return tree, []
+
+
+def _careful(yaml_text: str, positions: _Positions) -> yaml.Node | Problem | None:
+    """Compose ``yaml_text`` after checking its nesting event by event, or the problem.
+
+    PyYAML's composers recurse once per level, so a document nested thousands deep is
+    refused from its events, at the collection that goes too deep, before composing.
+    """
     try:
         depth = 0
         for event in yaml.parse(yaml_text, Loader=_Loader):
@@ -135,30 +144,99 @@ def load(yaml_text: str, *, first_line: int) -> tuple[YMap | None, list[Problem]
                         f"front matter is nested more than {MAX_DEPTH} levels deep; "
                         "flatten it (interview keys need at most three levels)"
                     )
-                    return None, [Problem("IV001", message, span_of(event.start_mark))]
+                    return Problem("IV001", message, positions.span(event.start_mark))
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-        node = yaml.compose(yaml_text, Loader=_Loader)
+        node: yaml.Node | None = yaml.compose(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "invalid YAML"
         message = f"front matter is not valid YAML: {what}; fix the YAML at this line"
-        return None, [Problem("IV001", message, span_of(mark))]
+        return Problem("IV001", message, positions.span(mark))
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         message = f"front matter is not valid YAML: {exc}"
-        return None, [Problem("IV001", message.split("\n")[0], Span(first_line, 1))]
-    if node is None:
-        return YMap(Span(first_line, 1)), []
-    if not isinstance(node, yaml.MappingNode):
-        kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
-        message = f"front matter is {kind}, not a mapping; start it with keys like 'interviewer:'"
-        return None, [Problem("IV001", message, span_of(node.start_mark))]
-    try:
-        tree = _Converter(span_of).convert(node)
-    except _Refused as refused:
-        return None, [refused.problem]
-    assert isinstance(tree, YMap)
-    return tree, []
+        return Problem("IV001", message.split("\n")[0], Span(positions.first_line, 1))
+    return node
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _guarded(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """``loader``, refusing to compose a node nested more than MAX_DEPTH deep.
+
+    Both composers call ``descend_resolver`` on entering each node (collections and
+    scalars, not aliases) and ``ascend_resolver`` on leaving it, so the count is the
+    node's depth; a collection too deep for ``_careful`` is always a node this deep.
+    """
+
+    if loader in _GUARDED:
+        return _GUARDED[loader]
+
+    class Guarded(loader):  # type: ignore[valid-type,misc]
+        depth = 0
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep
+            super().descend_resolver(current_node, current_index)
+
+        def ascend_resolver(self) -> None:
+            self.depth -= 1
+            super().ascend_resolver()
+
+    _GUARDED[loader] = Guarded
+    return Guarded
+
+
+_GUARDED: dict[type[yaml.SafeLoader], type[yaml.SafeLoader]] = {}
+
+
+class _Positions:
+    """File positions of YAML marks: 1-based lines and columns, in the file's lines.
+
+    A mark's character index is what counts: YAML also breaks lines at U+0085, U+2028
+    and U+2029 (the file does not) and the pure reader skips a U+FEFF in its columns.
+    Without those, a mark's own line and column are the same and cost nothing, except at
+    the end of the text, which libyaml puts on a line after the last.
+    """
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text = text
+        self.first_line = first_line
+        self.marks_agree = not _ODD_BREAKS.search(text)
+        self.starts: list[int] | None = None
+
+    def point(self, index: int) -> tuple[int, int]:
+        text = self.text
+        index = min(max(index, 0), len(text))
+        if self.starts is None:
+            self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        line = bisect.bisect_right(self.starts, index) - 1
+        return line + self.first_line, index - self.starts[line] + 1
+
+    def span(self, mark: Any, end: Any = None) -> Span:
+        """The span from ``mark`` to ``end`` (a mark), trailing blanks and newlines excluded."""
+        if mark is None:
+            return Span(self.first_line, 1)
+        if self.marks_agree and mark.index < len(self.text):  # not libyaml's end of stream
+            start = (mark.line + self.first_line, mark.column + 1)
+        else:
+            start = self.point(mark.index)
+        if end is None:
+            return Span(*start)
+        text = self.text
+        stop = min(max(end.index, mark.index), len(text))
+        # A block scalar's end mark sits after its last newline (and any blank lines).
+        while stop > mark.index and text[stop - 1] in " \t\n":
+            stop -= 1
+        return Span(*start, *self.point(stop))
+
+
+# What makes a mark's line or column differ from the file's (see _Positions).
+_ODD_BREAKS = re.compile("[\r\x85\u2028\u2029\ufeff]")
 
 
 # Characters YAML will not read raw inside double quotes (non-printable ones), plus NEL and
@@ -202,59 +280,50 @@ def entry_span(key: YScalar, value: YNode) -> Span:
 class _Converter:
     """Turn composed nodes into YNodes, bounding alias expansion and refusing odd tags."""
 
-    def __init__(self, span_of: Callable[..., Span]) -> None:
-        self.span_of = span_of
+    def __init__(self, positions: _Positions) -> None:
+        self.span = positions.span
         self.count = 0
-        self.depth = 0
 
-    def span(self, node: yaml.Node) -> Span:
-        return self.span_of(node.start_mark)
-
-    def extent(self, node: yaml.Node, last: YNode | None) -> Span:
-        """From the node's start to its end: a block collection ends where its last child does."""
-        if last is not None and not getattr(node, "flow_style", False):
-            start = self.span(node)
-            return Span(start.line, start.column, last.span.end_line, last.span.end_column)
-        return self.span_of(node.start_mark, node.end_mark)
-
-    def convert(self, node: yaml.Node) -> YNode:
-        """Convert ``node``; aliases can nest deeper than the text does (``a: &a [*a]``)."""
-        self.depth += 1
-        try:
-            if self.depth > MAX_DEPTH:
-                message = (
-                    f"front matter nests more than {MAX_DEPTH} levels deep through its '*' "
-                    "aliases (does an alias refer to itself?); remove the aliases"
-                )
-                raise _Refused(Problem("IV001", message, self.span(node)))
-            return self._convert(node)
-        finally:
-            self.depth -= 1
-
-    def _convert(self, node: yaml.Node) -> YNode:
+    def convert(self, node: yaml.Node, depth: int) -> YNode:
+        """Convert ``node`` at ``depth``; aliases can nest deeper than the text (``&a [*a]``)."""
+        if depth > MAX_DEPTH:
+            message = (
+                f"front matter nests more than {MAX_DEPTH} levels deep through its '*' "
+                "aliases (does an alias refer to itself?); remove the aliases"
+            )
+            raise _Refused(Problem("IV001", message, self.span(node.start_mark)))
         self.count += 1
         if self.count > MAX_NODES:
             message = (
                 f"front matter expands to more than {MAX_NODES} values (an alias bomb?); "
                 "remove the '*' aliases"
             )
-            raise _Refused(Problem("IV001", message, self.span(node)))
-        if node.tag not in _OK_TAGS:
-            tag = node.tag.replace(_YAML, "!!")
-            message = f"YAML tag '{tag}' is not allowed in front matter; remove it"
-            raise _Refused(Problem("IV001", message, self.span(node)))
+            raise _Refused(Problem("IV001", message, self.span(node.start_mark)))
+        tag = node.tag
+        if tag not in _OK_TAGS:
+            message = (
+                f"YAML tag '{tag.replace(_YAML, '!!')}' is not allowed in front matter; remove it"
+            )
+            raise _Refused(Problem("IV001", message, self.span(node.start_mark)))
         if isinstance(node, yaml.ScalarNode):
-            span = self.span_of(node.start_mark, node.end_mark)
-            return YScalar(str(node.value), node.tag, span, bool(node.style))
+            span = self.span(node.start_mark, node.end_mark)
+            return YScalar(str(node.value), tag, span, bool(node.style))
+        depth += 1
         if isinstance(node, yaml.SequenceNode):
-            items = [self.convert(child) for child in node.value]
+            items = [self.convert(child, depth) for child in node.value]
             return YSeq(self.extent(node, items[-1] if items else None), items)
-        result = YMap(self.span(node))
+        pairs: list[tuple[YScalar, YNode]] = []
         for key_node, value_node in node.value:
-            key = self.convert(key_node)
+            key = self.convert(key_node, depth)
             if not isinstance(key, YScalar):
                 message = "a front-matter key must be plain text, not a list or mapping"
-                raise _Refused(Problem("IV001", message, self.span(key_node)))
-            result.items.append((key, self.convert(value_node)))
-        result.span = self.extent(node, result.items[-1][1] if result.items else None)
-        return result
+                raise _Refused(Problem("IV001", message, self.span(key_node.start_mark)))
+            pairs.append((key, self.convert(value_node, depth)))
+        return YMap(self.extent(node, pairs[-1][1] if pairs else None), pairs)
+
+    def extent(self, node: yaml.Node, last: YNode | None) -> Span:
+        """From the node's start to its end: a block collection ends where its last child does."""
+        if last is not None and not getattr(node, "flow_style", False):
+            line, column = self.span(node.start_mark)[:2]
+            return Span(line, column, last.span.end_line, last.span.end_column)
+        return self.span(node.start_mark, node.end_mark)

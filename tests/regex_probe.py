@@ -246,6 +246,9 @@ def collect(workdir: Path) -> dict[tuple[str, int], str]:
     names = import_everything()
     for failure in drive_commands(sample_workspace(workdir)):
         print(f"command failed: {failure}", file=sys.stderr)
+    from infoview import judge  # its buckets compile when a question first needs them
+
+    judge.compiled().compile_all()
     walk_modules(names)
     return {key: module for key, module in SEEN.items() if module.startswith(OWNERS)}
 

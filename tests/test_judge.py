@@ -20,9 +20,15 @@ CORPUS = Path(__file__).parent / "data" / "questions.csv"
 BAR = 0.9  # issue 11: precision and recall of at least 0.9 for both rules, on both splits
 
 
+PROBE = Path(__file__).parent / "data" / "probe.csv"
+
+
 def corpus() -> list[dict[str, str]]:
-    with CORPUS.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    rows = []
+    for path in (CORPUS, PROBE):
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows += list(csv.DictReader(handle))
+    return rows
 
 
 def figures(split: str, label: str) -> tuple[float, float]:
@@ -34,9 +40,10 @@ def figures(split: str, label: str) -> tuple[float, float]:
     return hits / len(flagged), hits / len(wanted)
 
 
-@pytest.mark.parametrize("split", ["train", "test"])
+@pytest.mark.parametrize("split", ["train", "test", "probe-dev"])
 @pytest.mark.parametrize("label", ["online", "job"])
 def test_corpus_precision_and_recall_meet_the_bar(split: str, label: str) -> None:
+    """probe-holdout is left out on purpose: a test on it would make it a tuning split."""
     precision, recall = figures(split, label)
     assert precision >= BAR, f"{label} precision on {split}: {precision:.2f}"
     assert recall >= BAR, f"{label} recall on {split}: {recall:.2f}"
@@ -52,6 +59,7 @@ OWNERS = "asks who owns or runs the organisation"
 STRUCTURE = "asks how the organisation is structured or funded"
 PLACE = "asks where the organisation is"
 PUBLISHED = "asks what the organisation publishes about itself"
+FINANCES = "asks how the organisation is doing financially"
 
 ONLINE = [
     # what it does, in other words or for other nouns
@@ -113,6 +121,44 @@ ONLINE = [
     # mission, history, practice areas
     ("What is the agency's mission?", PUBLISHED, "what is the agency's mission"),
     ("What are the firm's practice areas?", PUBLISHED, "what are the firm's practice areas"),
+    # the probe set's kinds (tests/data/probe.csv), in fields it does not cover
+    ("What is the brewery's industry?", WHAT_IT_DOES, "what is the brewery's industry"),
+    ("What are its areas of expertise?", WHAT_IT_DOES, "what are its areas of expertise"),
+    ("Who is the agency's best-known client?", OFFERS, "who is the agency's best-known client"),
+    ("What is your product line?", OFFERS, "what is your product line"),
+    ("Does the museum host fundraising events?", OFFERS, "does the museum host fundraising events"),
+    (
+        "Who are the newspaper's main advertisers?",
+        OFFERS,
+        "who are the newspaper's main advertisers",
+    ),
+    ("How many clients does it serve?", SIZE, "how many clients does it serve"),
+    ("How many staff do you currently have?", SIZE, "how many staff do you currently have"),
+    ("How long have you been in business?", AGE, "how long have you been in business"),
+    (
+        "Who sits on the charity's board of trustees?",
+        OWNERS,
+        "who sits on the charity's board of trustees",
+    ),
+    ("Who holds the top positions at the council?", OWNERS, "who holds the top positions"),
+    ("Have there been recent changes in leadership?", OWNERS, "changes in leadership"),
+    (
+        "Where does the theatre get its funding?",
+        STRUCTURE,
+        "where does the theatre get its funding",
+    ),
+    ("Has the startup been profitable?", FINANCES, "has the startup been profitable"),
+    ("What is the volume of annual sales?", FINANCES, "volume of annual sales"),
+    (
+        "Has the company expanded internationally?",
+        PLACE,
+        "has the company expanded internationally",
+    ),
+    ("What statute created the authority?", PUBLISHED, "what statute created the authority"),
+    ("Does the hospital have Magnet status?", PUBLISHED, "does the hospital have Magnet status"),
+    ("How does the university rank nationally?", PUBLISHED, "how does the university rank"),
+    ("Has the studio won any awards?", PUBLISHED, "has the studio won any awards"),
+    ("What is the company's stock price?", PUBLISHED, "stock price"),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -136,6 +182,16 @@ ONLY_THEY_CAN_ANSWER = [
     "Tell me about your role at the company.",
     "How many people do you manage at the company?",
     "When did the company start hiring paralegals?",
+    "How many nurses are on your floor?",
+    "How many students are in your class?",
+    "How is the company doing compared with competitors?",
+    "How did the merger affect your work?",
+    "Who was your most memorable client?",
+    "How is your department funded compared with others?",
+    "How does the district support new teachers?",
+    "What made you choose this organisation?",
+    "How has the organisation's mission shaped your work?",
+    "What does your lab technician do each day?",
 ]
 
 
@@ -155,6 +211,7 @@ ASKS = "asks for a job or a way into one"
 PAY = "asks what they would be paid"
 PRESUMES = "presumes they hold the post"
 RESUME = "hands over a résumé"
+INTERVIEW = "treats the meeting as a job interview"
 
 JOB = [
     # asking to be hired without the words "hiring" or "openings"
@@ -183,6 +240,44 @@ JOB = [
     ("What would you pay me to start?", PAY, "what would you pay me"),
     ("How much would I earn in my first year here?", PAY, "how much would i earn"),
     ("What benefits would I get?", PAY, "what benefits would i get"),
+    # the probe set's kinds: questions from "ask the interviewer" lists, and the presumption
+    ("Why is this position open?", INTERVIEW, "why is this position open"),
+    ("Is this a new or replacement position?", INTERVIEW, "is this a new or replacement position"),
+    (
+        "How many candidates have you interviewed for the role?",
+        INTERVIEW,
+        "candidates have you interviewed",
+    ),
+    ("When will you make a final decision?", INTERVIEW, "when will you make a final decision"),
+    ("Where are you in the hiring process?", INTERVIEW, "where are you in the hiring process"),
+    ("When can I expect to hear back from you?", INTERVIEW, "when can i expect to hear back"),
+    (
+        "How does my background measure up to the requirements of the job?",
+        INTERVIEW,
+        "my background measure up to the requirements",
+    ),
+    ("Will there be a second interview?", INTERVIEW, "will there be a second interview"),
+    ("Who do I report to?", PRESUMES, "who do i report to"),
+    ("How many people will be reporting to me?", PRESUMES, "reporting to me"),
+    ("What do you expect from me in the first year?", PRESUMES, "expect from me"),
+    ("How would I be supported as a new teacher?", PRESUMES, "how would i be supported"),
+    ("Will I have my own classroom?", PRESUMES, "will i have my own classroom"),
+    ("Who was my predecessor?", PRESUMES, "my predecessor"),
+    ("Will travel be required in this position?", PRESUMES, "will travel be required"),
+    ("What are the people I'll be working with like?", PRESUMES, "people i'll be working with"),
+    ("Are there committees I could join?", PRESUMES, "committees i could join"),
+    (
+        "What would a first-year analyst like me be paid?",
+        PAY,
+        "a first-year analyst like me be paid",
+    ),
+    (
+        "Does the clinic contribute to health insurance premiums?",
+        PAY,
+        "does the clinic contribute to health insurance premiums",
+    ),
+    ("Is there any way you could get me onto your crew?", ASKS, "any way you could get me"),
+    ("Are you looking for a new lab technician?", ASKS, "are you looking for a new lab technician"),
 ]
 
 LEARNING = [
@@ -199,6 +294,18 @@ LEARNING = [
     "When you hire a new graduate, what do you look for?",
     "Would I need a master's degree to advance in this field?",
     "Is there room for growth in this career?",
+    "What do you like most about this position?",
+    "What are the biggest challenges someone in this role faces?",
+    "What support did you get when you started?",
+    "What professional associations can I join?",
+    "Is travel a big part of this field?",
+    "How do my skills fit into this industry?",
+    "How many rounds of interviews did you have?",
+    "How was your performance measured in your first year?",
+    "How did your company sponsor your visa?",
+    "What does your manager expect from you?",
+    "What skills does the ideal candidate possess?",
+    "What would it be like for someone at my level?",
 ]
 
 
@@ -343,3 +450,63 @@ def test_the_compiled_grammar_is_the_same_in_every_process() -> None:
         for seed in ("1", "2")
     }
     assert len(digests) == 1
+
+
+# -- compiling: cheap classes, buckets compiled on first use -------------------------------------
+
+
+def test_a_class_writes_runs_of_three_or_more_as_ranges() -> None:
+    assert grammar.klass("\x86\x84\x85\x90\x91") == "[\x84-\x86\x90\x91]"
+    assert grammar.klass("\x84\x86", negate=True) == "[^\x84\x86]"
+    assert grammar.klass("\x84\x84\x85\x86") == "[\x84-\x86]"
+    assert grammar._members("\x84-\x86\x90") == {"\x84", "\x85", "\x86", "\x90"}
+    assert grammar._members("a-") == {"a", "-"}
+
+
+def test_the_small_words_make_one_range_each() -> None:
+    """{mod} and {gap3} are each the clause mark and one run of neighbouring characters."""
+    built = judge.compiled()
+    for name, words in (("mod", grammar._SMALL_WORDS), ("gap3", grammar._GAP_WORDS)):
+        expanded = grammar._Compiler(built.words, built.nouns, built.units).expand("{" + name + "}")
+        chars = sorted(built.code[w] for w in words)
+        assert expanded == f"[^\x80{chars[0]}-{chars[-1]}]{{0,{3 if name == 'gap3' else 2}}}"
+        assert [ord(c) for c in chars] == list(range(ord(chars[0]), ord(chars[0]) + len(chars)))
+
+
+def test_words_take_latin_1_characters_first_then_private_use_ones() -> None:
+    compiler = grammar._Compiler({}, frozenset(), frozenset())
+    assert [compiler.code[w] for w in (grammar.BAR, text.ORG, text.THE)] == ["\x80", "\x81", "\x82"]
+    assert compiler.other == "\x83"
+    first = compiler.code[grammar._SMALL_WORDS[0]]
+    assert first == "\x84"
+    points = sorted(ord(c) for c in compiler.code.values())
+    assert points == [0x80, 0x81, 0x82, *range(0x84, 0x84 + len(points) - 3)]
+    while len(compiler.code) < 0x7E:
+        compiler.char(f"w{len(compiler.code)}")
+    assert compiler.char("last-latin") == "\xff"
+    assert compiler.char("first-private") == chr(0xE100 + 0x80)
+    compiler.code.update({f"x{n}": "?" for n in range(0xF8FF - 0xE100 - 0x80)})
+    with pytest.raises(ValueError, match="more words than private-use characters"):
+        compiler.char("one-too-many")
+
+
+def test_buckets_compile_when_a_question_first_needs_them() -> None:
+    built = grammar.build(grammar.read_data())
+    buckets = {
+        id(b): b for r in (built.online, built.job) for bs in r.by_first.values() for b in bs
+    }
+    unless = [g.unless for r in (built.online, built.job) for g in r.groups if g.unless]
+    lazy = [*buckets.values(), *unless]
+    assert all(b._compiled is None for b in lazy)
+    question = judge.normalise("Who would I report to?", None, built.nouns, built.units)
+    code = built.encode(question.words)
+    assert judge._judge(built.job, judge._Read(question, code)) == judge.Verdict(
+        "presumes they hold the post", "who would i report to"
+    )
+    used = [b for b in lazy if b._compiled is not None]
+    assert 0 < len(used) < len(lazy)
+    kept = {id(b): b._compiled for b in used}
+    built.compile_all()
+    assert all(b._compiled is not None for b in lazy)
+    assert all(b._compiled is kept[id(b)] for b in used)  # compiled once, then kept
+    assert {p.pattern for p in built.job.patterns()} >= {b.source for b in used}

@@ -6,6 +6,7 @@ import csv
 import hashlib
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 CORPUS = Path(__file__).parent / "data" / "questions.csv"
 COLUMNS = ["id", "question", "label", "field", "source", "origin", "split"]
@@ -47,6 +48,71 @@ def test_split_follows_the_hash_of_the_source() -> None:
 def test_both_splits_hold_every_label() -> None:
     counts = Counter((row["split"], row["label"]) for row in rows())
     for split in ("train", "test"):
+        assert counts[(split, "online")] >= 20
+        assert counts[(split, "job")] >= 20
+        assert counts[(split, "ok")] >= 60
+
+
+# The probe set: questions gathered independently of the grammar, from sources the corpus does
+# not use, to estimate how the judge does on questions its author never saw (tests/data/README.md).
+PROBE = Path(__file__).parent / "data" / "probe.csv"
+
+
+def probe_rows() -> list[dict[str, str]]:
+    with PROBE.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert reader.fieldnames == COLUMNS
+        return list(reader)
+
+
+def site(source: str) -> str:
+    parts = urlsplit(source)
+    host = parts.netloc.lower().removeprefix("www.")
+    if host == "github.com":
+        host += "/" + parts.path.strip("/").split("/")[0].lower()
+    return host
+
+
+def test_probe_set_has_the_size_the_brief_asks_for() -> None:
+    data = probe_rows()
+    assert len(data) >= 300
+    assert len({row["source"] for row in data if row["source"]}) >= 30
+    assert len({row["field"] for row in data if row["field"] != "general"}) >= 8
+    written = sum(row["origin"] == "written-here" for row in data)
+    assert written * 5 < len(data), "rows written here must stay a minority"
+
+
+def test_every_probe_row_is_well_formed() -> None:
+    data = probe_rows()
+    assert [row["id"] for row in data] == [f"p{n:03d}" for n in range(1, len(data) + 1)]
+    assert len({row["question"].casefold() for row in data}) == len(data)
+    for row in data:
+        assert row["label"] in {"online", "job", "ok"}, row
+        assert row["origin"] in {"quoted", "adapted", "written-here"}, row
+        assert bool(row["source"]) == (row["origin"] != "written-here"), row
+        assert row["source"].startswith(("http://", "https://", "")), row
+        assert row["question"].strip() == row["question"] and row["question"], row
+
+
+def test_probe_set_is_independent_of_the_corpus() -> None:
+    corpus = rows()
+    corpus_sources = {row["source"] for row in corpus if row["source"]}
+    corpus_questions = {row["question"].casefold() for row in corpus}
+    for row in probe_rows():
+        assert row["source"] not in corpus_sources, row["id"]
+        assert row["question"].casefold() not in corpus_questions, row["id"]
+
+
+def test_probe_split_follows_the_hash_of_the_site() -> None:
+    for row in probe_rows():
+        key = site(row["source"]) if row["source"] else row["question"]
+        holdout = int(hashlib.sha256(key.encode()).hexdigest(), 16) % 10 < 5
+        assert row["split"] == ("probe-holdout" if holdout else "probe-dev"), row["id"]
+
+
+def test_both_probe_splits_hold_every_label() -> None:
+    counts = Counter((row["split"], row["label"]) for row in probe_rows())
+    for split in ("probe-dev", "probe-holdout"):
         assert counts[(split, "online")] >= 20
         assert counts[(split, "job")] >= 20
         assert counts[(split, "ok")] >= 60

@@ -1,9 +1,12 @@
-"""Print IV303/IV304 precision and recall on the labelled corpus (``make judge-report``).
+"""Print IV303/IV304 precision and recall on the labelled corpora (``make judge-report``).
 
-The corpus is ``tests/data/questions.csv``; its ``split`` column holds some whole guides
-out. Tune the grammar (``infoview/data/judge.yaml``) on ``train``: by default only the
-train split's misses are listed, and the test split shows figures alone. ``--misses
-test`` lists the test split's misses too, for the closing report, not for tuning.
+Two corpora, four splits (``tests/data/README.md``): ``questions.csv`` gives ``train`` and
+``test`` (whole guides held out), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout``
+(whole sites held out, gathered before anyone read the grammar). Tune the grammar
+(``infoview/data/judge.yaml``) on ``train`` and ``probe-dev`` only: by default only their
+misses are listed, and the held-out splits show figures alone. ``--misses test`` or
+``--misses probe-holdout`` lists a held-out split's misses too, for the closing report,
+not for tuning.
 """
 
 from __future__ import annotations
@@ -17,7 +20,10 @@ from typing import NamedTuple
 
 from infoview import judge
 
-CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "questions.csv"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+CORPORA = (DATA / "questions.csv", DATA / "probe.csv")
+SPLITS = ("train", "test", "probe-dev", "probe-holdout")
+TUNING = ("train", "probe-dev")
 RULES: dict[str, tuple[str, Callable[[str], judge.Verdict | None]]] = {
     "IV303": ("online", lambda q: judge.online(q)),
     "IV304": ("job", lambda q: judge.job(q)),
@@ -58,22 +64,30 @@ def read(path: Path) -> list[dict[str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--misses", choices=("train", "test", "both", "none"), default="train")
+    parser.add_argument(
+        "--corpus", type=Path, action="append", help="a corpus CSV (default: both in tests/data)"
+    )
+    parser.add_argument(
+        "--misses",
+        choices=("tuning", *SPLITS, "all", "none"),
+        default="tuning",
+        help="whose misses to list (default: the tuning splits, train and probe-dev)",
+    )
     args = parser.parse_args(argv)
-    rows = read(args.corpus)
-    show = {"train": {"train"}, "test": {"test"}, "both": {"train", "test"}, "none": set()}[
-        args.misses
-    ]
-    print(f"{'rule':6} {'split':6} {'n':>4} {'precision':>9} {'recall':>7}")
+    rows = [row for path in args.corpus or CORPORA for row in read(path)]
+    show = {"tuning": set(TUNING), "all": set(SPLITS), "none": set()}.get(
+        args.misses, {args.misses}
+    )
+    present = [split for split in SPLITS if any(row["split"] == split for row in rows)]
+    print(f"{'rule':6} {'split':13} {'n':>4} {'precision':>9} {'recall':>7}")
     listed = []
     for code, (label, judge_one) in RULES.items():
-        for split in ("train", "test"):
+        for split in present:
             part = [row for row in rows if row["split"] == split]
             result = score(part, label, judge_one)
             positives = sum(row["label"] == label for row in part)
             print(
-                f"{code:6} {split:6} {positives:>4} {result.precision:>9.2f} {result.recall:>7.2f}"
+                f"{code:6} {split:13} {positives:>4} {result.precision:>9.2f} {result.recall:>7.2f}"
             )
             if split in show:
                 listed += [(code, split, *miss) for miss in result.misses]

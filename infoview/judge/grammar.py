@@ -1,7 +1,8 @@
 """Load the phrase grammar (``infoview/data/judge.yaml``) and compile it, once.
 
 The patterns are regular expressions over **words, not letters**: every word the grammar
-names gets one private-use character, every other word shares one "some word" character,
+names gets one character (Latin-1 letters above 0x80 first, then private-use ones),
+every other word shares one "some word" character,
 and :func:`Grammar.encode` turns a question's tokens into such a string ("what does your
 firm do?" is five characters). A word list is then one character class, a gap of three
 words ``[^|]{0,3}``, and a whole question a dozen characters, so matching is quick,
@@ -48,12 +49,40 @@ MACROS = {
     "end": r"(?=$|\||and|or|exactly|now|today|nowadays|currently|these|right|overall"
     r"|generally|as a whole|there|here)",
 }
-_FIRST = 0xE100  # private-use characters stand for words (E000-E0FF: marks)
+_LATIN = 0x80  # the first words' characters: a class of them costs ``re`` little to compile
+_FIRST = 0xE100  # then private-use characters stand for words (E000-E0FF: marks)
 _START = "\ue0ff"  # where {start} ends: the quoted words begin after it
 _LEX = re.compile(
     r"\s+|\\\||\[\^ \|\]\+\+?|\[a-z-\]\+\+?|\{\w+\}|~\d|\{\d+(?:,\d+)?\}[?+]?"
     r"|\(\?(?::|!|=|<=|<!)|[()|?*+^$\ue0ff]|(?:[^\W_]|[@'é-])(?:[^\W_]|[@'é?\[\]-])*"
 )
+
+
+class Lazy:
+    """A regular expression compiled on its first use.
+
+    Compiling the whole grammar costs more than a one-file lint spends judging, and such a
+    run meets only some of the patterns: each bucket of patterns (and each ``unless``) is
+    compiled when a question first needs it, then kept.
+    """
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled.match(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
 
 
 @dataclass(frozen=True)
@@ -62,7 +91,7 @@ class Group:
 
     kind: str  # what the message says the question asks
     patterns: tuple[str, ...]  # its patterns as regular expressions over word characters
-    unless: re.Pattern[str] | None  # a question this matches is not of this kind
+    unless: Lazy | None  # a question this matches is not of this kind
 
     @cached_property
     def searched(self) -> re.Pattern[str]:
@@ -83,16 +112,17 @@ class Rule:
     """
 
     groups: tuple[Group, ...]
-    by_first: dict[str, tuple[re.Pattern[str], ...]]  # a word character -> what starts there
-    searched: re.Pattern[str] | None  # patterns whose first word cannot be told
+    by_first: dict[str, tuple[Lazy, ...]]  # a word character -> what starts there
+    searched: Lazy | None  # patterns whose first word cannot be told
     first: frozenset[str] = field(default=frozenset())
 
     def patterns(self) -> list[re.Pattern[str]]:
-        out = list({id(p): p for ps in self.by_first.values() for p in ps}.values())
+        """Every pattern of the rule, compiled now (for tests, and before forking)."""
+        lazy = list({id(p): p for ps in self.by_first.values() for p in ps}.values())
         if self.searched is not None:
-            out.append(self.searched)
-        out += [g.unless for g in self.groups if g.unless is not None]
-        return out
+            lazy.append(self.searched)
+        lazy += [g.unless for g in self.groups if g.unless is not None]
+        return [p.compiled for p in lazy]
 
 
 @dataclass(frozen=True)
@@ -112,6 +142,11 @@ class Grammar:
         """
         code, other = self.code, self.other
         return code[BAR] + "".join([code.get(token, other) for token in tokens])
+
+    def compile_all(self) -> None:
+        """Compile every pattern now, e.g. once before forking workers that all need them."""
+        self.online.patterns()
+        self.job.patterns()
 
 
 def variants(word: str) -> list[str]:
@@ -133,6 +168,28 @@ def variants(word: str) -> list[str]:
     return ["".join(parts) for parts in itertools.product(*options)]
 
 
+def klass(chars: str, negate: bool = False) -> str:
+    """A character class, runs of neighbouring characters written as ranges.
+
+    Ranges keep the patterns short and, with at most two runs, spare ``re`` building a
+    65,536-entry map for the class: compiling is most of what the grammar costs.
+    """
+    codes = sorted({ord(c) for c in chars})
+    parts: list[str] = []
+    start = 0
+    while start < len(codes):
+        end = start
+        while end + 1 < len(codes) and codes[end + 1] == codes[end] + 1:
+            end += 1
+        low, high = chr(codes[start]), chr(codes[end])
+        if end - start >= 2:
+            parts.append(f"{low}-{high}")
+        else:
+            parts.append("".join(map(chr, codes[start : end + 1])))
+        start = end + 1
+    return "[" + ("^" if negate else "") + "".join(parts) + "]"
+
+
 class _Compiler:
     """Expands templates into regular expressions over word characters."""
 
@@ -142,17 +199,37 @@ class _Compiler:
         self.words = words
         self.nouns = nouns
         self.units = units
-        self.code: dict[str, str] = {BAR: "\ue000", ORG: "\ue001", THE: "\ue002"}
-        self.other = "\ue003"
+        self.code: dict[str, str] = {BAR: "\x80", ORG: "\x81", THE: "\x82"}
+        self.other = "\x83"
+        self.pieces: dict[tuple[str, bool], str] = {}  # templates repeat their pieces
+        # The small words first, in one run, the words {gap3} stops at right after them:
+        # each of the two classes {mod} and {gap3} is then one range (see klass).
+        gap_only = [w for w in _GAP_WORDS if w not in _SMALL_WORDS]
+        shared = [w for w in _SMALL_WORDS if w in _GAP_WORDS]
+        for word in (*(w for w in _SMALL_WORDS if w not in _GAP_WORDS), *shared, *gap_only):
+            self.char(word)
+        for word in words.get("det", ()):
+            self.char(word)
 
     def char(self, word: str) -> str:
         if word in self.nouns:
             word = ORG
         if word not in self.code:
-            if _FIRST + len(self.code) > 0xF8FF:
-                raise ValueError("judge grammar: more words than private-use characters")
-            self.code[word] = chr(_FIRST + len(self.code))
+            self.code[word] = self.fresh()
         return self.code[word]
+
+    def fresh(self) -> str:
+        """The next word's character: 0x84-0xFF, then private use.
+
+        ``re`` compiles a class of characters below 256 with a 256-entry map, and any
+        other class with a 65,536-entry one, so the words met first (the small words,
+        see __init__) make the cheap classes.
+        """
+        number = len(self.code) + 1  # the "some word" character comes first
+        point = _LATIN + number if _LATIN + number < 0x100 else _FIRST + number
+        if point > 0xF8FF:
+            raise ValueError("judge grammar: more words than private-use characters")
+        return chr(point)
 
     def phrase(self, text: str) -> str:
         """A literal phrase ("mission statement") as its characters."""
@@ -163,14 +240,14 @@ class _Compiler:
         phrases = sorted(
             {self.phrase(e) for e in entries if " " in e.strip()}, key=lambda p: (-len(p), p)
         )
-        parts = list(phrases)  # word characters are private-use: nothing to escape
+        parts = list(phrases)  # word characters are above 0x80: nothing to escape
         if singles:
-            parts.append("[" + "".join(singles) + "]")
+            parts.append(klass("".join(singles)))
         return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
     def not_one_of(self, entries: tuple[str, ...], limit: str) -> str:
         chars = "".join(self.char(w) for w in (BAR, *entries))
-        return f"[^{chars}]{limit}"
+        return klass(chars, negate=True) + limit
 
     def expand(self, template: str) -> str:
         for name, body in MACROS.items():
@@ -181,7 +258,10 @@ class _Compiler:
             raise ValueError(f"judge grammar: cannot read {template!r}")
         for index, piece in enumerate(pieces):
             following = pieces[index + 1] if index + 1 < len(pieces) else ""
-            out.append(self.piece(piece, following, template))
+            key = (piece, following in self.units)  # all that piece() reads of `following`
+            if (done := self.pieces.get(key)) is None:
+                done = self.pieces[key] = self.piece(piece, following, template)
+            out.append(done)
         return "".join(out)
 
     def piece(self, piece: str, following: str, template: str) -> str:
@@ -190,7 +270,7 @@ class _Compiler:
         if piece.startswith("[^ |]"):
             return f"[^{self.code[BAR]}]"
         if piece.startswith("[a-z-]"):
-            return "[^" + "".join(self.char(m) for m in (BAR, ORG, THE, "'s")) + "]"
+            return klass("".join(self.char(m) for m in (BAR, ORG, THE, "'s")), negate=True)
         if piece.startswith("~"):
             return f"[^{self.code[BAR]}]{{0,{piece[1]}}}"
         if piece.startswith("{") and piece[1:2].isalpha():
@@ -210,9 +290,9 @@ class _Compiler:
                 word = forms[0]
                 # "practice areas" is a unit of the firm, as judge.text reads it
                 if word in self.nouns and following in self.units:
-                    return self.code.setdefault(word, chr(_FIRST + len(self.code)))
+                    return self.code.setdefault(word, self.fresh())
                 return self.char(word)
-            return "[" + "".join(self.char(f) for f in forms) + "]"
+            return klass("".join(self.char(f) for f in forms))
         return piece
 
 
@@ -258,7 +338,7 @@ def _atom(rx: str, i: int) -> tuple[set[str] | None, bool, int]:
     elif rx[i] == "[":
         close = rx.index("]", i + 1)
         body = rx[i + 1 : close]
-        got = None if body.startswith("^") else set(body)
+        got = None if body.startswith("^") else _members(body)
         i = close + 1
     elif rx[i] in "^$":
         got, empty, i = set(), True, i + 1
@@ -276,6 +356,20 @@ def _atom(rx: str, i: int) -> tuple[set[str] | None, bool, int]:
     return got, empty, i
 
 
+def _members(body: str) -> set[str]:
+    """The characters of a class's body, its ranges ("a-c") spelled out (see klass)."""
+    out: set[str] = set()
+    index = 0
+    while index < len(body):
+        if index + 2 < len(body) and body[index + 1] == "-":
+            out.update(map(chr, range(ord(body[index]), ord(body[index + 2]) + 1)))
+            index += 3
+        else:
+            out.add(body[index])
+            index += 1
+    return out
+
+
 def _group(entry: dict[str, Any], compiler: _Compiler) -> Group:
     for template in (*entry["patterns"], *entry.get("unless", ())):
         if not isinstance(template, str):  # YAML read "a: b" as a mapping: quote it
@@ -284,7 +378,7 @@ def _group(entry: dict[str, Any], compiler: _Compiler) -> Group:
     return Group(
         kind=entry["kind"],
         patterns=tuple(compiler.expand(t) for t in entry["patterns"]),
-        unless=re.compile("|".join(unless)) if unless else None,
+        unless=Lazy("|".join(unless)) if unless else None,
     )
 
 
@@ -303,15 +397,15 @@ def _rule(entries: list[dict[str, Any]], compiler: _Compiler) -> Rule:
                 searched.append(named)
             else:
                 buckets.setdefault(frozenset(first), []).append(named)
-    by_first: dict[str, list[re.Pattern[str]]] = {}
+    by_first: dict[str, list[Lazy]] = {}
     for starts, parts in buckets.items():
-        compiled = re.compile(r"\A(?:" + "|".join(parts) + ")")
+        bucket = Lazy(r"\A(?:" + "|".join(parts) + ")")
         for char in sorted(starts):
-            by_first.setdefault(char, []).append(compiled)
+            by_first.setdefault(char, []).append(bucket)
     return Rule(
         groups=groups,
         by_first={char: tuple(p) for char, p in by_first.items()},
-        searched=re.compile("|".join(searched)) if searched else None,
+        searched=Lazy("|".join(searched)) if searched else None,
         first=frozenset(by_first),
     )
 
@@ -356,7 +450,8 @@ def build(data: dict[str, Any], organisation_words: tuple[str, ...] = ()) -> Gra
     words = {name: tuple(str(w) for w in values) for name, values in data["words"].items()}
     extra = tuple(w.lower() for w in organisation_words)
     nouns = frozenset((*words["org"], *extra, *(plural(w) for w in extra)))
-    units = frozenset(w.split()[-1] for w in words["unit"]) | {"areas", "area", "groups"}
+    units = frozenset(w.split()[-1] for w in (*words["unit"], *words.get("worker", ())))
+    units |= {"areas", "area", "groups"}
     words["det"] = (*words["det"], THE)
     words["org"] = (ORG,)
     compiler = _Compiler(words, nouns, units)

@@ -185,7 +185,7 @@ def _fork(run: _Run, workers: int) -> Iterator[tuple[list[Diagnostic], list[Diag
     if {"IV303", "IV304"} & set(run.entries.chosen.enabled):
         from infoview.judge import compiled  # compiled once here, inherited by every worker
 
-        compiled(run.entries.ctx.config.lint.organisation_words)
+        compiled(run.entries.ctx.config.lint.organisation_words).compile_all()
     count = len(run.targets)
     size = max(20, min(CHUNK, -(-count // (workers * 4))))
     spans = [(i, min(i + size, count)) for i in range(0, count, size)]

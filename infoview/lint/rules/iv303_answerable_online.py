@@ -5,7 +5,8 @@ The guide: "do not ask a question you could have found answers to online."
 A question is answerable online when its answer is a fact about the organisation that
 its own website, an annual report or a one-line search gives: what it does, its products
 and services, the clients it serves, the size or headcount of the whole organisation, its
-age or founding, its owners or CEO, its locations, practice areas and mission. The same
+age or founding, its owners, CEO or board, its finances, locations, practice areas,
+mission and awards. The same
 fact is asked in every field, of a firm, hospital, school, agency, nonprofit, lab or
 startup, so the rule reads the kind of fact, not one profession's wording. The message
 names the words that made it so.
@@ -31,6 +32,7 @@ Failing::
     - What is your nonprofit's mission?         (nonprofits)
     - How many students does the district serve?  (schools)
     - Where is the agency headquartered?        (government)
+    - Has the theatre won any awards?           (arts)
 """
 
 from __future__ import annotations

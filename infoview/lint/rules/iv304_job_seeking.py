@@ -6,8 +6,10 @@ learning and practicing, not job seeking."
 A question is job-seeking when the asker asks for a job or a way into one for themselves
 (openings, hiring, "hire me", a referral to a post, an interview, being considered), asks
 what they would be paid, presumes they hold the post ("Who would I report to?", "What is
-the interview process?"), or hands over a résumé or CV (asking them to review it hands it
-over). The message names the words that made it so.
+the interview process?", "Will I have my own classroom?"), treats the meeting as a job
+interview ("Why is this position open?", "When will you make a decision?"), or hands over
+a résumé or CV (asking them to review it hands it over). The message names the words that
+made it so.
 
 Left alone: how the person got their own job, how people get hired in the field, what
 the field pays at entry level, what a résumé for the field should show, and a referral
@@ -29,6 +31,7 @@ Failing::
     - Can I leave my résumé with you?               (nonprofits)
     - What would you pay me to start?               (finance)
     - Would you consider me for the teaching vacancy?  (schools)
+    - Is this a new or replacement position?        (government)
 """
 
 from __future__ import annotations
