@@ -349,3 +349,11 @@ def test_the_last_line_without_a_newline_completes_and_the_line_after_it_does_no
     assert labels(server, uri, where) == list(RULES)
     assert complete(server, uri, types.Position(where.line + 1, 0)) == []
     assert complete(server, uri, types.Position(where.line + 2, 0)) == []
+
+
+def test_the_value_of_an_unknown_key_completes_nothing(lsp: Callable[..., Lsp], root: Path) -> None:
+    server = lsp()
+    text = "---\ninterviewer:\n  nmae: \nmood: \n---\n"
+    uri = server.open(root / "interviews" / LEE, text)
+    assert complete(server, uri, at(text, "nmae: ")) == []
+    assert complete(server, uri, at(text, "mood: ")) == []
