@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from infoview.config import Config
 from infoview.model import Interview, MeetingMode
+from infoview.wording import names
 
 _DIAL = frozenset("0123456789+-()., #*/x")
 
@@ -59,9 +60,23 @@ def _reach(interview: Interview) -> str:
     return "no phone recorded: ask for one before the day"
 
 
+def _in_a_sentence(name: str | None) -> str:
+    """The name as a sentence says it: 'Aisha Bello, RN' -> 'Aisha Bello', 'Dr. Ana Cruz' stays.
+
+    Letters after a name belong on its own line ("Aisha Bello, RN" under the cover's
+    heading), not inside "Have Aisha Bello, RN's number handy".
+    """
+    if not name or not name.strip():
+        return "them"
+    honorific, words, _ = names.parts(name)
+    if not words:
+        return name.strip()
+    return " ".join([honorific, *words] if honorific else words)
+
+
 def _in_person(interview: Interview, config: Config) -> Logistics:
     where = interview.meeting.location
-    name = interview.interviewer.name or "them"
+    name = _in_a_sentence(interview.interviewer.name)
     reach = _reach(interview)
     arrive = f"Arrive a few minutes early{_early(interview, config)}"
     return Logistics(
@@ -79,7 +94,7 @@ def _in_person(interview: Interview, config: Config) -> Logistics:
 
 def _video(interview: Interview, config: Config) -> Logistics:
     link = interview.meeting.location
-    name = interview.interviewer.name or "them"
+    name = _in_a_sentence(interview.interviewer.name)
     reach = _reach(interview)
     return Logistics(
         rows=[
@@ -111,7 +126,7 @@ def phone_plan(interview: Interview) -> tuple[str, str | None]:
 
 def _phone(interview: Interview, config: Config) -> Logistics:
     plan, number = phone_plan(interview)
-    name = interview.interviewer.name or "them"
+    name = _in_a_sentence(interview.interviewer.name)
     calls = plan.startswith("You call them at")
     back = f"call back on {number}" if number else "email them to find a new time"
     if interview.interviewer.email and not number:

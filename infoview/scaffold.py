@@ -111,16 +111,27 @@ def makefile(command: list[str]) -> str:
 
 PRE_COMMIT = """\
 # Check interviews on every commit with the pre-commit framework (https://pre-commit.com).
-# Install it, then run `pre-commit install` in this folder.
+# Install it, then run `pre-commit install` in this folder. The entry is the infoview that
+# ran `infoview init` here, so no virtual environment needs activating; if you move or
+# reinstall infoview, change it (or write just `infoview lint` to use the one on PATH).
 repos:
   - repo: local
     hooks:
       - id: infoview-lint
         name: infoview lint
-        entry: infoview lint
+        entry: {entry}
         language: system
         files: ^interviews/.*\\.md$
 """
+
+
+def pre_commit_config(command: list[str]) -> str:
+    """The workspace's pre-commit config, running ``command lint`` (as pre-commit splits it)."""
+    entry = " ".join(shlex.quote(word) for word in [*command, "lint"])
+    # A YAML plain scalar may not start with a quote or hold ': ' / ' #'; quote it when so.
+    if not _PLAIN.fullmatch(entry.replace(" ", "")) or ": " in entry or " #" in entry:
+        entry = "'" + entry.replace("'", "''") + "'"
+    return PRE_COMMIT.format(entry=entry)
 
 
 def _in_git_repo(directory: Path) -> bool:
@@ -168,7 +179,7 @@ def init_workspace(directory: Path) -> list[str]:
         CONFIG_NAME: CONFIG_TEMPLATE.format(timezone=_local_timezone()),
         "Makefile": makefile(infoview_command()),
         ".gitignore": GITIGNORE,
-        ".pre-commit-config.yaml": PRE_COMMIT,
+        ".pre-commit-config.yaml": pre_commit_config(infoview_command()),
         "styles/packet.css": (PACKAGE_STYLES / "packet.css").read_text(encoding="utf-8"),
     }
     card = PACKAGE_STYLES / "card.css"

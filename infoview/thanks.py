@@ -26,12 +26,11 @@ from infoview.model import Interview, Status, plain_text
 from infoview.people import fold
 from infoview.render.inputs import workspace_stylesheet
 from infoview.render.templates import default_stylesheet, environment
+from infoview.wording import names
 from infoview.wording.names import full_name
-from infoview.wording.note import Facts, choose, subject
+from infoview.wording.note import Facts, choose, greeting, subject
 from infoview.wording.voice import writer_voice
 from infoview.workspace import Workspace
-
-FORMATS = ("auto", "card", "email")
 
 
 class NoteError(InfoviewError):
@@ -169,6 +168,9 @@ def compose(
         note.warnings.append(f"{rel}: the note says {said} twice{where}; reword it")
     if reason is not None:
         note.warnings.append(f"{rel}: an early draft: {reason.split(';')[0]}")
+    hint = _greeting_hint(facts)
+    if hint:
+        note.warnings.append(f"{rel}: {hint}")
     days = ctx.days_since_meeting(interview)
     window = config.lint.thank_you_days
     if days is not None and days > window and interview.follow_up.thank_you_sent is None:
@@ -182,6 +184,25 @@ def compose(
 
 
 _SUFFIX = {"email": ".eml", "card": ".pdf"}
+
+
+def _greeting_hint(facts: Facts) -> str | None:
+    """For a formal note greeting someone by their full name: how to greet them by title.
+
+    The full name needs no guess about how a person is addressed, so it is the default; a
+    title ("Ms.", "Mr.", "Mx.", "Dr.") is the student's to know, not infoview's to guess.
+    """
+    if not facts.formal or facts.salutation:
+        return None
+    _, words, _ = names.parts(facts.name)
+    said = greeting(facts)[1]
+    if not words or said != " ".join(words):  # already by title: "Dr. Cruz", "Ms. Lee"
+        return None
+    return (
+        f"the note greets them 'Dear {said},'; to greet them by title, add the one they use "
+        f"under 'interviewer:', e.g. 'salutation: Dr. {names.surname(words)}' or "
+        f"'salutation: Ms. {names.surname(words)}'"
+    )
 
 
 def _clip(phrase: str, words: int = 8) -> str:

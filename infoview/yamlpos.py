@@ -181,11 +181,13 @@ def _guarded(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
             self.depth += 1
             if self.depth > MAX_DEPTH:
                 raise _TooDeep
-            super().descend_resolver(current_node, current_index)
+            if self.yaml_path_resolvers:  # none are registered: the base does nothing then
+                super().descend_resolver(current_node, current_index)
 
         def ascend_resolver(self) -> None:
             self.depth -= 1
-            super().ascend_resolver()
+            if self.yaml_path_resolvers:
+                super().ascend_resolver()
 
     _GUARDED[loader] = Guarded
     return Guarded
@@ -221,18 +223,21 @@ class _Positions:
         """The span from ``mark`` to ``end`` (a mark), trailing blanks and newlines excluded."""
         if mark is None:
             return Span(self.first_line, 1)
-        if self.marks_agree and mark.index < len(self.text):  # not libyaml's end of stream
-            start = (mark.line + self.first_line, mark.column + 1)
+        index, size = mark.index, len(self.text)
+        if self.marks_agree and index < size:  # not libyaml's end of stream
+            line, column = mark.line + self.first_line, mark.column + 1
         else:
-            start = self.point(mark.index)
+            line, column = self.point(index)
         if end is None:
-            return Span(*start)
+            return Span(line, column)
         text = self.text
-        stop = min(max(end.index, mark.index), len(text))
+        stop = min(max(end.index, index), size)
         # A block scalar's end mark sits after its last newline (and any blank lines).
-        while stop > mark.index and text[stop - 1] in " \t\n":
+        while stop > index and text[stop - 1] in " \t\n":
             stop -= 1
-        return Span(*start, *self.point(stop))
+        if self.marks_agree and stop == end.index < size:  # the end mark, unmoved
+            return Span(line, column, end.line + self.first_line, end.column + 1)
+        return Span(line, column, *self.point(stop))
 
 
 # What makes a mark's line or column differ from the file's (see _Positions).

@@ -97,7 +97,7 @@ def test_init_creates_a_workspace(
     assert "build/" in (target / ".gitignore").read_text().splitlines()
     makefile = (target / "Makefile").read_text()
     assert "packet:\n\t$(INFOVIEW) packet\n" in makefile
-    assert "entry: infoview lint" in (target / ".pre-commit-config.yaml").read_text()
+    assert "infoview lint\n" in (target / ".pre-commit-config.yaml").read_text()
 
 
 def test_init_inside_a_repository_does_not_nest_one(runner: CliRunner, tmp_path: Path) -> None:

@@ -84,3 +84,38 @@ def test_a_path_with_spaces_and_dollars_is_quoted(tmp_path: Path) -> None:
     lint = run(["make", "-s", "lint"], ws, BARE)
     assert (lint.returncode, lint.stderr) == (0, "")
     assert lint.stdout == "0 files checked: no problems\n"
+
+
+def _hook_entry(ws: Path) -> list[str]:
+    """The pre-commit hook's command, split the way pre-commit splits ``entry``."""
+    import shlex
+
+    import yaml
+
+    config = yaml.safe_load((ws / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (hook,) = config["repos"][0]["hooks"]
+    assert (hook["id"], hook["language"]) == ("infoview-lint", "system")
+    return shlex.split(hook["entry"])
+
+
+@pytest.mark.parametrize("folder_name", ["bin", "my tools $HOME 'x' #1: y"])
+def test_the_pre_commit_hook_runs_without_activating_anything(
+    tmp_path: Path, folder_name: str
+) -> None:
+    folder = tmp_path / folder_name
+    folder.mkdir()
+    (folder / "infoview").symlink_to(SCRIPT)
+    ws = init(tmp_path, str(folder / "infoview"))
+    entry = _hook_entry(ws)
+    assert entry == [str(folder / "infoview"), "lint"]
+    note = ws / "interviews" / "2026-01-05-dana-whitfield.md"
+    note.write_text("---\ninterviewer: {name: 3}\n---\n", encoding="utf-8")
+    # pre-commit appends the staged file names to the entry.
+    hook = run([*entry, "interviews/2026-01-05-dana-whitfield.md"], ws, BARE)
+    assert hook.returncode == 1, hook.stderr
+    assert "interviews/2026-01-05-dana-whitfield.md:2:" in hook.stdout
+
+
+def test_the_pre_commit_hook_records_python_m_infoview(tmp_path: Path) -> None:
+    ws = init(tmp_path, sys.executable, "-m", "infoview")
+    assert _hook_entry(ws) == [os.path.abspath(sys.executable), "-m", "infoview", "lint"]

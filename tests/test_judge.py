@@ -485,7 +485,8 @@ def test_words_take_latin_1_characters_first_then_private_use_ones() -> None:
         compiler.char(f"w{len(compiler.code)}")
     assert compiler.char("last-latin") == "\xff"
     assert compiler.char("first-private") == chr(0xE100 + 0x80)
-    compiler.code.update({f"x{n}": "?" for n in range(0xF8FF - 0xE100 - 0x80)})
+    compiler.code.update({f"x{n}": "?" for n in range(0xF8FF - 0xE100 - 0x81)})
+    assert compiler.char("last-private") == "\uf8ff"
     with pytest.raises(ValueError, match="more words than private-use characters"):
         compiler.char("one-too-many")
 

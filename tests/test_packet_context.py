@@ -135,3 +135,25 @@ def test_running_head_fits_one_line() -> None:
     text = f"---\ninterviewer:\n  name: Aisha Bello\n  organization: {org}\n---\n"
     running = context(parse_text(text, Path("x.md")), CONFIG)["running"]
     assert running == "Prep packet · Aisha Bello · Northwestern Lakeshore Regional Medical…"
+
+
+@pytest.mark.parametrize(
+    ("name", "mode", "says"),
+    [
+        ("Aisha Bello, RN", "in-person", "Have Aisha Bello's number handy in case you are delayed"),
+        ("Dr. Ana de la Cruz, PhD", "in-person", "Have Dr. Ana de la Cruz's number handy"),
+        ("Ana Cruz MD", "video", "and tell Ana Cruz what happened."),
+        ("Wei Zhang, PE", "phone", "Call Wei Zhang at +1 503 555 0142 at 10:00."),
+    ],
+)
+def test_the_checklist_names_them_as_a_sentence_would(name: str, mode: str, says: str) -> None:
+    """Letters after a name stay on the cover; a sentence says the name without them."""
+    from infoview.config import Config
+    from infoview.packet_mode import logistics
+
+    text = (
+        f'---\ninterviewer:\n  name: {name}\n  phone: "+1 503 555 0142"\n'
+        f"meeting:\n  date: 2026-12-03T10:00\n  mode: {mode}\n---\n"
+    )
+    checklist = " ".join(logistics(parse_text(text, Path("x.md")), Config()).checklist)
+    assert says in checklist

@@ -38,8 +38,11 @@ def interview(
     date: str = "2026-12-03T10:00",
     extra: str = "",
     notes: str = NOTES,
+    salutation: str | None = None,
 ) -> str:
     lines = ["---", "interviewer:", f"  name: {name}", "  organization: Marlow & Reyes LLP"]
+    if salutation is not None:
+        lines.append(f"  salutation: {salutation}")
     if email is not None:
         lines.append(f"  email: {email}")
     lines += ["meeting:", f"  date: {date}", "  duration: 30", f"formality: {formality}"]
@@ -106,7 +109,13 @@ Alex Rivera
 def test_formal_interview_gets_an_email_draft(runner: CliRunner, ws: Path) -> None:
     put(ws, "2026-12-03-dana-whitfield", interview(extra="referrals:\n  - name: Sam Ortiz\n"))
     result = thanks(runner)
-    assert (result.exit_code, result.stderr) == (0, "")
+    # Greeting by full name is the default; the warning says how to greet by title instead.
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "  warning: interviews/2026-12-03-dana-whitfield.md: the note greets them 'Dear Dana "
+        "Whitfield,'; to greet them by title, add the one they use under 'interviewer:', e.g. "
+        "'salutation: Dr. Whitfield' or 'salutation: Ms. Whitfield'\n",
+    )
     wrote, link = result.stdout.splitlines()
     assert wrote == "wrote      build/thanks/2026-12-03-dana-whitfield.eml (email)"
     assert outputs(ws) == ["2026-12-03-dana-whitfield.eml"]
@@ -301,7 +310,11 @@ def test_output_name_comes_from_the_file_stem(runner: CliRunner, ws: Path, tmp_p
 
 
 def test_warns_when_there_is_nothing_to_personalise_from(runner: CliRunner, ws: Path) -> None:
-    put(ws, "2026-12-03-dana", interview(notes="## Notes\n- They were kind.\n"))
+    put(
+        ws,
+        "2026-12-03-dana",
+        interview(notes="## Notes\n- They were kind.\n", salutation="Ms. Whitfield"),
+    )
     result = thanks(runner)
     assert result.exit_code == 0
     assert result.stderr == (
@@ -310,11 +323,11 @@ def test_warns_when_there_is_nothing_to_personalise_from(runner: CliRunner, ws: 
     )
     text = body(read_eml(ws / "build/thanks/2026-12-03-dana.eml"))
     assert "appreciated your advice" not in text
-    assert text.startswith("Dear Dana Whitfield,\n\nThank you for taking the time")
+    assert text.startswith("Dear Ms. Whitfield,\n\nThank you for taking the time")
 
 
 def test_warns_when_the_note_is_late(runner: CliRunner, ws: Path) -> None:
-    put(ws, "2026-12-03-dana", interview())
+    put(ws, "2026-12-03-dana", interview(salutation="Ms. Whitfield"))
     result = runner.invoke(cli, ["thanks", "--today", "2026-12-10"])
     assert result.exit_code == 0
     assert result.stderr == (
@@ -327,7 +340,7 @@ def test_warns_when_the_note_is_late(runner: CliRunner, ws: Path) -> None:
 
 
 def test_within_the_window_no_warning(runner: CliRunner, ws: Path) -> None:
-    put(ws, "2026-12-03-dana", interview())
+    put(ws, "2026-12-03-dana", interview(salutation="Ms. Whitfield"))
     result = runner.invoke(cli, ["thanks", "--today", "2026-12-05"])
     assert (result.exit_code, result.stderr) == (0, "")
     assert "to meet with me on Thursday and" in body(

@@ -226,6 +226,52 @@ def test_a_formal_note_without_salutation_greets_a_doctor_as_one(
     assert content.startswith("Dear Dr. de la Cruz,\n")
 
 
+def test_a_formal_note_by_full_name_says_how_to_greet_by_title(runner: CliRunner, ws: Path) -> None:
+    put(ws, nurse(formality="formal", name="Marcus Bell-Núñez"))
+    result = thanks(runner)
+    assert result.exit_code == 0, result.output
+    content = read_eml(ws / "build/thanks/2026-11-18-aisha-bello.eml").get_content()
+    assert content.replace("\r\n", "\n").startswith("Dear Marcus Bell-Núñez,\n")
+    assert (
+        "  warning: interviews/2026-11-18-aisha-bello.md: the note greets them 'Dear Marcus "
+        "Bell-Núñez,'; to greet them by title, add the one they use under 'interviewer:', "
+        "e.g. 'salutation: Dr. Bell-Núñez' or 'salutation: Ms. Bell-Núñez'\n"
+    ) in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "formality"),
+    [("Dr. Marcus Bell-Núñez", "formal"), ("Marcus Bell-Núñez", "informal")],
+)
+def test_no_greeting_hint_where_the_greeting_needs_none(
+    runner: CliRunner, ws: Path, name: str, formality: str
+) -> None:
+    put(ws, nurse(formality=formality, name=name))
+    result = thanks(runner)
+    assert result.exit_code == 0, result.output
+    assert "salutation" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("organization", "reads"),
+    [
+        ("Cook County Department of Planning", "at the Cook County Department of Planning."),
+        ("University of Oregon", "at the University of Oregon."),
+        ("City of Portland", "at the City of Portland."),
+        ("The Office of the Public Defender", "at The Office of the Public Defender."),
+        ("Bank of America", "at Bank of America."),
+        ("Marlow & Reyes LLP", "at Marlow & Reyes LLP."),
+    ],
+)
+def test_an_organisation_named_x_of_y_reads_with_the(
+    runner: CliRunner, ws: Path, organization: str, reads: str
+) -> None:
+    put(ws, nurse(formality="formal").replace(ORG, organization))
+    assert thanks(runner).exit_code == 0
+    content = read_eml(ws / "build/thanks/2026-11-18-aisha-bello.eml").get_content()
+    assert f"your work {reads}" in " ".join(content.split())
+
+
 # -- not before the meeting ----------------------------------------------------------------
 
 

@@ -44,10 +44,10 @@ __all__ = [
 
 # A name that says the organisation is a firm: a law, accounting, architecture or
 # consulting partnership ("Marlow & Reyes LLP", "Chen Law Group", "Ortiz CPAs").
+# ("P.C." ends in a mark, so no word boundary can follow it.)
 _FIRM = re.compile(
-    r"&\s*associates\b|\b(?:LLP|PLLC|P\.C\.|PC|firm|law (?:firm|offices?|group|partners)"
-    r"|attorneys|lawyers|and associates|partners|CPAs?|chartered accountants|accountants"
-    r"|architects|consultants|consulting)\b",
+    r"&\s*associates\b|\bP\.C\.|\b(?:LLP|PLLC|PC|firm|law (?:offices?|group)|attorneys"
+    r"|lawyers|and associates|partners|CPAs?|accountants|architects|consultants|consulting)\b",
     re.IGNORECASE,
 )
 

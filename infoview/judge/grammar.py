@@ -418,7 +418,6 @@ def expand(template: str, words: dict[str, tuple[str, ...]]) -> str:
 def first_words(template: str, built: Grammar) -> set[str] | None:
     """The words a template's match can start with, read back from its characters."""
     compiler = _Compiler(built.words, built.nouns, built.units)
-    compiler.code = dict(built.code)
     chars = first_chars(compiler.expand(template))
     if chars is None:
         return None
@@ -451,7 +450,7 @@ def build(data: dict[str, Any], organisation_words: tuple[str, ...] = ()) -> Gra
     extra = tuple(w.lower() for w in organisation_words)
     nouns = frozenset((*words["org"], *extra, *(plural(w) for w in extra)))
     units = frozenset(w.split()[-1] for w in (*words["unit"], *words.get("worker", ())))
-    units |= {"areas", "area", "groups"}
+    units |= {"areas"}  # "practice areas" (the unit list has "area" and "groups")
     words["det"] = (*words["det"], THE)
     words["org"] = (ORG,)
     compiler = _Compiler(words, nouns, units)

@@ -99,9 +99,9 @@ _OPENERS = "\"'“‘(["
 
 def _without_names(question: str) -> bool:
     """True when no capital letter or placeholder can stand for a name (most questions)."""
-    tail = question[1:]
-    if "[" in tail or "<" in tail:
+    if "[" in question or "<" in question:  # a placeholder, even the first word
         return False
+    tail = question[1:]
     if tail == tail.lower():
         return True
     previous = ""

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from infoview.model import MeetingMode
 from infoview.wording import names as nm
+from infoview.wording.lexicon import words
 from infoview.wording.repeats import longest, repeated
 from infoview.wording.voice import Kind, Sentence, Takeaway
 
@@ -86,11 +87,31 @@ def names_list(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+# Names that read with "the" in a sentence: "at the University of Oregon", "at the Cook
+# County Department of Planning", "at the City of Portland" -- a body named for what it
+# is, "X of Y" -- but "at Bank of America", "at Marlow & Reyes LLP".
+_BODIES = words(
+    "university department office bureau division ministry agency board commission council "
+    "court institute museum college school society association federation library "
+    "administration authority service centre center city county state town district church"
+)
+
+
+def with_article(org: str) -> str:
+    """``org`` as it reads after "at": with "the" for a body named "X of Y" (see _BODIES)."""
+    head, sep, _ = org.partition(" of ")
+    if not sep or org[:4].lower() == "the ":
+        return org
+    if any(word.lower() in _BODIES for word in head.split()[-1:]):
+        return f"the {org}"
+    return org
+
+
 def openings(facts: Facts) -> list[str]:
     phone = facts.mode is MeetingMode.PHONE
     meet, meeting, talk = ("speak", "speaking", "talk") if phone else ("meet", "meeting", "talk")
     when = when_phrase(facts)
-    org = facts.organization
+    org = with_article(facts.organization)
     at = f" at {org}" if org else ""
     return [
         f"Thank you for taking the time to {meet} with me {when} and for telling me about "

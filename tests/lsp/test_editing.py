@@ -239,7 +239,7 @@ async def test_references_to_a_person_across_the_workspace(
     assert where == [
         ("2026-11-18-marcus-lee.md", 2),  # his own interviewer.name
         ("2026-11-25-priya-raman.md", 12),  # referred_by
-        ("2026-12-03-dana-whitfield.md", 19),  # referred_by
+        ("2026-12-03-dana-whitfield.md", 20),  # referred_by
     ]
     dana = await server.text_document_references_async(
         types.ReferenceParams(

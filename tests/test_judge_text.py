@@ -1,0 +1,153 @@
+"""How the judge reads a question (infoview.judge.text): tokens, marks, names, nouns.
+
+One case per word of each list the reader keeps, in both of its paths: the fast one for a
+question with no capital letter past its first (most questions) and the one that looks
+for names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from infoview import judge
+from infoview.judge import text
+
+NOUNS = frozenset({"firm", "firms", "bank", "banks", "shop", "shops", "practice", "practices"})
+NOUNS |= {"brand", "paper", "hospital"}
+UNITS = frozenset({"group", "areas"})
+
+
+def words(question: str, organisation: str | None = None, nouns: frozenset[str] = NOUNS) -> str:
+    return judge.normalise(question, organisation, nouns, UNITS).text
+
+
+@pytest.mark.parametrize("word", sorted(text._IS))
+def test_a_question_word_s_is_is(word: str) -> None:
+    assert words(f"{word.capitalize()}'s next?") == f"{word} is next |"  # fast path
+    assert words(f"{word.capitalize()}’s next?") == f"{word} is next |"
+    assert words(f"{word.capitalize()}'s next at Acme?") == f"{word} is next at @the @org |"
+
+
+def test_another_word_s_is_a_possessive() -> None:
+    assert words("The firm's size?") == "the @org 's size |"
+    assert words("The firm's size at Acme?") == "the @org 's size at @the @org |"
+    assert words("The firms' size?") == "the @org size |"
+    assert words("The firms' size at Acme?") == "the @org size at @the @org |"
+    assert words("Whose's?") == "whose 's |"
+
+
+@pytest.mark.parametrize("mark", sorted(text._CLAUSE))
+def test_each_clause_mark_is_a_bar(mark: str) -> None:
+    assert words(f"alpha{mark}beta") == "alpha | beta"
+    assert words(f"alpha{mark}beta Acme") == "alpha | beta @the @org"
+    assert words(f"alpha's{mark}beta") == "alpha 's | beta"
+
+
+@pytest.mark.parametrize("mark", sorted(text._SPACED))
+def test_each_other_mark_is_a_space(mark: str) -> None:
+    assert words(f"alpha{mark}beta") == "alpha beta"
+    if mark != "_":  # "alpha's_beta" is one word to the possessive's \b
+        assert words(f"alpha's{mark}beta") == "alpha 's beta"
+
+
+def test_a_hyphen_joins_a_word_and_an_apostrophe_is_kept() -> None:
+    assert words("entry-level pay?") == "entry-level pay |"
+    assert words("i'd ask") == "i'd ask"
+    assert words("I'd ask Acme") == "i'd ask @the @org"
+
+
+@pytest.mark.parametrize("suffix", sorted(text._LEGAL))
+def test_the_interviews_organisation_without_its_legal_suffix(suffix: str) -> None:
+    assert words("What does acme do?", f"Acme {suffix.upper()}") == "what does @the @org do |"
+    assert words("What does acme do?", f"The Acme {suffix}") == "what does @the @org do |"
+
+
+def test_the_interviews_organisation_in_several_words() -> None:
+    question = judge.normalise("Is acme widgets big? Is acme?", "Acme Widgets, Inc.", NOUNS, UNITS)
+    assert question.text == "is @the @org big | is acme |"
+    assert question.quote(0, 4) == "is acme widgets big"
+    assert words("Is it big?", "") == "is it big |"
+    assert words("Is it big?", "LLP") == "is it big |"
+
+
+@pytest.mark.parametrize("det", sorted(text._DETERMINERS))
+def test_a_name_after_a_determiner_takes_no_unseen_the(det: str) -> None:
+    assert words(f"What does {det} Acme do?") == f"what does {det} @org do |"
+
+
+def test_a_name_is_a_run_of_capitalised_words() -> None:
+    question = judge.normalise("Why did Marlow Reyes hire so many?", None, NOUNS, UNITS)
+    assert question.text == "why did @the @org hire so many |"
+    assert question.names == ("Marlow Reyes",)
+    assert words("Is ACME big?") == "is @the @org big |"  # an acronym that is not a role
+
+
+@pytest.mark.parametrize("joiner", sorted(text._NAME_JOINERS))
+def test_a_name_joins_capitalised_words_across_small_words(joiner: str) -> None:
+    question = judge.normalise(f"Is Bank {joiner} Arden big?", None, NOUNS, UNITS)
+    assert (question.text, question.names) == ("is @the @org big |", (f"Bank {joiner} Arden",))
+    question = judge.normalise(f"Is Bank {joiner} it big?", None, NOUNS, UNITS)
+    assert question.names[0] == "Bank"
+
+
+@pytest.mark.parametrize("acronym", ["ICU", "HR", "CEO", "K-12", "CRNA"])
+def test_an_acronym_for_a_unit_or_role_is_no_name(acronym: str) -> None:
+    assert words(f"What does the {acronym} do?") == f"what does the {acronym.lower()} do |"
+
+
+def test_a_capital_at_the_start_of_a_sentence_or_i_is_no_name() -> None:
+    assert words("Fine. What does it do?") == "fine | what does it do |"
+    assert words("So I think I'm done? Yes: Done!") == "so i think i'm done | yes | done |"
+    assert words("Fine! Now? Go. Then: Stop") == "fine | now | go | then | stop"
+    assert words('He said "Stop" now') == "he said @the @org now"
+
+
+@pytest.mark.parametrize("opener", sorted(set(text._OPENERS) - {"["}))
+def test_a_name_after_an_opening_mark_is_a_name(opener: str) -> None:
+    assert words(f"What about {opener}Acme now?").endswith("@the @org now |")
+
+
+@pytest.mark.parametrize("question", ["[company name] values?", "<Company> values?"])
+def test_a_placeholder_is_a_name_even_first(question: str) -> None:
+    assert words(question) == "@the @org values |"
+    assert words("What is " + question) == "what is @the @org values |"
+
+
+def test_a_placeholder_is_at_most_60_characters() -> None:
+    assert words("what is [" + "x" * 60 + "]") == "what is @the @org"
+    assert words("what is [" + "x" * 61 + "]") == "what is " + "x" * 61
+
+
+def test_organisation_nouns_become_the_organisation_except_before_a_unit() -> None:
+    question = judge.normalise("Does your hospital group have hospitals?", None, NOUNS, UNITS)
+    assert question.text == "does your hospital group have hospitals |"
+    question = judge.normalise("Does the firm own a hospital?", None, NOUNS, UNITS)
+    assert (question.text, question.names) == ("does the @org own a @org |", ("firm", "hospital"))
+
+
+@pytest.mark.parametrize("unit", sorted(text._OF_UNITS))
+def test_a_government_body_of_something_is_the_organisation(unit: str) -> None:
+    assert words(f"What does the {unit} of health do?") == "what does the @org of health do |"
+    assert words(f"What does the {unit} do?") == f"what does the {unit} do |"
+
+
+@pytest.mark.parametrize("verb", sorted(text._VERBS))
+def test_a_noun_after_the_organisation_is_its_verb(verb: str) -> None:
+    assert words(f"What does your firm {verb}?") == f"what does your @org {verb} |"
+    assert words(f"Is the {verb} big?") == "is the @org big |"
+
+
+def test_a_long_question_is_read_to_120_tokens() -> None:
+    assert len(judge.normalise("word " * 130, None, NOUNS, UNITS).words) == text.MAX_TOKENS == 120
+    assert len(judge.normalise("word's " * 70, None, NOUNS, UNITS).words) == 120
+    assert len(judge.normalise("w Acme " * 70, None, NOUNS, UNITS).names) == 60
+    assert len(judge.normalise("w " * 119 + "w", None, NOUNS, UNITS).words) == 120
+
+
+def test_a_quote_gives_each_organisation_its_own_words() -> None:
+    question = judge.normalise("Does Acme or the firm's hospital lead?", None, NOUNS, UNITS)
+    assert question.text == "does @the @org or the @org 's @org lead |"
+    assert question.quote(0, 9) == "does Acme or the firm's hospital lead"
+    assert question.quote(3, 8) == "or the firm's hospital"
+    assert question.quote(7, 8) == "hospital"
+    assert question.quote(0, 10) == "does Acme or the firm's hospital lead,"
