@@ -340,3 +340,12 @@ def test_a_link_gone_before_its_text_is_read_is_shown_as_a_question_mark(tmp_pat
     (tmp_path / "link").symlink_to("target")
     assert _link_text(tmp_path / "link") == "target"
     assert _link_text(tmp_path / "no-longer-a-link") == "?"
+
+
+def test_an_error_without_an_errno_gets_no_errno_name_and_no_advice(tmp_path: Path) -> None:
+    bare = OSError("something odd")
+    assert from_oserror(bare, tmp_path / "x", action="write", root=tmp_path).render() == (
+        "x: cannot write: something odd\n  hint: nothing was changed"
+    )
+    read = read_error(bare, tmp_path / "x", root=tmp_path)
+    assert (read.message, read.hint) == ("cannot read: something odd", None)
