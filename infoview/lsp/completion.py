@@ -80,7 +80,7 @@ def _values(ls: InfoviewServer, space: Space, path: str, uri: str) -> list[tuple
     if found is None:
         return []
     if found.choices:
-        return [(choice, DOCS.get(path, "")) for choice in found.choices]
+        return [(choice, found.doc) for choice in found.choices]
     if found.kind == "boolean":
         return [("true", ""), ("false", "")]
     if found.kind in ("date", "datetime"):
@@ -129,7 +129,7 @@ def complete(ls: InfoviewServer, params: types.CompletionParams) -> types.Comple
     items: list[types.CompletionItem] = []
     list_path = where.parent.removesuffix("[]")
     if where.item and where.key is None and KINDS.get(list_path) == "entries":
-        where = Place(where.parent, None, True, where.prefix, where.start, True, where.siblings)
+        where = Place(where.parent, None, True, where.prefix, where.start, siblings=where.siblings)
     if where.on_key:
         for n, name in enumerate(CHILDREN.get(where.parent, ())):
             if name in where.siblings:

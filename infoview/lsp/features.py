@@ -21,7 +21,7 @@ def _roots(params: types.InitializeParams) -> list[Path]:
     uris = [folder.uri for folder in params.workspace_folders or []]
     if params.root_uri:
         uris.append(params.root_uri)
-    paths = [to_fs_path(uri) for uri in uris if uri.startswith("file:")]
+    paths = [to_fs_path(uri) for uri in uris]  # None unless a file: URI, in any case
     if params.root_path and not params.root_uri:
         paths.append(params.root_path)
     return [Path(p).resolve() for p in paths if p]

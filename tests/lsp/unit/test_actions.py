@@ -189,6 +189,9 @@ def test_where_a_comment_cannot_go_the_fix_is_shown_disabled_or_not_at_all(
         assert list(shown.diagnostics or []) == [research]
     else:
         assert silence == []
+    # Two diagnostics of one rule on one line (IV102 can give two) still offer each once.
+    twice = actions(server, uri, [research, research])
+    assert [a.title for a in twice] == [a.title for a in offered]
     assert [a.title for a in offered if a not in silence] == [
         "Ignore IV101 in this file (lint: {ignore: [IV101]})",
         "Add the ## Research section (infoview lint --fix)",

@@ -283,6 +283,7 @@ def test_the_code_being_typed_in_a_disable_comment(before: str, start: int) -> N
     "before",
     [
         "infoview-disable IV3",
+        "   infoview-disable IV3",  # no comment opened: four characters on is no match
         "<!-- infoview-disable IV303 --> IV",
         "<!-- infoview-disableIV",
         "<!-- infoview-enable IV3",
@@ -293,3 +294,66 @@ def test_the_code_being_typed_in_a_disable_comment(before: str, start: int) -> N
 )
 def test_not_in_a_disable_comment(before: str) -> None:
     assert _in_disable_comment(before) is None
+
+
+def test_each_key_inserts_a_space_after_its_colon_only_when_it_holds_a_scalar(
+    lsp: Callable[..., Lsp], root: Path
+) -> None:
+    server = lsp()
+    text = "---\nmeeting:\n  \nfollow_up:\n  \n---\n"
+    uri = server.open(root / "interviews" / LEE, text)
+    inserted = {
+        i.label: i.text_edit.new_text if i.text_edit else None
+        for line in (2, 4)
+        for i in complete(server, uri, types.Position(line, 2))
+    }
+    assert inserted == {
+        "date": "date: ",  # a date and time
+        "duration": "duration: ",
+        "mode": "mode: ",  # a choice
+        "location": "location: ",  # text
+        "may_contact_again": "may_contact_again: ",  # true or false
+        "thank_you_sent": "thank_you_sent: ",  # a date
+        "thank_you_via": "thank_you_via: ",
+        "keep_in_touch": "keep_in_touch:",  # a list: its items go below
+    }
+
+
+def test_completing_in_the_middle_of_a_line_reads_only_what_is_before_the_cursor(
+    lsp: Callable[..., Lsp], root: Path
+) -> None:
+    server = lsp()
+    text = (
+        "---\nmeeting: {mode: vi, location: x}\n---\n## Questions\n<!-- infoview-disable IV30 -->\n"
+    )
+    uri = server.open(root / "interviews" / LEE, text)
+    where = at(text, "mode: vi")
+    found = complete(server, uri, where)
+    assert [i.label for i in found] == ["in-person", "video", "phone"]
+    start = types.Position(where.line, where.character - 2)
+    assert found[0].text_edit == types.TextEdit(types.Range(start, where), "in-person")
+    comment = at(text, "disable IV30")
+    rules = complete(server, uri, comment)
+    assert [i.label for i in rules] == list(RULES)
+    start = types.Position(comment.line, comment.character - 4)
+    assert rules[0].text_edit == types.TextEdit(types.Range(start, comment), "IV001")
+
+
+def test_the_last_line_without_a_newline_completes_and_the_line_after_it_does_not(
+    lsp: Callable[..., Lsp], root: Path
+) -> None:
+    server = lsp()
+    text = "---\nstatus: done\n---\n## Notes\n<!-- infoview-disable IV1"
+    uri = server.open(root / "interviews" / LEE, text)
+    where = at(text, "IV1")
+    assert labels(server, uri, where) == list(RULES)
+    assert complete(server, uri, types.Position(where.line + 1, 0)) == []
+    assert complete(server, uri, types.Position(where.line + 2, 0)) == []
+
+
+def test_the_value_of_an_unknown_key_completes_nothing(lsp: Callable[..., Lsp], root: Path) -> None:
+    server = lsp()
+    text = "---\ninterviewer:\n  nmae: \nmood: \n---\n"
+    uri = server.open(root / "interviews" / LEE, text)
+    assert complete(server, uri, at(text, "nmae: ")) == []
+    assert complete(server, uri, at(text, "mood: ")) == []

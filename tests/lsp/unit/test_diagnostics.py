@@ -123,6 +123,8 @@ def test_each_rule_links_its_own_module_which_infoview_rules_prints() -> None:
         assert name.startswith(code.lower() + "_"), (code, href)
         assert Path(href.removeprefix("file://")).is_file()
     assert rule_href("IV999") == "https://example.invalid/infoview/rules"
+    # A code is matched whole: IV30 is no rule, though iv303_... starts with "iv30".
+    assert rule_href("IV30") == "https://example.invalid/infoview/rules"
 
 
 def test_a_buffer_too_large_for_an_interview_is_refused_with_lints_words(
@@ -133,6 +135,10 @@ def test_a_buffer_too_large_for_an_interview_is_refused_with_lints_words(
     assert isinstance(parse_buffer(at_limit, path), Interview)
     over = parse_buffer(at_limit + "é", path)  # one character, two bytes over
     assert over == "is 10 MB; an interview file should be far smaller"
+    # Whole mebibytes, rounded down: 11,530,000 bytes are 10.996 MiB.
+    assert parse_buffer("-" * 11_530_000, path) == (
+        "is 10 MB; an interview file should be far smaller"
+    )
     # A lone surrogate (JSON can carry one) is counted, not a crash.
     assert isinstance(parse_buffer("---\nname: \ud800\n---\n", path), Interview)
 

@@ -185,6 +185,11 @@ def test_hover_on_a_diagnostic_shows_its_message_and_the_rule(
     end = online.range.end
     assert hover(server, uri, end) == value  # the end is inside
     assert hover(server, uri, types.Position(end.line, end.character + 1)) is None
+    start = online.range.start
+    assert hover(server, uri, start) == value  # so is the start
+    comment = text.split("\n")[start.line - 1]
+    assert comment.startswith("<!-- infoview-disable")
+    assert hover(server, uri, types.Position(start.line - 1, len(comment))) is None  # before it
 
 
 def test_several_diagnostics_at_one_place_show_each_message_and_each_rule_once(
@@ -301,3 +306,16 @@ def test_no_hover_for_what_is_not_an_open_interview(lsp: Callable[..., Lsp], roo
     assert hover(server, readme, types.Position(2, 3)) is None
     closed = (root / "interviews" / PRIYA).as_uri()
     assert hover(server, closed, types.Position(4, 3)) is None
+
+
+def test_the_punctuation_between_a_key_and_its_value_belongs_to_the_key(
+    dana: tuple[Lsp, str, str],
+) -> None:
+    server, uri, text = dana
+    mode, lint, ignore = key("meeting.mode"), key("lint"), key("lint.ignore")
+    assert mode is not None and lint is not None and ignore is not None
+    assert hover(server, uri, at(text, "mode: video", 4)) == key_markdown(mode)  # the colon
+    assert hover(server, uri, at(text, "mode: video", 5)) == key_markdown(mode)  # the space
+    assert hover(server, uri, at(text, "lint: {", 4)) == key_markdown(lint)
+    assert hover(server, uri, at(text, "lint: {", 6)) == key_markdown(lint)  # the brace
+    assert hover(server, uri, at(text, "{ignore", 1)) == key_markdown(ignore)

@@ -18,7 +18,7 @@ from lsprotocol import types
 from infoview import __version__
 from infoview.lsp import server as server_module
 from infoview.lsp.diagnostics import result_id
-from infoview.lsp.features import SET_CLOCK, _roots
+from infoview.lsp.features import SET_CLOCK, _field, _roots
 from infoview.lsp.server import DEBOUNCE, RELOAD_DELAY, InfoviewServer
 
 from ..inproc import Lsp
@@ -126,6 +126,15 @@ def test_the_roots_come_from_the_folders_the_root_uri_or_the_root_path(tmp_path:
         ],
     )
     assert _roots(params) == [two, one]
+    # A URI's scheme is case-insensitive (RFC 3986); other schemes are no folder.
+    shouting = types.InitializeParams(
+        types.ClientCapabilities(),
+        workspace_folders=[
+            types.WorkspaceFolder("FILE://" + str(two), "two"),
+            types.WorkspaceFolder("https://example.invalid/one", "web"),
+        ],
+    )
+    assert _roots(shouting) == [two]
     assert _roots(types.InitializeParams(types.ClientCapabilities(), root_path=str(one))) == [one]
     both = types.InitializeParams(
         types.ClientCapabilities(), root_path=str(two), root_uri=one.as_uri()
@@ -180,6 +189,8 @@ def test_a_server_watching_with_watchdog_stops_it_at_shutdown(
     watch = server.ls.watch
     assert watch is not None and watch.mode == "watchdog"
     observer = watch._observer
+    assert observer is not None
+    assert observer.daemon  # never keeps the process alive should shutdown not come
     server.run(server.ls.shutdown)
     assert watch._observer is None
     observer.join(5)
@@ -367,6 +378,9 @@ def test_a_workspace_pull_covers_every_interview_open_or_not(
     (root / "interviews" / "unreadable.md").mkdir()
     again = server.request("workspace/diagnostic", types.WorkspaceDiagnosticParams([]))
     assert len(again.items) == len(interviews)  # a folder named *.md is not reported
+    (root / "interviews" / "huge.md").write_bytes(b"-" * (10 * 1024 * 1024 + 1))
+    again = server.request("workspace/diagnostic", types.WorkspaceDiagnosticParams([]))
+    assert sorted(i.uri for i in again.items) == interviews  # unreadable: left out
 
 
 def test_pull_mode_asks_the_client_to_pull_again_after_a_settings_change(
@@ -491,6 +505,22 @@ def test_the_time_rules_change_at_midnight_without_an_edit(
     assert wakes(server) == [300.0]  # the next midnight is far: woken anyway
 
 
+def test_a_running_clock_is_set_to_wake_as_soon_as_the_server_is_initialized(
+    lsp: Callable[..., Lsp],
+) -> None:
+    server = lsp(today=None)  # no document open yet
+    assert wakes(server) == [300.0]
+
+
+def test_opening_a_document_again_publishes_again(lsp: Callable[..., Lsp], root: Path) -> None:
+    server = lsp()
+    path = root / "interviews" / PRIYA
+    uri = server.open(path)
+    server.open(path)  # some clients send didOpen again for a buffer they reload
+    first, second = server.publications(uri)
+    assert first.diagnostics == second.diagnostics and first.diagnostics
+
+
 def test_a_meetings_end_wakes_the_server(lsp: Callable[..., Lsp], root: Path) -> None:
     path = root / "interviews" / "2026-11-20-lee-chan.md"
     path.write_text(DONE)
@@ -565,6 +595,16 @@ def test_a_set_clock_given_as_an_object_runs(lsp: Callable[..., Lsp]) -> None:
 
     server.run(lambda: ls.protocol.fm.features[SET_CLOCK](Params()))
     assert ls.clock.running and ls.clock.now() == dt.datetime(2026, 11, 22, 10, tzinfo=dt.UTC)
+
+
+def test_a_custom_messages_fields_are_read_from_a_dict_or_an_object() -> None:
+    class Params:
+        now = "2026-11-22T10:00:00+00:00"
+
+    assert _field({"now": "x"}, "now", None) == "x"
+    assert _field({"now": "x"}, "running", True) is True
+    assert _field(Params(), "now", None) == Params.now
+    assert _field(Params(), "running", True) is True
 
 
 def test_folders_added_later_are_searched_and_watched(
