@@ -259,9 +259,9 @@ def _select(tmp_path: Path, wanted: list[str]) -> subprocess.CompletedProcess[st
     )
     listing = tmp_path / "wanted.txt"
     listing.write_text("\n".join(wanted) + "\n", encoding="utf-8")
+    plugins = ["-p", "no:cacheprovider", "-p", "tools.mutate.select"]
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "tools.mutate.select"]
-        + ["-s", "-q", "test_toy.py"],
+        [sys.executable, "-m", "pytest", *plugins, "-s", "-q", "test_toy.py"],
         cwd=tmp_path,
         env={**os.environ, "PYTHONPATH": str(ROOT), "INFOVIEW_MUTATE_TESTS": str(listing)},
         capture_output=True,
