@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: packet lint watch thanks agenda test bench mutate judge-report readme venv clean
+.PHONY: packet lint watch thanks agenda test bench mutate judge-report judge-train readme venv clean
 
 # The virtual environment is (re)built when missing or when pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -40,6 +40,11 @@ bench: $(STAMP)
 
 judge-report: $(STAMP)
 	$(BIN)/python tools/judge_report.py
+
+# Retrain the judge's linear model from tests/data/*.csv (deterministic: same data, same
+# bytes); writes infoview/data/judge_model.json and tests/data/judge_cv.csv.
+judge-train: $(STAMP)
+	nice $(BIN)/python tools/judge_train.py
 
 # Mutation testing, not part of `make test` (README, Development): one score per module.
 # make mutate MODULES="infoview/agenda_ics.py infoview/lint/rules/iv102_research_facet_missing.py"

@@ -2,11 +2,18 @@
 
 Two corpora, four splits (``tests/data/README.md``): ``questions.csv`` gives ``train`` and
 ``test`` (whole guides held out), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout``
-(whole sites held out, gathered before anyone read the grammar). Tune the grammar
-(``infoview/data/judge.yaml``) on ``train`` and ``probe-dev`` only: by default only their
-misses are listed, and the held-out splits show figures alone. ``--misses test`` or
-``--misses probe-holdout`` lists a held-out split's misses too, for the closing report,
-not for tuning.
+(whole sites held out, gathered before anyone read the grammar).
+
+Three judges per split: the phrase grammar alone (``infoview/data/judge.yaml``), the
+linear model alone (``infoview/data/judge_model.json``) and the two together, as lint runs
+them (the grammar's verdict, else the model's). The model is trained on every split but
+``test`` (``tools/judge_train.py``), so on those splits its figures (marked ``cv``) come
+from grouped cross-validation: each row scored by a model that never saw its source
+(``tests/data/judge_cv.csv``, written by ``make judge-train``). On ``test`` it is the
+shipped model. The grammar was tuned on ``train`` and ``probe-dev``.
+
+By default only the tuning splits' misses are listed (by the combined judge);
+``--misses test`` lists the held-out split's too, for the closing report, not for tuning.
 """
 
 from __future__ import annotations
@@ -19,15 +26,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from infoview import judge
+from infoview.judge import model
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 CORPORA = (DATA / "questions.csv", DATA / "probe.csv")
+CV = DATA / "judge_cv.csv"
 SPLITS = ("train", "test", "probe-dev", "probe-holdout")
 TUNING = ("train", "probe-dev")
-RULES: dict[str, tuple[str, Callable[[str], judge.Verdict | None]]] = {
-    "IV303": ("online", lambda q: judge.online(q)),
-    "IV304": ("job", lambda q: judge.job(q)),
-}
+RULES = {"IV303": "online", "IV304": "job"}
+Judge = Callable[[dict[str, str]], "str | None"]  # why a row is flagged, or None
 
 
 class Score(NamedTuple):
@@ -36,19 +43,17 @@ class Score(NamedTuple):
     misses: list[tuple[str, str, str]]  # (what went wrong, id, question + why)
 
 
-def score(
-    rows: list[dict[str, str]], label: str, judge_one: Callable[[str], judge.Verdict | None]
-) -> Score:
+def score(rows: list[dict[str, str]], label: str, judge_one: Judge) -> Score:
     tp = fp = fn = 0
     misses = []
     for row in rows:
-        verdict = judge_one(row["question"])
+        why = judge_one(row)
         wanted = row["label"] == label
-        if verdict and wanted:
+        if why and wanted:
             tp += 1
-        elif verdict:
+        elif why:
             fp += 1
-            misses.append(("false alarm", row["id"], f"{row['question']}  <- {verdict.describe()}"))
+            misses.append(("false alarm", row["id"], f"{row['question']}  <- {why}"))
         elif wanted:
             fn += 1
             misses.append(("missed", row["id"], row["question"]))
@@ -62,35 +67,78 @@ def read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def judges(rule: str, cv: dict[str, dict[str, str]]) -> dict[str, Judge]:
+    """The grammar, the model (cross-validated where it was trained) and both together."""
+    threshold = model.load().rules[rule].threshold
+
+    def grammar(row: dict[str, str]) -> str | None:
+        verdict = judge.by_grammar(rule, row["question"])
+        return verdict.describe() if verdict else None
+
+    def learned(row: dict[str, str]) -> str | None:
+        if row["id"] in cv:  # a training row: its out-of-fold score
+            value = float(cv[row["id"]][rule])
+            return f"cv score {value:.2f}" if value >= threshold else None
+        verdict = judge.by_model(rule, row["question"])
+        return verdict.describe() if verdict else None
+
+    def both(row: dict[str, str]) -> str | None:
+        return grammar(row) or learned(row)
+
+    return {"grammar": grammar, "model": learned, "both": both}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--corpus", type=Path, action="append", help="a corpus CSV (default: both in tests/data)"
     )
+    parser.add_argument("--cv", type=Path, default=CV, help="out-of-fold scores (judge_cv.csv)")
     parser.add_argument(
         "--misses",
         choices=("tuning", *SPLITS, "all", "none"),
         default="tuning",
         help="whose misses to list (default: the tuning splits, train and probe-dev)",
     )
+    parser.add_argument(
+        "--by", choices=("grammar", "model", "both"), default="both", help="whose misses"
+    )
     args = parser.parse_args(argv)
     rows = [row for path in args.corpus or CORPORA for row in read(path)]
+    cv = {row["id"]: row for row in read(args.cv)} if args.cv.exists() else {}
+    ids = {row["id"] for row in rows}
+    if cv and not set(cv) <= ids:
+        print(f"warning: {args.cv} scores rows the corpora do not hold; run make judge-train")
     show = {"tuning": set(TUNING), "all": set(SPLITS), "none": set()}.get(
         args.misses, {args.misses}
     )
     present = [split for split in SPLITS if any(row["split"] == split for row in rows)]
-    print(f"{'rule':6} {'split':13} {'n':>4} {'precision':>9} {'recall':>7}")
+    print(f"{'rule':6} {'split':13} {'n':>4}   {'grammar':>9}   {'model':>12}   {'both':>9}")
+    print(f"{'':6} {'':13} {'':>4}   {'P    R':>9}   {'P    R':>12}   {'P    R':>9}")
     listed = []
-    for code, (label, judge_one) in RULES.items():
+    for code, label in RULES.items():
+        by = judges(label, cv)
         for split in present:
             part = [row for row in rows if row["split"] == split]
-            result = score(part, label, judge_one)
+            results = {name: score(part, label, one) for name, one in by.items()}
             positives = sum(row["label"] == label for row in part)
+            cells = [f"{r.precision:.2f} {r.recall:.2f}" for r in results.values()]
+            mark = " cv" if any(row["id"] in cv for row in part) else "   "
             print(
-                f"{code:6} {split:13} {positives:>4} {result.precision:>9.2f} {result.recall:>7.2f}"
+                f"{code:6} {split:13} {positives:>4}   {cells[0]:>9}   {cells[1]:>9}{mark}"
+                f"   {cells[2]:>9}"
             )
             if split in show:
-                listed += [(code, split, *miss) for miss in result.misses]
+                listed += [(code, split, *miss) for miss in results[args.by].misses]
+    meta = model.load().meta
+    print(
+        f"model: trained on {meta.get('rows')} rows from {meta.get('groups')} sources "
+        f"({', '.join(meta.get('trained_on', []))}, all splits but test); "
+        f"{meta.get('folds')}-fold cross-validation grouped by source"
+    )
+    for code, label in RULES.items():
+        rule = model.load().rules[label]
+        print(f"  {code}: threshold {rule.threshold:.4f}, {len(rule.weights)} weights")
     for code, split, what, ident, text in listed:
         print(f"{code} {split} {what:11} {ident}: {text}")
     return 0

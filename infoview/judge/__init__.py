@@ -15,11 +15,18 @@ The judgement is data plus a small engine:
   principle names (a team's size, the interviewee's own history, the field's pay).
 - :mod:`infoview.judge.text` turns a question into lower-case tokens;
   :mod:`infoview.judge.grammar` compiles the grammar once, on first use.
+- ``infoview/data/judge_model.json`` is a small linear model beside the grammar
+  (:mod:`infoview.judge.model`): logistic regression over the question's words, word
+  pairs and the grammar's word classes (:mod:`infoview.judge.features`), trained on the
+  labelled corpora by ``tools/judge_train.py`` (``make judge-train``). It catches the
+  kinds the grammar's patterns have no wording for.
 - :func:`online` and :func:`job` return a :class:`Verdict` naming the kind of question
-  and the words that triggered it, so a message can say *why*.
+  and the words that triggered it, so a message can say *why*: the grammar's verdict when
+  a pattern matches, else the model's when its score reaches its threshold, quoting the
+  words that weighed most.
 
-``tests/data/questions.csv`` is the labelled corpus that justifies the grammar;
-``make judge-report`` prints its precision and recall.
+``tests/data/questions.csv`` and ``tests/data/probe.csv`` are the labelled corpora that
+justify both; ``make judge-report`` prints their precision and recall.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from infoview.judge import features
 from infoview.judge.grammar import Grammar, Rule, build, read_data
 from infoview.judge.text import Question, normalise
 
@@ -35,11 +43,14 @@ __all__ = [
     "Grammar",
     "Question",
     "Verdict",
+    "by_grammar",
+    "by_model",
     "compiled",
     "job",
     "normalise",
     "online",
     "organisation_noun",
+    "score",
 ]
 
 # A name that says the organisation is a firm: a law, accounting, architecture or
@@ -64,9 +75,18 @@ def organisation_noun(name: str | None) -> str:
 class Verdict(NamedTuple):
     kind: str  # e.g. "asks what the organisation does"
     trigger: str  # the words that made it so, e.g. "what does your hospital do"
+    words: tuple[str, ...] = ()  # a model's verdict: each phrase that weighed most
 
     def describe(self) -> str:
-        return f'{self.kind} ("{self.trigger}")'
+        quoted = self.words or (self.trigger,)
+        return f"{self.kind} (" + ", ".join(f'"{w}"' for w in quoted) + ")"
+
+
+# What a model verdict says the question asks (the words that weighed most follow).
+MODEL_KINDS = {
+    "online": "reads like a fact the organisation publishes about itself",
+    "job": "reads like a job seeker's question",
+}
 
 
 @lru_cache(maxsize=8)
@@ -132,15 +152,73 @@ def _slowly(rule: Rule, read: _Read) -> Verdict | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _lexicon(words: tuple[str, ...]) -> features.Lexicon:
+    return features.lexicon(features.class_lists(compiled(words).words))
+
+
+@lru_cache(maxsize=4096)  # both rules read the same features
+def _features(
+    text: str, organisation: str | None, words: tuple[str, ...]
+) -> dict[str, list[tuple[int, int]]]:
+    return features.extract(_read(text, organisation, words).question.words, _lexicon(words))
+
+
+def score(
+    rule: str, text: str, *, organisation: str | None = None, words: tuple[str, ...] = ()
+) -> float:
+    """The model's probability (0..1) that ``text`` is ``rule`` ("online" or "job")."""
+    from infoview.judge import model
+
+    return model.load().rules[rule].score(_features(text, organisation, words))
+
+
+def by_model(
+    rule: str, text: str, *, organisation: str | None = None, words: tuple[str, ...] = ()
+) -> Verdict | None:
+    """The model's verdict on ``text`` for ``rule`` ("online" or "job"), or None."""
+    return _by_model(rule, text, organisation, words)
+
+
+@lru_cache(maxsize=8192)
+def _by_model(
+    rule: str, text: str, organisation: str | None, words: tuple[str, ...]
+) -> Verdict | None:
+    from infoview.judge import model
+
+    weights = model.load().rules[rule]
+    found = _features(text, organisation, words)
+    if weights.margin(found) < weights.cut:
+        return None
+    question = _read(text, organisation, words).question
+    spans = model.reasons(weights, found, question.words)
+    quoted = tuple(dict.fromkeys(question.quote(a, b) for a, b in spans))
+    return Verdict(MODEL_KINDS[rule], ", ".join(quoted), quoted)
+
+
+def by_grammar(
+    rule: str, text: str, *, organisation: str | None = None, words: tuple[str, ...] = ()
+) -> Verdict | None:
+    """The phrase grammar's verdict on ``text`` for ``rule`` ("online" or "job"), or None."""
+    grammar = compiled(words)
+    return _judge(
+        grammar.online if rule == "online" else grammar.job, _read(text, organisation, words)
+    )
+
+
 def online(
     text: str, *, organisation: str | None = None, words: tuple[str, ...] = ()
 ) -> Verdict | None:
-    """Why ``text`` asks what a website answers, or None."""
-    return _judge(compiled(words).online, _read(text, organisation, words))
+    """Why ``text`` asks what a website answers, or None (the grammar first, then the model)."""
+    return by_grammar("online", text, organisation=organisation, words=words) or _by_model(
+        "online", text, organisation, words
+    )
 
 
 def job(
     text: str, *, organisation: str | None = None, words: tuple[str, ...] = ()
 ) -> Verdict | None:
-    """Why ``text`` asks for a job, or None."""
-    return _judge(compiled(words).job, _read(text, organisation, words))
+    """Why ``text`` asks for a job, or None (the grammar first, then the model)."""
+    return by_grammar("job", text, organisation=organisation, words=words) or _by_model(
+        "job", text, organisation, words
+    )

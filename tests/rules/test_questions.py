@@ -223,12 +223,12 @@ def test_iv304_quiet_on_learning_questions(question: str) -> None:
 
 
 def test_iv304_patterns_are_configurable() -> None:
-    question = "Could you mention me at the next partners' meeting?"
-    config = BASE + '[lint]\njob_seeking = ["mention me"]\n'
+    question = "May I shadow you at the next partners' meeting?"
+    config = BASE + '[lint]\njob_seeking = ["shadow you"]\n'
     assert run(asking(question), select=["IV304"]) == []
     assert run(asking(question), config_toml=config, select=["IV304"]) == [("IV304", FIRST, 1, W)]
     (found,) = diagnostics(asking(question), config_toml=config, select=["IV304"])
-    assert 'it matches your [lint] job_seeking pattern ("mention me")' in found.message
+    assert 'it matches your [lint] job_seeking pattern ("shadow you")' in found.message
 
 
 def test_iv304_message_names_the_words_and_the_guides_alternative() -> None:

@@ -11,6 +11,13 @@ fact is asked in every field, of a firm, hospital, school, agency, nonprofit, la
 startup, so the rule reads the kind of fact, not one profession's wording. The message
 names the words that made it so.
 
+Two judges decide in turn. A phrase grammar (intent x organisation noun x kind of fact)
+names the kind of question: ``it asks how old the organisation is ("when was the clinic
+founded")``. Where it has no pattern, a small linear model over the question's words and
+word pairs, trained on labelled questions from career guides in many fields, flags what
+scores over its threshold and quotes the words that weighed most: ``it reads like a fact
+the organisation publishes about itself ("who are its customers")``.
+
 Left alone: the size of a team, unit or department, culture, strategy, opinions about
 competitors and anything about the person you meet (their path, their day, their
 clients). ``[lint] organisation_words = ["parish"]`` teaches the rule your field's own

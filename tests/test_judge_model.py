@@ -1,0 +1,302 @@
+"""The judge's linear model: its weights file, its training, and what its verdicts say."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from infoview import judge
+from infoview.errors import InfoviewError
+from infoview.judge import features, model
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+sys.path.insert(0, str(ROOT / "tools"))
+import judge_train  # noqa: E402  (a script in tools/, not a package)
+
+
+def shipped() -> dict[str, object]:
+    data: dict[str, object] = json.loads(
+        (ROOT / "infoview" / "data" / "judge_model.json").read_text()
+    )
+    return data
+
+
+def hostile(**changes: object) -> str:
+    data = {
+        "format": model.FORMAT,
+        "features": features.VERSION,
+        "meta": {},
+        "rules": {
+            "online": {"bias": -1.0, "threshold": 0.5, "weights": {"w:customer": 2.0}},
+            "job": {"bias": -1.0, "threshold": 0.5, "weights": {"w:hire": 2.0}},
+        },
+    }
+    for path, value in changes.items():
+        where: dict[str, object] = data
+        *parents, last = path.split("__")
+        for key in parents:
+            where = where[key]  # type: ignore[assignment]
+        if value is None:
+            del where[last]
+        else:
+            where[last] = value
+    return json.dumps(data)
+
+
+# -- the weights file ---------------------------------------------------------------------------
+
+
+def test_the_shipped_weights_load_and_were_trained_on_todays_corpus() -> None:
+    loaded = model.load()
+    assert set(loaded.rules) == {"online", "job"}
+    rows = judge_train.training_rows(judge_train.CORPORA)
+    assert loaded.meta["corpus"] == judge_train.fingerprint(rows), "run make judge-train"
+    assert loaded.meta["rows"] == len(rows)
+    assert not any(row["split"] == "test" for row in rows)
+
+
+def test_the_cross_validation_scores_cover_exactly_the_training_rows() -> None:
+    with (DATA / "judge_cv.csv").open(encoding="utf-8", newline="") as handle:
+        scored = [row["id"] for row in csv.DictReader(handle)]
+    rows = judge_train.training_rows(judge_train.CORPORA)
+    assert scored == [row["id"] for row in rows], "run make judge-train"
+
+
+def test_a_well_formed_file_parses() -> None:
+    parsed = model.parse(hostile())
+    assert parsed.rules["online"].weights == {"w:customer": 2.0}
+    assert parsed.rules["job"].cut == pytest.approx(0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("", "not valid JSON"),
+        ("{'format': 1}", "not valid JSON"),
+        ("!!python/object/apply:os.system ['echo hacked']", "not valid JSON"),
+        ("[1, 2]", "not an infoview judge model"),
+        (hostile(format="pickle"), "not an infoview judge model"),
+        (hostile(features=99), "written for feature version 99"),
+        (hostile(features=None), "written for feature version None"),
+        (hostile(rules__extra={}), "expected exactly the rules online, job"),
+        (hostile(rules__job=None), "expected exactly the rules online, job"),
+        (hostile(rules__job=[1]), "expected exactly bias, threshold and weights"),
+        (hostile(rules__job__code="import os"), "expected exactly bias, threshold and weights"),
+        (hostile(rules__job__threshold=1.0), "strictly between 0 and 1"),
+        (hostile(rules__job__threshold=0), "strictly between 0 and 1"),
+        (hostile(rules__job__threshold="0.5"), "expected a number"),
+        (hostile(rules__job__bias=True), "expected a number"),
+        (hostile(rules__job__bias=1e308 * 10), "NaN and Infinity are not numbers here"),
+        (hostile(rules__job__bias=5000.0), "number out of range"),
+        (hostile(rules__job__weights=[["w:a", 1.0]]), "expected an object of feature: weight"),
+        (hostile(rules__job__weights={"w:a": "1"}), "expected a number"),
+        (hostile(rules__job__weights={"w:a": {"__class__": "x"}}), "expected a number"),
+        (hostile(rules__job__weights={"nonsense": 1.0}), "not a feature name: 'nonsense'"),
+        (hostile(rules__job__weights={"w:" + "x" * 300: 1.0}), "not a feature name"),
+        (hostile(meta=[1]), "meta"),
+        ('{"format": "a", "format": "infoview-judge-model"}', "a key is given twice"),
+        ("[" * 100_000 + "]" * 100_000, "not valid JSON"),
+        (" " * (model.MAX_BYTES + 1), "larger than"),
+    ],
+)
+def test_a_corrupt_or_hostile_file_is_refused_with_a_clear_error(text: str, error: str) -> None:
+    with pytest.raises(model.ModelError) as caught:
+        model.parse(text)
+    message = str(caught.value)
+    assert message.startswith(f"{model.PATH}: "), message
+    assert error in message, message
+    assert message.endswith("; reinstall infoview, or rebuild the weights with `make judge-train`")
+    assert "\n" not in message  # lint shows it as a one-line diagnostic
+    assert isinstance(caught.value, InfoviewError) and caught.value.exit_code == 2
+
+
+def test_nan_spelled_in_json_is_refused() -> None:
+    text = hostile().replace('"bias": -1.0', '"bias": NaN', 1)
+    with pytest.raises(model.ModelError, match="NaN and Infinity"):
+        model.parse(text)
+
+
+def test_lint_reports_a_broken_weights_file_as_a_diagnostic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from infoview.cli import cli
+
+    monkeypatch.setattr(model, "shipped", lambda: b'{"format": "infoview-judge-model"}')
+    model.load.cache_clear()
+    try:
+        workspace = tmp_path / "ws"
+        (workspace / "interviews").mkdir(parents=True)
+        (workspace / "infoview.toml").write_text('timezone = "UTC"\n')
+        (workspace / "interviews" / "2026-01-05-a-b.md").write_text(
+            "---\ninterviewer:\n  name: A B\n---\n\n## Questions\n- What is a quiet day "
+            "like for you in the north?\n"
+        )
+        result = CliRunner().invoke(cli, ["lint", "--workspace", str(workspace), "--no-cache"])
+    finally:
+        model.load.cache_clear()
+    assert result.exit_code == 1, result.output
+    assert (
+        "interviews/2026-01-05-a-b.md:1:1: IV303 [error] internal error in rule IV303 (ModelError: "
+        "infoview/data/judge_model.json: written for feature version None, this infoview reads "
+        "version 1 (features); reinstall infoview, or rebuild the weights with `make "
+        "judge-train`); please report it\n"
+    ) in result.output
+    assert "Traceback" not in result.output
+
+
+# -- training -----------------------------------------------------------------------------------
+
+
+def tiny_corpus(path: Path, rows: int) -> Path:
+    with (DATA / "questions.csv").open(encoding="utf-8", newline="") as handle:
+        data = [r for r in csv.DictReader(handle) if r["split"] == "train"][:rows]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(data[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(data)
+    return path
+
+
+def train_tiny(corpus: Path, out: Path) -> bytes:
+    command = [
+        sys.executable,
+        str(ROOT / "tools" / "judge_train.py"),
+        "--corpus", str(corpus),
+        "--out", str(out),
+        "--cv-out", str(out.with_suffix(".csv")),
+        "--folds", "3",
+        "--iterations", "15",
+        "--l2", "1",
+        "--quiet",
+    ]  # fmt: skip
+    subprocess.run(command, check=True, cwd=ROOT)
+    return out.read_bytes() + out.with_suffix(".csv").read_bytes()
+
+
+def test_training_is_reproducible_to_the_byte(tmp_path: Path) -> None:
+    corpus = tiny_corpus(tmp_path / "tiny.csv", 80)
+    first = train_tiny(corpus, tmp_path / "one.json")
+    second = train_tiny(corpus, tmp_path / "two.json")
+    assert first == second
+    parsed = model.parse((tmp_path / "one.json").read_bytes())
+    assert parsed.meta["rows"] == 80 and parsed.meta["folds"] == 3
+    other = train_tiny(tiny_corpus(tmp_path / "other.csv", 79), tmp_path / "three.json")
+    assert other != first  # a different corpus gives different weights
+
+
+def test_folds_hold_out_whole_sources() -> None:
+    rows = judge_train.training_rows(judge_train.CORPORA)
+    folds: dict[str, set[int]] = {}
+    for row in rows:
+        folds.setdefault(row["group"], set()).add(judge_train.fold_of(row["group"], 10))
+    assert all(len(f) == 1 for f in folds.values())
+    assert len({f for fs in folds.values() for f in fs}) == 10
+    sources = {row["source"] for row in rows if row["source"]}
+    assert len(folds) >= len({judge_train.site(s) for s in sources})
+
+
+def test_l_bfgs_finds_a_quadratics_minimum() -> None:
+    def bowl(x: list[float]) -> tuple[float, list[float]]:
+        return (x[0] - 3) ** 2 + 10 * (x[1] + 1) ** 2, [2 * (x[0] - 3), 20 * (x[1] + 1)]
+
+    found = judge_train.lbfgs(bowl, [0.0, 0.0], 50)
+    assert found == pytest.approx([3.0, -1.0], abs=1e-6)
+
+
+# -- what a model verdict says ------------------------------------------------------------------
+
+ONLINE = judge.MODEL_KINDS["online"]
+JOB = judge.MODEL_KINDS["job"]
+
+
+@pytest.mark.parametrize(
+    ("question", "rule", "quoted"),
+    [
+        ("Who are its customers?", "online", ("who are its customers",)),  # business
+        ("Who are the name partners?", "online", ("who are the name partners",)),  # law
+        (  # science
+            "Could you introduce me to the PI about a technician position?",
+            "job",
+            ("the PI", "technician position"),
+        ),
+        ("Would my background fit a role on your team?", "job", ("fit", "role", "your team")),
+    ],
+)
+def test_the_model_catches_what_the_grammar_has_no_wording_for(
+    question: str, rule: str, quoted: tuple[str, ...]
+) -> None:
+    assert judge.by_grammar(rule, question) is None
+    verdict = judge.by_model(rule, question)
+    assert verdict == judge.Verdict(ONLINE if rule == "online" else JOB, ", ".join(quoted), quoted)
+    combined = judge.online(question) if rule == "online" else judge.job(question)
+    assert combined == verdict
+
+
+def test_a_model_verdict_reads_well_in_a_message() -> None:
+    verdict = judge.Verdict(
+        ONLINE, "customers, your organisation", ("customers", "your organisation")
+    )
+    assert verdict.describe() == (
+        'reads like a fact the organisation publishes about itself ("customers", '
+        '"your organisation")'
+    )
+    assert judge.Verdict("asks x", "why").describe() == 'asks x ("why")'
+
+
+def test_reasons_quote_the_heaviest_words_never_only_small_ones() -> None:
+    weights = model.Weights(0.0, 0.5, {"w:the": 5.0, "w:client": 2.0, "b:your client": 1.0})
+    tokens = ["who", "are", "the", "clients", "|"]
+    found = features.extract(tokens, features.Lexicon({}, frozenset()))
+    assert model.reasons(weights, found, tokens) == [(3, 4)]
+    only_small = model.Weights(0.0, 0.5, {"w:the": 5.0})
+    assert model.reasons(only_small, found, tokens) == [(2, 3)]
+
+
+def test_the_features_of_a_question() -> None:
+    question = judge._read("Who are your hospital's biggest clients?", None, ())
+    found = judge._features("Who are your hospital's biggest clients?", None, ())
+    assert question.question.words[:4] == ["who", "are", "your", "@org"]
+    for name in ("w:client", "b:^ who", "o2:who are", "m:org", "c:offering", "x:org+offering"):
+        assert name in found, name
+    assert found["m:org"] == [(2, 4)]  # "your hospital", quoted as the question says it
+    assert features.singular("branches") == "branch"
+    assert features.singular("agencies") == "agency"
+    assert features.singular("business") == "business"
+
+
+def test_a_model_verdict_in_a_lint_message() -> None:
+    from rules.helpers import diagnostics
+    from rules.test_questions import asking
+
+    (found,) = diagnostics(asking("Who are its customers?"), select=["IV303"])
+    assert found.message == (
+        "their website answers this: it reads like a fact the organisation publishes about "
+        'itself ("who are its customers"); look it up beforehand and ask what only they can '
+        "tell you"
+    )
+    (found,) = diagnostics(
+        asking("Could you introduce me to the PI about a technician position?"), select=["IV304"]
+    )
+    assert found.message.startswith(
+        'this looks for a job: it reads like a job seeker\'s question ("the PI", "technician '
+        'position"); keep the meeting for learning'
+    )
+
+
+def test_the_inline_disable_silences_a_model_verdict() -> None:
+    from rules.helpers import run
+    from rules.test_questions import asking
+
+    text = asking("Who are its customers?").replace(
+        "- Who are its customers?", "<!-- infoview-disable IV303 -->\n- Who are its customers?"
+    )
+    assert "infoview-disable" in text
+    assert run(text, select=["IV303"]) == []
