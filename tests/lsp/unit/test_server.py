@@ -19,7 +19,7 @@ from infoview import __version__
 from infoview.lsp import server as server_module
 from infoview.lsp.diagnostics import result_id
 from infoview.lsp.features import SET_CLOCK, _field, _roots
-from infoview.lsp.server import DEBOUNCE, RELOAD_DELAY, InfoviewServer
+from infoview.lsp.server import DEBOUNCE, RELOAD_DELAY, SETTLE, InfoviewServer
 
 from ..inproc import Lsp
 
@@ -155,6 +155,10 @@ def test_initialized_finds_the_workspaces_and_watches_their_settings(
     ls = server.ls
     assert ls.spaces.roots == [root]
     assert [s.root for s in ls.spaces.known()] == [root]
+    # Watching waits for the first diagnostics, or SETTLE seconds when nothing is opened.
+    assert ls.watch is None and server.timers.pending() == [(SETTLE, "settle")]
+    server.advance(SETTLE)
+    assert ls.settled and server.timers.pending() == [(1.0, "_set_result_unless_cancelled")]
     assert ls.watch is not None and ls.watch.mode == "polling"
     assert list(ls.watch._stamps) == [root / "infoview.toml"]
     assert ls._wake is None  # a fixed day: nothing to wake for
@@ -186,6 +190,7 @@ def test_a_server_watching_with_watchdog_stops_it_at_shutdown(
     lsp: Callable[..., Lsp], root: Path
 ) -> None:
     server = lsp(watchdog=True)
+    server.advance(SETTLE)
     watch = server.ls.watch
     assert watch is not None and watch.mode == "watchdog"
     observer = watch._observer
@@ -292,6 +297,7 @@ def test_space_of_names_the_interview_and_watches_a_workspace_met_later(
     lsp: Callable[..., Lsp], root: Path, tmp_path: Path
 ) -> None:
     server = lsp()
+    server.advance(SETTLE)
     ls = server.ls
     path = root / "interviews" / PRIYA
     found = ls.space_of(path.as_uri())
@@ -640,6 +646,7 @@ def test_shutdown_ends_the_children_still_building(lsp: Callable[..., Lsp]) -> N
             killed.append(self.name)
 
     server.ls.children.update({Child("packet"), Child("exited", gone=True)})  # type: ignore[arg-type]
+    server.advance(SETTLE)
     watch = server.ls.watch
     assert watch is not None and watch._poller is not None
     server.run(server.ls.shutdown)
