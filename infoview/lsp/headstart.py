@@ -66,11 +66,10 @@ class HeadStart:
     def answer(self, label: str) -> list[Diagnostic] | None:
         """The diagnostics of the document last asked about, reported as ``label``, or None
         when the child cannot give them; then it is closed and the caller lints in-process."""
-        found: list[Diagnostic] | None = None
+        found: list[Diagnostic] | None
         try:
             line = self._read_line()
-            if line is not None:
-                found = _diagnostics(json.loads(line), label)
+            found = _diagnostics(json.loads(line), label) if line is not None else None
         except (OSError, ValueError):
             found = None
         if found is None:

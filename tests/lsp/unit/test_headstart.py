@@ -180,18 +180,32 @@ def test_the_server_uses_it_for_its_first_lint_then_settles_and_ends_it(
 # -- the child's side, run in a thread of this process (so coverage, and mutants, see it) --
 
 
+CHILDS: list[tuple[int, ...]] = []  # the pipe ends each thread-child was given
+DETACHED: list[bool] = []
+
+
 def in_thread(warm: Callable[[], None] = lambda: None) -> tuple[HeadStart, list[int]]:
     """A head start whose "child" is a thread: ``_child`` with the pipes a fork gives it
     (the parent's ends duplicated, for it to close as a forked child closes its copies)."""
     down_read, down_write = os.pipe()
     up_read, up_write = os.pipe()
     pipes = (down_read, os.dup(down_write), os.dup(up_read), up_write)
+    CHILDS.append(pipes)
     status: list[int] = []
-    thread = threading.Thread(
-        target=lambda: status.append(_child(pipes, warm, lambda: None)), daemon=True
-    )
-    thread.start()
+
+    def live() -> None:
+        status.append(_child(pipes, warm, lambda: DETACHED.append(True)))
+
+    threading.Thread(target=live, daemon=True).start()
     return HeadStart(down_write, up_read), status
+
+
+def closed(fd: int) -> bool:
+    try:
+        os.fstat(fd)
+    except OSError:
+        return True
+    return False
 
 
 def finish(head: HeadStart, status: list[int]) -> list[int]:
@@ -218,8 +232,9 @@ def test_the_child_lints_each_workspace_with_its_own_settings(root: Path, tmp_pa
         got = head.answer(space.label(path))
         assert got is not None and full(got) == full(expected)
         assert ("IV402" in [d.code for d in got]) is (where == root)  # its own settings
-    assert warmed == [True]
+    assert warmed == [True] and DETACHED
     assert finish(head, status) == [0] and head.status is None  # no process to reap
+    assert all(closed(fd) for fd in CHILDS[-1])  # the child closed every end it was given
 
 
 def test_a_request_the_child_cannot_read_ends_it_and_the_server_lints_itself() -> None:
@@ -310,3 +325,18 @@ def test_the_warm_up_compiles_for_the_workspace_it_starts_in(
     monkeypatch.chdir(broken)  # a broken one: the defaults too, and no error
     headstart._warm()
     assert compiled == [("guild",), (), ()]
+
+
+def test_without_a_fork_there_is_no_head_start_and_nothing_left_open(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = open_fds()
+
+    def refuse() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    assert headstart.start() is None
+    assert open_fds() == before
+    monkeypatch.delattr(os, "fork")
+    assert headstart.start() is None
