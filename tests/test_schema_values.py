@@ -20,13 +20,15 @@ from infoview.schema import FORMALITIES, MODES, STATUSES, VIAS
 from infoview.schema_json import _UNITS, any_case
 
 
-@pytest.fixture(scope="module")
+# Function-scoped on purpose: a module-scoped fixture builds the schema during the first
+# test only, so per-test coverage (make mutate) would tie the schema's code to that test.
+@pytest.fixture
 def schema() -> dict[str, Any]:
     document: dict[str, Any] = json.loads(CliRunner().invoke(cli, ["schema"]).output)
     return document
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def valid(schema: dict[str, Any]) -> Any:
     validator = Draft202012Validator(schema)
     return lambda front: validator.is_valid(instance(front))
