@@ -249,6 +249,42 @@ def test_a_mutant_runs_the_tests_of_its_lines_and_at_import_time_the_module_s() 
     assert cover.covering(found[(5, "`+` -> `-`")], module) == ["t_f"]
 
 
+def _select(tmp_path: Path, wanted: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run a toy test file through the selection plugin, keeping ``wanted``."""
+    (tmp_path / "test_toy.py").write_text(
+        "import pytest\n\nNAME = 'b'\n\n\n"
+        "@pytest.mark.parametrize('x', ['a', NAME])\ndef test_p(x):\n    print('ran', x)\n\n\n"
+        "def test_q():\n    print('ran q')\n",
+        encoding="utf-8",
+    )
+    listing = tmp_path / "wanted.txt"
+    listing.write_text("\n".join(wanted) + "\n", encoding="utf-8")
+    plugins = ["-p", "no:cacheprovider", "-p", "tools.mutate.select"]
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", *plugins, "-s", "-q", "test_toy.py"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "INFOVIEW_MUTATE_TESTS": str(listing)},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_a_case_the_mutant_renamed_runs_every_case_of_its_function(tmp_path: Path) -> None:
+    # the coverage run saw test_p[c] (NAME was 'c'); under the mutant it is test_p[b]
+    done = _select(tmp_path, ["test_toy.py::test_q", "test_toy.py::test_p[c]"])
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.findall(r"ran \w", done.stdout) == ["ran q", "ran a", "ran b"]
+
+
+def test_a_test_that_no_longer_exists_is_an_error(tmp_path: Path) -> None:
+    done = _select(tmp_path, ["test_toy.py::test_q", "test_toy.py::test_gone[a]"])
+    assert done.returncode == 4
+    assert "tests not found: test_toy.py::test_gone[a]" in done.stderr
+    done = _select(tmp_path, ["test_toy.py::test_r"])
+    assert done.returncode == 4
+    assert "tests not found: test_toy.py::test_r" in done.stderr
+
+
 def test_lines_run_at_import_time_are_found_apart_from_any_test(tmp_path: Path) -> None:
     """A function called at import (``_ANY = combine(PATTERNS)``) counts as import time,
     even where a lazy import would run it inside a single test."""

@@ -34,6 +34,9 @@ def lsp(poll: bool) -> None:
     when infoview.toml changes. It exits when the editor closes its input. Set
     INFOVIEW_TODAY=YYYY-MM-DD to fix the date, as for lint.
     """
+    from infoview.lsp import headstart
+
+    head = headstart.start()  # lints the first document while the server imports
     from infoview.lsp.server import serve
 
-    serve(use_watchdog=not poll)
+    serve(use_watchdog=not poll, headstart=head)

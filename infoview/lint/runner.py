@@ -97,8 +97,11 @@ class _Run:
         return bad, files
 
     def fetch(self, files: list[_File]) -> dict[bytes, bytes]:
-        """The entries stored for ``files`` (noting their use today)."""
-        store = Store.open(self.root) if self.root is not None and files else None
+        """The entries stored for ``files`` (noting their use today); none before the
+        cache exists, without creating it."""
+        if self.root is None or not files or not Store.present(self.root):
+            return {}
+        store = Store.open(self.root, create=False)
         if store is None:
             return {}
         stored = store.get([key for _, _, digest in files for key in self.entries.keys(digest)])
@@ -106,16 +109,21 @@ class _Run:
         return stored
 
     def lint(self, files: list[_File], stored: dict[bytes, bytes]) -> list[Diagnostic]:
-        """Lint ``files``, writing new entries through a Store of this process's own."""
-        store = Store.open(self.root) if self.root is not None and files else None
+        """Lint ``files``, then write their new entries through a Store of this process's
+        own (opened only then, so making the cache never holds up the linting)."""
+        batch = _Batch() if self.root is not None else None
         out: list[Diagnostic] = []
         for target, data, digest in files:
             out.extend(
-                self.entries.lint_one(target.path, target.label, data, digest, stored, store)
+                self.entries.lint_one(target.path, target.label, data, digest, stored, batch)
             )
-        if store is not None:
-            store.close()
-            self.wrote |= store.added > 0
+        if self.root is not None and batch is not None and batch.rows:
+            store = Store.open(self.root)
+            if store is not None:
+                for key, data in batch.rows.items():
+                    store.add(key, data)
+                store.close()
+                self.wrote |= store.added > 0
         return out
 
     def span(self, start: int, stop: int) -> tuple[list[Diagnostic], list[Diagnostic]]:
@@ -127,6 +135,16 @@ class _Run:
 
 
 _File = tuple[Target, bytes, bytes]  # the target, its bytes, their SHA-256
+
+
+class _Batch:
+    """New entries held until a chunk of files is linted, then written in one go."""
+
+    def __init__(self) -> None:
+        self.rows: dict[bytes, bytes] = {}
+
+    def add(self, key: bytes, data: bytes) -> None:
+        self.rows[key] = data
 
 
 def lint_files(
@@ -159,11 +177,16 @@ def lint_files(
 def _share(run: _Run) -> Iterator[tuple[list[Diagnostic], list[Diagnostic]]]:
     """Lint every target of ``run``: here, or split over forked workers when that pays.
 
-    So many files that even all hits would keep one core busy: the workers read them too.
-    Fewer: the parent reads them and fetches their entries, then weighs the work left.
+    So many files that even all hits would keep one core busy, or enough files and no
+    cache yet (every one a miss): the workers read them too. Otherwise the parent reads
+    them and fetches their entries, then weighs the work left.
     """
     workers = _cores()
     count = len(run.targets)
+    nothing_stored = run.root is None or not Store.present(run.root)
+    if workers >= 2 and nothing_stored and count * MISS_MS >= PARALLEL_FROM:
+        yield from _fork(run, workers)  # every file a miss: the workers read them too
+        return
     if workers < 2 or count * HIT_MS < PARALLEL_FROM:
         bad, files = run.read(0, count)
         stored = run.fetch(files)
@@ -182,10 +205,6 @@ def _fork(run: _Run, workers: int) -> Iterator[tuple[list[Diagnostic], list[Diag
 
     global _WORKER_RUN
     _WORKER_RUN = run  # inherited by the forked workers: nothing is pickled to them
-    if {"IV303", "IV304"} & set(run.entries.chosen.enabled):
-        from infoview.judge import compiled  # compiled once here, inherited by every worker
-
-        compiled(run.entries.ctx.config.lint.organisation_words).compile_all()
     count = len(run.targets)
     size = max(20, min(CHUNK, -(-count // (workers * 4))))
     spans = [(i, min(i + size, count)) for i in range(0, count, size)]

@@ -1,4 +1,4 @@
-"""Lint a buffer's current text, in-process, and turn the results into protocol diagnostics.
+"""Turn a buffer's lint results (:mod:`infoview.lsp.checking`) into protocol diagnostics.
 
 The same ``parse_text`` and ``lint.check`` as ``infoview lint``, so the list is the one
 ``infoview lint --format json`` gives for that text, code for code and line for line; the
@@ -9,7 +9,6 @@ warning 2, info 3.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from functools import lru_cache
@@ -17,13 +16,9 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from infoview import lint
 from infoview.lint.diagnostic import Diagnostic
-from infoview.lsp.documents import Space
 from infoview.lsp.positions import Lines
-from infoview.model import Interview, Span
-from infoview.parse import parse_text
-from infoview.workspace import MAX_INTERVIEW_BYTES
+from infoview.model import Span
 
 SOURCE = "infoview"
 SEVERITY = {
@@ -33,39 +28,18 @@ SEVERITY = {
 }
 
 
-def parse_buffer(text: str, path: Path) -> Interview | str:
-    """The buffer parsed, or why it cannot be (too large to be an interview)."""
-    size = len(text.encode("utf-8", errors="surrogatepass"))
-    if size > MAX_INTERVIEW_BYTES:
-        # The same words lint uses for such a file on disk.
-        return f"is {size // 1024 // 1024} MB; an interview file should be far smaller"
-    return parse_text(text, path)
-
-
-def lint_interview(
-    interview: Interview | str, path: Path, space: Space, now: dt.datetime
-) -> list[Diagnostic]:
-    """Lint one parsed interview (or report why it could not be read) as lint does."""
-    label = space.label(path)
-    if isinstance(interview, str):
-        return [Diagnostic(label, 1, 1, "IV001", "invalid-front-matter", "error", interview)]
-    settings = space.settings
-    return lint.check(interview, space.context(now), settings.chosen, label)
-
-
 @lru_cache(maxsize=64)
 def rule_href(code: str) -> str:
     """Where the rule's documentation is: its module, whose docstring ``infoview rules``
-    prints (nothing is fetched from the network)."""
-    import importlib
+    prints (nothing is fetched from the network). Found without importing the module."""
+    import infoview.lint.rules
+    from infoview.lint.registry import RULES
 
-    from infoview.lint.registry import RULE_MODULES
-
-    for name in RULE_MODULES:
-        if name.startswith(code.lower() + "_"):
-            module = importlib.import_module(f"infoview.lint.rules.{name}")
-            return Path(module.__file__ or "").resolve().as_uri()
-    return "https://example.invalid/infoview/rules"  # pragma: no cover - every code has one
+    rule = RULES.get(code)
+    if rule is None:  # pragma: no cover - every code lint reports has a rule
+        return "https://example.invalid/infoview/rules"
+    folder = Path(infoview.lint.rules.__file__ or "").resolve().parent
+    return (folder / f"{rule.module_name}.py").as_uri()
 
 
 def to_protocol(found: list[Diagnostic], lines: Lines) -> list[types.Diagnostic]:

@@ -55,8 +55,8 @@ def _lifecycle(server: InfoviewServer) -> None:
     @server.feature(types.INITIALIZED)
     def initialized(ls: InfoviewServer, params: types.InitializedParams) -> None:
         ls.spaces.all()
-        ls.start_watching()
         ls.schedule_wake()
+        ls.settle_later()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
     def folders(ls: InfoviewServer, params: types.DidChangeWorkspaceFoldersParams) -> None:

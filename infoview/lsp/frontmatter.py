@@ -206,7 +206,8 @@ def place(lines: list[str], index: int, column: int) -> Place | None:
     else:
         col = r.content if not r.blank else column
         holder = fm.container(index, col, False)
-    colon = line.find(":", r.key_col) if r.key is not None else -1
+    # the key's own colon (rest follows it), not one inside a quoted key ('a:b': ...)
+    colon = len(line) - len(r.rest) - 1 if r.key is not None else -1
     if r.key is None or column <= colon:
         siblings = frozenset(fm.siblings(index, col) - {r.key or ""})
         if r.dash is not None and column > r.dash and r.key is None:

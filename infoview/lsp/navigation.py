@@ -194,16 +194,17 @@ def references(ls: InfoviewServer, params: types.ReferenceParams) -> list[types.
         who = me.interviewer
     elif what == "referral" and index is not None:
         referral = me.referrals[index]
+        given = Interviewer(name=referral.name, email=referral.contact)
+        # the person's own interview, found as definition finds it, so that mentions by
+        # their other name or email count too
         linked = _resolve_file(interviews, referral.file) if referral.file else None
-        who = (
-            linked.interview.interviewer
-            if linked
-            else Interviewer(name=referral.name, email=referral.contact)
-        )
+        linked = linked or _person(interviews, given)
+        who = linked.interview.interviewer if linked else given
     else:
         text = me.referred_by or ""
-        linked = _resolve_file(interviews, text)
-        who = linked.interview.interviewer if linked else Interviewer(name=text, email=text)
+        given = Interviewer(name=text, email=text)
+        linked = _resolve_file(interviews, text) or _person(interviews, given)
+        who = linked.interview.interviewer if linked else given
     person = keys(who)
     files = {k.path.name for k in interviews if keys(k.interview.interviewer) & person}
     stems = {PurePath(name).stem for name in files}

@@ -27,14 +27,17 @@ from pygls.workspace import TextDocument
 from infoview import __version__
 from infoview.lint.diagnostic import Diagnostic
 from infoview.lsp import clock as clocks
-from infoview.lsp.diagnostics import lint_interview, parse_buffer, result_id, to_protocol
-from infoview.lsp.documents import Space, Spaces
+from infoview.lsp.checking import lint_interview, parse_buffer
+from infoview.lsp.diagnostics import result_id, to_protocol
+from infoview.lsp.documents import Space, Spaces, stamp_of
+from infoview.lsp.headstart import HeadStart
 from infoview.lsp.positions import UTF16, Lines
 from infoview.lsp.settings import ConfigWatch
 from infoview.model import Interview
 
 DEBOUNCE = 0.05  # seconds of quiet after a change before it is linted
 RELOAD_DELAY = 0.1  # an editor's save may take several writes
+SETTLE = 0.3  # seconds after `initialized` to finish starting up if nothing is opened first
 
 
 @dataclass
@@ -43,10 +46,17 @@ class Result:
 
     version: int | None
     text: str
-    interview: Interview | str
+    path: Path
     found: list[Diagnostic]
     items: list[types.Diagnostic]
     space: Space
+    parsed: Interview | str | None = None  # parsed on first use when the head start linted
+
+    @property
+    def interview(self) -> Interview | str:
+        if self.parsed is None:
+            self.parsed = parse_buffer(self.text, self.path)
+        return self.parsed
 
 
 @dataclass(frozen=True)
@@ -91,6 +101,9 @@ class InfoviewServer(LanguageServer):
         self._reloads: dict[Path, asyncio.TimerHandle] = {}
         self._wake: asyncio.TimerHandle | None = None
         self.children: set[asyncio.subprocess.Process] = set()
+        self.headstart: HeadStart | None = None  # lints the first documents: see settle()
+        self.settled = False
+        self._settling: asyncio.TimerHandle | None = None
 
     # -- client abilities ---------------------------------------------------------------
 
@@ -156,11 +169,17 @@ class InfoviewServer(LanguageServer):
             return None
         path, space = found
         text = document.source
-        interview = parse_buffer(text, path)
         moment = self.clock.moment(space.settings.config.tz)
-        diagnostics = lint_interview(interview, path, space, moment)
+        head = self.headstart
+        diagnostics = None
+        if head is not None and head.ask(space.root, path, text, moment):
+            diagnostics = head.answer(space.label(path))
+        interview = None
+        if diagnostics is None:
+            interview = parse_buffer(text, path)
+            diagnostics = lint_interview(interview, path, space, moment)
         items = to_protocol(diagnostics, Lines(text, self.encoding))
-        result = Result(document.version, text, interview, diagnostics, items, space)
+        result = Result(document.version, text, path, diagnostics, items, space, interview)
         self.results[uri] = result
         return result
 
@@ -171,8 +190,16 @@ class InfoviewServer(LanguageServer):
             result = self.lint_uri(uri)
             return (uri, result.items) if result is not None else None
         read = space.on_disk(path)
-        if read is None:
-            return None
+        if read is None:  # gone since it was listed, or unreadable: IV001, as lint says it
+            reason = space.unreadable(path)
+            if reason is None:
+                return None
+            found = [
+                Diagnostic(
+                    space.label(path), 1, 1, "IV001", "invalid-front-matter", "error", reason
+                )
+            ]
+            return uri, to_protocol(found, Lines("", self.encoding))
         data, interview = read
         moment = self.clock.moment(space.settings.config.tz)
         diagnostics = lint_interview(interview, path, space, moment)
@@ -209,6 +236,41 @@ class InfoviewServer(LanguageServer):
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri, result.items, version=result.version)
         )
+        if not self.settled:
+            asyncio.get_running_loop().call_soon(self.settle)
+
+    # -- starting up ----------------------------------------------------------------------
+
+    def settle(self) -> None:
+        """Finish starting up, once the first diagnostics are out (or SETTLE after
+        ``initialized`` when nothing is opened): compile the judge's grammar here, end
+        the head start, and start watching infoview.toml (watchdog's start alone takes
+        ~0.08 s, which the first diagnostics need not wait for)."""
+        if self.settled:
+            return
+        self.settled = True
+        if self._settling is not None:
+            self._settling.cancel()
+            self._settling = None
+        self.warm()
+        self.start_watching()
+
+    def settle_later(self) -> None:
+        """``initialized``: settle SETTLE seconds from now, unless a first lint comes sooner."""
+        if not self.settled and self._settling is None:
+            self._settling = asyncio.get_running_loop().call_later(SETTLE, self.settle)
+
+    def warm(self) -> None:
+        """Compile what this process's first lint would (the grammar, for every known
+        workspace's organisation words); then the head start is no longer needed."""
+        head, self.headstart = self.headstart, None
+        if head is not None:
+            head.close()
+        from infoview.judge import compiled
+
+        for space in self.spaces.known():
+            if {"IV303", "IV304"} & set(space.settings.chosen.enabled):
+                compiled(space.settings.config.lint.organisation_words).compile_all()
 
     def changed(self, uri: str) -> None:
         """A document changed: lint it once typing pauses."""
@@ -272,6 +334,8 @@ class InfoviewServer(LanguageServer):
             )
         for space in self.spaces.known():
             self.watch.watch(space.config_path)
+            if stamp_of(space.config_path) != space.stamp:  # changed before it was watched
+                self.config_changed(space.config_path)
 
     def config_changed(self, config_path: Path) -> None:
         """``infoview.toml`` may have changed: reload it shortly (a save can be several writes)."""
@@ -302,6 +366,9 @@ class InfoviewServer(LanguageServer):
         """Stop watching and end the children still building outputs, then stop."""
         if self.watch is not None:
             self.watch.stop()
+        if self.headstart is not None:
+            self.headstart.close()
+            self.headstart = None
         for child in list(self.children):
             with contextlib.suppress(ProcessLookupError):
                 child.kill()
@@ -317,8 +384,9 @@ def build() -> InfoviewServer:
     return server
 
 
-def serve(*, use_watchdog: bool = True) -> None:
+def serve(*, use_watchdog: bool = True, headstart: HeadStart | None = None) -> None:
     """Run the server over stdio until the client exits or stdin closes."""
     server = build()
     server.use_watchdog = use_watchdog
+    server.headstart = headstart
     server.start_io()

@@ -39,7 +39,11 @@ _CONVERTER = default_converter()
 
 
 class ResponseError(Exception):
-    """The server answered a request with an error."""
+    """The server answered a request with an error: ``str()`` is its message."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class Timers:
@@ -200,7 +204,7 @@ class Lsp:
 
         response = self.run(ask())
         if "error" in response:
-            raise ResponseError(response["error"]["message"])
+            raise ResponseError(response["error"]["message"], response["error"]["code"])
         result_type = self.ls.protocol.get_result_type(method)
         if result_type is None:
             return response.get("result")

@@ -21,19 +21,25 @@ import functools
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from infoview.lint import Selection, check
 from infoview.lint.cache import code_stamp
 from infoview.lint.cache.codec import CodecError, decoder, encoder, field_types
 from infoview.lint.cache.records import damaged, dump_record, lazy_record, load_record, loads
-from infoview.lint.cache.store import Store
 from infoview.lint.context import Context
 from infoview.lint.diagnostic import Diagnostic
 from infoview.lint.registry import RULES
 from infoview.model import Interview
 
 LEVELS = ("error", "warning", "info")
+
+
+class Sink(Protocol):
+    """Where new entries go: a :class:`~infoview.lint.cache.store.Store`, or a batch
+    written to one later."""
+
+    def add(self, key: bytes, data: bytes) -> None: ...
 
 
 def parse_key(stamp: bytes, digest: bytes) -> bytes:
@@ -83,7 +89,7 @@ class Entries:
         data: bytes,
         digest: bytes,
         stored: dict[bytes, bytes],
-        store: Store | None,
+        store: Sink | None,
     ) -> list[Diagnostic]:
         """Lint one file from ``stored`` entries if they answer, else afresh into ``store``."""
         lint_key, parse_key_ = self.keys(digest)
@@ -166,7 +172,7 @@ def _merge(stable: list[Diagnostic], day: list[Diagnostic]) -> list[Diagnostic]:
     return sorted(stable + day, key=lambda d: (d.line, d.column, d.code))
 
 
-def add_interview(store: Store, key: bytes, interview: Interview) -> None:
+def add_interview(store: Sink, key: bytes, interview: Interview) -> None:
     # A value the codec cannot store exactly is not cached: it is parsed again next time.
     with contextlib.suppress(CodecError):
         store.add(key, dump_record(interview))

@@ -105,6 +105,15 @@ class Store:
                     return None
         return None
 
+    @staticmethod
+    def present(root: Path) -> bool:
+        """Whether the workspace has a cache database yet (a quick look, nothing opened):
+        a run can skip looking up entries that cannot be there."""
+        try:
+            return stat.S_ISREG((root / FOLDER / FILE_NAME).lstat().st_mode)
+        except OSError:
+            return False
+
     def get(self, keys: Sequence[bytes]) -> dict[bytes, bytes]:
         """The stored data for those of ``keys`` that have valid rows."""
         found: dict[bytes, bytes] = {}

@@ -177,6 +177,7 @@ def test_a_bad_command_is_an_error_naming_the_reason(
     with pytest.raises(ResponseError) as raised:
         command(server, name, *[fill(a) for a in arguments])
     assert said in str(raised.value)
+    assert raised.value.code == types.LSPErrorCodes.RequestFailed == -32803
     ((kind, message),) = server.messages()
     assert kind == types.MessageType.Error and message == str(raised.value)
     assert server.texts[uri] == text and server.requests("workspace/applyEdit") == []
@@ -359,7 +360,7 @@ def test_an_output_at_the_start_of_a_line_counts(
 ) -> None:
     server = lsp()
     fake = children(server)
-    fake.next = Child(0, b"build/a.pdf\n", b"")
+    fake.next = Child(0, b"\xff\xfe progress\nbuild/a.pdf\n", b"")  # not UTF-8, still read
     assert command(server, PACKET, (root / "interviews" / DANA).as_uri()) == {
         "output": str(root / "build" / "a.pdf")
     }

@@ -20,13 +20,8 @@ from lsprotocol import types
 from infoview.cli import cli
 from infoview.lint.diagnostic import Diagnostic
 from infoview.lint.registry import RULES
-from infoview.lsp.diagnostics import (
-    lint_interview,
-    parse_buffer,
-    result_id,
-    rule_href,
-    to_protocol,
-)
+from infoview.lsp.checking import lint_interview, parse_buffer
+from infoview.lsp.diagnostics import result_id, rule_href, to_protocol
 from infoview.lsp.documents import Space
 from infoview.lsp.positions import Lines
 from infoview.model import Interview

@@ -195,12 +195,26 @@ def test_text_edits_leave_unchanged_lines_alone() -> None:
         ("ab\n", "ab", [(R(0, 2, 1, 0), "")]),
         ("a\nb\nc\n", "A\nb\nC\n", [(R(0, 0, 0, 1), "A"), (R(2, 0, 2, 1), "C")]),
         ("é🎓x\n", "é🎓y\n", [(R(0, 3, 0, 4), "y")]),
+        ("ab\r\n", "ab\rc\n", [(R(0, 2, 1, 0), "\rc\n")]),  # a CR alone is not a CRLF's half
+        ("\r\n", "x\n", [(R(0, 0, 1, 0), "x\n")]),  # nor an LF alone, at the text's start
     ],
 )
 def test_text_edits_are_minimal(old: str, new: str, edits: list[tuple[types.Range, str]]) -> None:
     found = text_edits(old, new, "utf-16")
     assert [(e.range, e.new_text) for e in found] == edits
     assert apply_edits(old, found, "utf-16") == new
+
+
+def test_text_edits_stay_small_in_a_long_text_of_repeated_lines() -> None:
+    # difflib's "autojunk" would treat a line making up over 1% of a 200+ line text as
+    # junk, and replace everything between the first change and the last; the edits must
+    # stay local.
+    old = "x\n" * 300
+    new = "x\n" * 100 + "y\n" + "x\n" * 99 + "z\n" + "x\n" * 99
+    edits = text_edits(old, new, "utf-16")
+    assert apply_edits(old, edits, "utf-16") == new
+    assert sum(e.range.end.line - e.range.start.line for e in edits) <= 2
+    assert sum(len(e.new_text) for e in edits) <= 4
 
 
 def test_text_edits_count_in_the_clients_units() -> None:

@@ -8,6 +8,7 @@ meeting's end, and the settings reload fire when the test advances the clock.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,12 @@ from infoview import __version__
 from infoview.lsp import server as server_module
 from infoview.lsp.diagnostics import result_id
 from infoview.lsp.features import SET_CLOCK, _field, _roots
-from infoview.lsp.server import DEBOUNCE, RELOAD_DELAY, InfoviewServer
+from infoview.lsp.server import DEBOUNCE, RELOAD_DELAY, SETTLE, InfoviewServer
 
 from ..inproc import Lsp
+from .test_diagnostics import lint_json
+
+BAD = ("huge.md", "out.md", "pipe.md")  # lint cannot read them: too large, leads out, a FIFO
 
 PRIYA = "2026-11-25-priya-raman.md"
 MARCUS = "2026-11-18-marcus-lee.md"
@@ -155,6 +159,10 @@ def test_initialized_finds_the_workspaces_and_watches_their_settings(
     ls = server.ls
     assert ls.spaces.roots == [root]
     assert [s.root for s in ls.spaces.known()] == [root]
+    # Watching waits for the first diagnostics, or SETTLE seconds when nothing is opened.
+    assert ls.watch is None and server.timers.pending() == [(SETTLE, "settle")]
+    server.advance(SETTLE)
+    assert ls.settled and server.timers.pending() == [(1.0, "_set_result_unless_cancelled")]
     assert ls.watch is not None and ls.watch.mode == "polling"
     assert list(ls.watch._stamps) == [root / "infoview.toml"]
     assert ls._wake is None  # a fixed day: nothing to wake for
@@ -186,6 +194,7 @@ def test_a_server_watching_with_watchdog_stops_it_at_shutdown(
     lsp: Callable[..., Lsp], root: Path
 ) -> None:
     server = lsp(watchdog=True)
+    server.advance(SETTLE)
     watch = server.ls.watch
     assert watch is not None and watch.mode == "watchdog"
     observer = watch._observer
@@ -292,6 +301,7 @@ def test_space_of_names_the_interview_and_watches_a_workspace_met_later(
     lsp: Callable[..., Lsp], root: Path, tmp_path: Path
 ) -> None:
     server = lsp()
+    server.advance(SETTLE)
     ls = server.ls
     path = root / "interviews" / PRIYA
     found = ls.space_of(path.as_uri())
@@ -353,7 +363,9 @@ def test_a_closed_interview_is_read_from_disk_without_its_bom(
     linted = ls.lint_path(path, space)
     assert linted is not None and linted[0] == path.as_uri()
     (path.parent / "dir.md").mkdir()
-    assert ls.lint_path(path.parent / "dir.md", space) is None
+    assert ls.lint_path(path.parent / "gone.md", space) is None
+    folder = ls.lint_path(path.parent / "dir.md", space)  # asked for by name: said why
+    assert folder is not None and [d.code for d in folder[1]] == ["IV001"]
 
 
 def test_a_workspace_pull_covers_every_interview_open_or_not(
@@ -378,9 +390,23 @@ def test_a_workspace_pull_covers_every_interview_open_or_not(
     (root / "interviews" / "unreadable.md").mkdir()
     again = server.request("workspace/diagnostic", types.WorkspaceDiagnosticParams([]))
     assert len(again.items) == len(interviews)  # a folder named *.md is not reported
+    # What lint cannot read it reports as IV001, in its own words: so does the pull.
     (root / "interviews" / "huge.md").write_bytes(b"-" * (10 * 1024 * 1024 + 1))
+    os.mkfifo(root / "interviews" / "pipe.md")
+    (root / "interviews" / "out.md").symlink_to(root.parent / "outside.md")
+    (root.parent / "outside.md").write_text((root / "interviews" / MARCUS).read_text())
     again = server.request("workspace/diagnostic", types.WorkspaceDiagnosticParams([]))
-    assert sorted(i.uri for i in again.items) == interviews  # unreadable: left out
+    bad = {Path(i.uri).name: i for i in again.items if Path(i.uri).name in BAD}
+    assert sorted(i.uri for i in again.items) == sorted(
+        [*interviews, *((root / "interviews" / name).as_uri() for name in BAD)]
+    )
+    expected = lint_json(root, [root / "interviews" / name for name in BAD])
+    assert sorted(bad) == sorted(BAD)
+    for name, item in bad.items():
+        (only,) = item.items
+        (theirs,) = expected[name]
+        assert (only.code, only.range.start.line) == ("IV001", 0)
+        assert only.message == theirs["message"] and theirs["code"] == "IV001"
 
 
 def test_pull_mode_asks_the_client_to_pull_again_after_a_settings_change(
@@ -640,7 +666,117 @@ def test_shutdown_ends_the_children_still_building(lsp: Callable[..., Lsp]) -> N
             killed.append(self.name)
 
     server.ls.children.update({Child("packet"), Child("exited", gone=True)})  # type: ignore[arg-type]
+    server.advance(SETTLE)
     watch = server.ls.watch
     assert watch is not None and watch._poller is not None
     server.run(server.ls.shutdown)
     assert killed == ["packet"] and watch._poller.cancelled()
+
+
+# -- the documents behind navigation and pulls --------------------------------------------------
+
+
+def test_lint_uri_forgets_a_document_that_is_no_longer_open_or_an_interview(
+    lsp: Callable[..., Lsp], root: Path
+) -> None:
+    server = lsp()
+    uri = server.open(root / "interviews" / PRIYA)
+    ls = server.ls
+    stale = ls.results[uri]
+    server.close_document(uri)
+    ls.results[uri] = stale  # as if a lint had been left over
+    assert server.run(lambda: ls.lint_uri(uri)) is None and uri not in ls.results
+    untitled = server.open_uri("untitled:Untitled-1", (root / "interviews" / PRIYA).read_text())
+    assert server.run(lambda: ls.lint_uri(untitled)) is None and untitled not in ls.results
+
+
+def test_interviews_are_open_buffers_as_typed_and_the_rest_from_disk(
+    lsp: Callable[..., Lsp], root: Path
+) -> None:
+    server = lsp()
+    ls = server.ls
+    priya = root / "interviews" / PRIYA
+    uri = server.open(priya)
+    typed = server.texts[uri].replace("name: Priya Raman", "name: Priya R. Raman")
+    server.change(uri, typed)  # not linted yet: typing has not paused
+    odd = root / "interviews" / "2026-12-09-odd.md"
+    odd.write_bytes(b"\xef\xbb\xbf---\ninterviewer:\n  name: Jo \xff Lane\n---\n")
+    (root / "interviews" / "2026-12-10-folder.md").mkdir()
+    space = ls.spaces.known()[0]
+    known = {k.path.name: k for k in server.run(lambda: ls.interviews(space))}
+    assert sorted(known) == sorted(
+        p.name for p in (root / "interviews").glob("*.md") if p.is_file()
+    )
+    assert known[PRIYA].text == typed and known[PRIYA].uri == uri
+    assert known[PRIYA].interview.interviewer.name == "Priya R. Raman"
+    assert ls.results[uri].text == typed  # linted now, as it is
+    assert known[odd.name].text == "---\ninterviewer:\n  name: Jo \ufffd Lane\n---\n"
+    assert known[odd.name].interview.interviewer.name == "Jo \ufffd Lane"
+    assert known[DANA].text == (root / "interviews" / DANA).read_text()
+
+
+def test_an_open_buffer_missing_its_lint_is_linted_and_one_too_large_left_out(
+    lsp: Callable[..., Lsp], root: Path
+) -> None:
+    server = lsp()
+    ls = server.ls
+    uri = server.open(root / "interviews" / PRIYA)
+    space = ls.spaces.known()[0]
+    ls.results.pop(uri)
+    assert PRIYA in {k.path.name for k in server.run(lambda: ls.interviews(space))}
+    assert ls.results[uri].text == server.texts[uri]  # linted again when missing
+    server.change(uri, "-" * (10 * 1024 * 1024 + 1))
+    names = {k.path.name for k in server.run(lambda: ls.interviews(space))}
+    assert PRIYA not in names and DANA in names  # too large to be an interview: left out
+
+
+def test_a_closed_file_that_is_not_utf8_is_still_reported(
+    lsp: Callable[..., Lsp], root: Path
+) -> None:
+    path = root / "interviews" / "2026-12-11-latin1.md"
+    path.write_bytes(b"\xef\xbb\xbf---\ninterviewer:\n  nmae: Jos\xe9\n---\n")  # Latin-1
+    server = lsp("visual_studio_code")
+    space = server.ls.spaces.known()[0]
+    linted = server.ls.lint_path(path, space)
+    assert linted is not None
+    unknown = [d for d in linted[1] if "nmae" in d.message]
+    assert [(d.range.start.line, d.range.start.character) for d in unknown] == [(2, 2)]
+
+
+def test_a_closed_file_with_a_bom_has_its_first_line_counted_without_it(
+    lsp: Callable[..., Lsp], root: Path
+) -> None:
+    path = root / "interviews" / "2026-12-12-bom.md"
+    path.write_bytes("\ufeff# Notes only, no front matter\n".encode())
+    server = lsp("visual_studio_code")
+    space = server.ls.spaces.known()[0]
+    linted = server.ls.lint_path(path, space)
+    assert linted is not None
+    first = [d for d in linted[1] if d.range.start.line == 0]
+    assert first and all(d.range.start.character == 0 for d in first)
+
+
+def test_a_push_client_that_could_refresh_is_never_asked_to_pull(
+    lsp: Callable[..., Lsp], root: Path
+) -> None:
+    server = lsp("neovim", text_document__diagnostic=None, **PULL)
+    assert not server.ls.pull
+    uri = server.open(root / "interviews" / PRIYA)
+    edit_config(root, 'ignore = ["IV104"]', 'ignore = ["IV104", "IV402"]')
+    server.advance(1.0 + RELOAD_DELAY)
+    assert "IV402" not in codes(server.diagnostics(uri))
+    assert server.requests("workspace/diagnostic/refresh") == []
+
+
+def test_a_meeting_typed_in_wakes_the_server_at_its_end(
+    lsp: Callable[..., Lsp], root: Path
+) -> None:
+    path = root / "interviews" / "2026-11-20-lee-chan.md"
+    path.write_text(DONE.replace("2026-11-20T15:00", "2026-11-25T15:00"))
+    start = dt.datetime(2026, 11, 20, 15, 29, 0, tzinfo=dt.timezone(dt.timedelta(hours=-8)))
+    server = lsp(today=None, now=start)
+    uri = server.open(path)
+    assert wakes(server) == [300.0]
+    server.change(uri, DONE)  # the meeting is today, ending at 15:30
+    server.advance(DEBOUNCE)
+    assert wakes(server) == [pytest.approx(60.05 - DEBOUNCE)]
