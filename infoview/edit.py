@@ -29,7 +29,7 @@ from infoview.errors import InfoviewError
 from infoview.fs import edit_file
 from infoview.model import Interview
 from infoview.parse import parse_text
-from infoview.workspace import MAX_INTERVIEW_BYTES
+from infoview.workspace import INTERVIEW, MAX_INTERVIEW_BYTES
 from infoview.yamlpos import MAX_DEPTH, quote_scalar
 
 
@@ -461,7 +461,7 @@ def apply(
         change,
         root=root,
         max_bytes=MAX_INTERVIEW_BYTES,
-        what="an interview file",
+        what=INTERVIEW,
         dry_run=dry_run,
     )
     before, after = texts[-1]

@@ -16,7 +16,7 @@ from infoview.edit import LINE_BREAK, EditRefused, line_starts
 from infoview.fs import edit_file
 from infoview.model import Interview
 from infoview.parse import parse_text
-from infoview.workspace import MAX_INTERVIEW_BYTES, Workspace
+from infoview.workspace import INTERVIEW, MAX_INTERVIEW_BYTES, Workspace
 
 ORDER = ("research", "questions", "notes", "follow-up")
 TITLES = {
@@ -136,5 +136,5 @@ def fix_file(ws: Workspace, path: Path) -> Fixed:
         added.append(titles)
         return new.encode("utf-8") if titles and new != text else data
 
-    edit_file(path, change, root=ws.root, max_bytes=MAX_INTERVIEW_BYTES, what="an interview file")
+    edit_file(path, change, root=ws.root, max_bytes=MAX_INTERVIEW_BYTES, what=INTERVIEW)
     return Fixed(path, added[-1] if added else ())

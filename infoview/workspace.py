@@ -16,6 +16,7 @@ from infoview.fs import read_regular, write_file
 from infoview.model import Interview
 
 MAX_INTERVIEW_BYTES = 10 * 1024 * 1024
+INTERVIEW = "an interview file"  # what the size limit's message calls one
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def read_bytes(path: Path, *, root: Path | None = None) -> bytes:
     ``root`` (the workspace) confines the links followed: a link inside the workspace that
     leads out of it is refused. Raises ``FileError`` (a ``UsageError``-like exit status 2).
     """
-    return read_regular(path, root=root, max_bytes=MAX_INTERVIEW_BYTES, what="an interview file")
+    return read_regular(path, root=root, max_bytes=MAX_INTERVIEW_BYTES, what=INTERVIEW)
 
 
 def open_workspace(workspace: Path | None = None, *, cwd: Path | None = None) -> Workspace:

@@ -113,10 +113,16 @@ def read_fd(fd: int, max_bytes: int, what: str, shown: str | Callable[[], str]) 
             _check_size(total, max_bytes, what, shown)
 
 
+def size_problem(size: int, max_bytes: int, what: str) -> str | None:
+    """Why ``size`` bytes is too much for ``what`` ("an interview file"), or None."""
+    if size <= max_bytes:
+        return None
+    if size >= 1024 * 1024:
+        return f"is {size // 1024 // 1024} MB; {what} should be far smaller"
+    return f"is {size} bytes, more than the {max_bytes} {what} may have"
+
+
 def _check_size(size: int, max_bytes: int, what: str, where: str | Callable[[], str]) -> None:
-    if size > max_bytes:
-        shown = where if isinstance(where, str) else where()
-        if size >= 1024 * 1024:
-            megabytes = size // 1024 // 1024
-            raise ReadError(f"is {megabytes} MB; {what} should be far smaller", path=shown)
-        raise ReadError(f"is {size} bytes, more than the {max_bytes} {what} may have", path=shown)
+    problem = size_problem(size, max_bytes, what)
+    if problem is not None:
+        raise ReadError(problem, path=where if isinstance(where, str) else where())

@@ -10,20 +10,19 @@ import datetime as dt
 from pathlib import Path
 
 from infoview import lint
+from infoview.fs.read import size_problem
 from infoview.lint.diagnostic import Diagnostic
 from infoview.lsp.documents import Space
 from infoview.model import Interview
 from infoview.parse import parse_text
-from infoview.workspace import MAX_INTERVIEW_BYTES
+from infoview.workspace import INTERVIEW, MAX_INTERVIEW_BYTES
 
 
 def parse_buffer(text: str, path: Path) -> Interview | str:
     """The buffer parsed, or why it cannot be (too large to be an interview)."""
     size = len(text.encode("utf-8", errors="surrogatepass"))
-    if size > MAX_INTERVIEW_BYTES:
-        # The same words lint uses for such a file on disk.
-        return f"is {size // 1024 // 1024} MB; an interview file should be far smaller"
-    return parse_text(text, path)
+    problem = size_problem(size, MAX_INTERVIEW_BYTES, INTERVIEW)  # lint's words for the file
+    return problem if problem is not None else parse_text(text, path)
 
 
 def lint_interview(

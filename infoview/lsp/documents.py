@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,13 +127,26 @@ class Space:
         """The interviews read from disk so far (for the clock: their meetings' ends)."""
         return [interview for _, interview in self._disk.values()]
 
+    def unreadable(self, path: Path) -> str | None:
+        """Why ``path`` cannot be read as an interview, in lint's words (None: it can be,
+        or it no longer exists at all)."""
+        if not os.path.lexists(path):
+            return None
+        from infoview.lint.runner import unreadable_reason
+
+        try:
+            read_bytes(path, root=self.root)
+        except Exception as exc:  # a directory, a FIFO, permissions, too large, a bad link
+            return unreadable_reason(path, exc)
+        return None
+
     def on_disk(self, path: Path) -> tuple[bytes, Interview] | None:
         """The file's bytes and parse (cached while unchanged), or None when unreadable."""
         stamp = stamp_of(path)
         if stamp is None:
             return None
         try:
-            data = read_bytes(path)
+            data = read_bytes(path, root=self.root)  # a link may not lead out of it
         except InfoviewError:
             return None
         cached = self._disk.get(path)

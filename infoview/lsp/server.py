@@ -190,8 +190,16 @@ class InfoviewServer(LanguageServer):
             result = self.lint_uri(uri)
             return (uri, result.items) if result is not None else None
         read = space.on_disk(path)
-        if read is None:
-            return None
+        if read is None:  # gone since it was listed, or unreadable: IV001, as lint says it
+            reason = space.unreadable(path)
+            if reason is None:
+                return None
+            found = [
+                Diagnostic(
+                    space.label(path), 1, 1, "IV001", "invalid-front-matter", "error", reason
+                )
+            ]
+            return uri, to_protocol(found, Lines("", self.encoding))
         data, interview = read
         moment = self.clock.moment(space.settings.config.tz)
         diagnostics = lint_interview(interview, path, space, moment)

@@ -8,6 +8,7 @@ meeting's end, and the settings reload fire when the test advances the clock.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,9 @@ from infoview.lsp.features import SET_CLOCK, _field, _roots
 from infoview.lsp.server import DEBOUNCE, RELOAD_DELAY, SETTLE, InfoviewServer
 
 from ..inproc import Lsp
+from .test_diagnostics import lint_json
+
+BAD = ("huge.md", "out.md", "pipe.md")  # lint cannot read them: too large, leads out, a FIFO
 
 PRIYA = "2026-11-25-priya-raman.md"
 MARCUS = "2026-11-18-marcus-lee.md"
@@ -359,7 +363,9 @@ def test_a_closed_interview_is_read_from_disk_without_its_bom(
     linted = ls.lint_path(path, space)
     assert linted is not None and linted[0] == path.as_uri()
     (path.parent / "dir.md").mkdir()
-    assert ls.lint_path(path.parent / "dir.md", space) is None
+    assert ls.lint_path(path.parent / "gone.md", space) is None
+    folder = ls.lint_path(path.parent / "dir.md", space)  # asked for by name: said why
+    assert folder is not None and [d.code for d in folder[1]] == ["IV001"]
 
 
 def test_a_workspace_pull_covers_every_interview_open_or_not(
@@ -384,9 +390,23 @@ def test_a_workspace_pull_covers_every_interview_open_or_not(
     (root / "interviews" / "unreadable.md").mkdir()
     again = server.request("workspace/diagnostic", types.WorkspaceDiagnosticParams([]))
     assert len(again.items) == len(interviews)  # a folder named *.md is not reported
+    # What lint cannot read it reports as IV001, in its own words: so does the pull.
     (root / "interviews" / "huge.md").write_bytes(b"-" * (10 * 1024 * 1024 + 1))
+    os.mkfifo(root / "interviews" / "pipe.md")
+    (root / "interviews" / "out.md").symlink_to(root.parent / "outside.md")
+    (root.parent / "outside.md").write_text((root / "interviews" / MARCUS).read_text())
     again = server.request("workspace/diagnostic", types.WorkspaceDiagnosticParams([]))
-    assert sorted(i.uri for i in again.items) == interviews  # unreadable: left out
+    bad = {Path(i.uri).name: i for i in again.items if Path(i.uri).name in BAD}
+    assert sorted(i.uri for i in again.items) == sorted(
+        [*interviews, *((root / "interviews" / name).as_uri() for name in BAD)]
+    )
+    expected = lint_json(root, [root / "interviews" / name for name in BAD])
+    assert sorted(bad) == sorted(BAD)
+    for name, item in bad.items():
+        (only,) = item.items
+        (theirs,) = expected[name]
+        assert (only.code, only.range.start.line) == ("IV001", 0)
+        assert only.message == theirs["message"] and theirs["code"] == "IV001"
 
 
 def test_pull_mode_asks_the_client_to_pull_again_after_a_settings_change(
