@@ -58,7 +58,7 @@ def test_the_shipped_weights_load_and_were_trained_on_todays_corpus() -> None:
     rows = judge_train.training_rows(judge_train.CORPORA)
     assert loaded.meta["corpus"] == judge_train.fingerprint(rows), "run make judge-train"
     assert loaded.meta["rows"] == len(rows)
-    assert not any(row["split"] == "test" for row in rows)
+    assert not any(row["split"] in ("test", "test-new") for row in rows)
 
 
 def test_the_cross_validation_scores_cover_exactly_the_training_rows() -> None:
@@ -225,9 +225,9 @@ JOB = judge.MODEL_KINDS["job"]
         (  # science
             "Could you introduce me to the PI about a technician position?",
             "job",
-            ("the PI", "technician position"),
+            ("the PI about a technician position",),
         ),
-        ("Would my background fit a role on your team?", "job", ("fit", "role", "your team")),
+        ("Would my background fit a role on your team?", "job", ("fit a role on your team",)),
     ],
 )
 def test_the_model_catches_what_the_grammar_has_no_wording_for(
@@ -286,8 +286,8 @@ def test_a_model_verdict_in_a_lint_message() -> None:
         asking("Could you introduce me to the PI about a technician position?"), select=["IV304"]
     )
     assert found.message.startswith(
-        'this looks for a job: it reads like a job seeker\'s question ("the PI", "technician '
-        'position"); keep the meeting for learning'
+        "this looks for a job: it reads like a job seeker's question (\"the PI about a "
+        'technician position"); keep the meeting for learning'
     )
 
 
@@ -300,3 +300,10 @@ def test_the_inline_disable_silences_a_model_verdict() -> None:
     )
     assert "infoview-disable" in text
     assert run(text, select=["IV303"]) == []
+
+
+def test_reasons_bridge_a_gap_of_small_words_and_trim_the_ends() -> None:
+    weights = model.Weights(0.0, 0.5, {"w:who": 2.0, "w:customer": 2.0, "w:about": 1.0})
+    tokens = ["who", "are", "its", "customers", "about", "|"]
+    found = features.extract(tokens, features.Lexicon({}, frozenset()))
+    assert model.reasons(weights, found, tokens) == [(0, 4)]  # "who are its customers"

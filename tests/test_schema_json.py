@@ -25,7 +25,7 @@ from infoview.parse import parse_text
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # per test, so per-test coverage (make mutate) ties each to the schema's code
 def validator() -> Draft202012Validator:
     result = CliRunner().invoke(cli, ["schema"])
     assert result.exit_code == 0, result.output

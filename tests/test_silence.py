@@ -169,3 +169,124 @@ def test_ignore_of_a_code_already_ignored_changes_nothing() -> None:
 def test_ignore_refuses_what_it_cannot_edit_safely(before: str, words: str) -> None:
     with pytest.raises(EditRefused, match=words):
         ignore_text(front(before), code="IV303")
+
+
+Q = "- What does your company do?"
+C303, C304 = "<!-- infoview-disable IV303 -->", "<!-- infoview-disable IV304 -->"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "code", "expected"),
+    [
+        # a YAML comment joins, with or without a space after its '#'
+        (
+            "---\ninterviewer:\n  # <!-- infoview-disable IV402 -->\n  name: X\n---\n",
+            4,
+            "IV003",
+            "---\ninterviewer:\n  # <!-- infoview-disable IV402 IV003 -->\n  name: X\n---\n",
+        ),
+        (
+            "---\ninterviewer:\n  #<!-- infoview-disable IV402 -->\n  name: X\n  title: Y\n---\n",
+            4,
+            "IV003",
+            "---\ninterviewer:\n  #<!-- infoview-disable IV402 IV003 -->\n"
+            "  name: X\n  title: Y\n---\n",
+        ),
+        # a line that is more than one disable comment is left alone: a new line goes in
+        (f"- x {C304}\n{Q}\n", 2, "IV303", f"- x {C304}\n{C303}\n{Q}\n"),
+        (f"{C304} x\n{Q}\n", 2, "IV303", f"{C304} x\n{C303}\n{Q}\n"),
+        (f"{C304} <!-- x -->\n{Q}\n", 2, "IV303", f"{C304} <!-- x -->\n{C303}\n{Q}\n"),
+        # the first and second lines of a file without front matter
+        (f"{C303}\n{Q}\n", 2, "IV304", f"<!-- infoview-disable IV303 IV304 -->\n{Q}\n"),
+        (f"{Q}\n{C303}", 1, "IV304", f"{C304}\n{Q}\n{C303}"),
+        # the front matter's first body line, and its last YAML line
+        (
+            f"---\ninterviewer:\n  name: X\n---\n{C304}\n{Q}\n",
+            6,
+            "IV303",
+            f"---\ninterviewer:\n  name: X\n---\n<!-- infoview-disable IV304 IV303 -->\n{Q}\n",
+        ),
+        # no front matter (a later '---' is a rule), one never closed, one closed by '...'
+        (f"## Questions\n{Q}\n---\n- x\n", 2, "IV303", f"## Questions\n{C303}\n{Q}\n---\n- x\n"),
+        (
+            f"---\ninterviewer:\n  name: X\n## Questions\n{Q}\n",
+            5,
+            "IV303",
+            f"---\ninterviewer:\n  name: X\n## Questions\n{C303}\n{Q}\n",
+        ),
+        (
+            "---\ninterviewer:\n  name: X\n...\n## Questions\n",
+            3,
+            "IV003",
+            "---\ninterviewer:\n  # <!-- infoview-disable IV003 -->\n"
+            "  name: X\n...\n## Questions\n",
+        ),
+        # the BOM is no part of the opening fence
+        (
+            "\ufeff---\ninterviewer:\n  name: X\n---\n",
+            3,
+            "IV003",
+            "\ufeff---\ninterviewer:\n  # <!-- infoview-disable IV003 -->\n  name: X\n---\n",
+        ),
+        # the last line, without a line break; the line's own break, not its neighbours'
+        (f"## Questions\n{Q}", 2, "IV303", f"## Questions\n{C303}\n{Q}"),
+        (f"## Questions\n{Q}\r\n", 2, "IV303", f"## Questions\n{C303}\r\n{Q}\r\n"),
+        (f"## Questions\r\n{Q}\n- x\r\n", 2, "IV303", f"## Questions\r\n{C303}\n{Q}\n- x\r\n"),
+    ],
+)
+def test_disable_at_the_edges(text: str, line: int, code: str, expected: str) -> None:
+    assert disable_text(text, line=line, code=code) == expected
+
+
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+def test_disable_refuses_to_split_a_plain_scalar_in_the_front_matter(bom: str) -> None:
+    text = bom + "---\ninterviewer:\n  name: Dana\n    Whitfield\n---\n"
+    with pytest.raises(EditRefused) as refused:
+        disable_text(text, line=4, code="IV003")
+    assert refused.value.render() == (
+        "interview.md:4: could not add the disable comment safely here (it would change how "
+        "the file reads); ignore IV003 for the file instead"
+    )
+
+
+def test_a_line_out_of_range_is_refused_naming_the_file() -> None:
+    for line in (0, 3):
+        with pytest.raises(EditRefused) as refused:
+            disable_text(f"{Q}\n", line=line, code="IV303")
+        assert refused.value.render() == f"interview.md: there is no line {line}"
+    assert disable_text(f"{Q}\n", line=2, code="IV303") == f"{Q}\n{C303}\n"  # the empty last
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("lint:\n  select: x\n", "lint:\n  select: x\n  ignore: [IV303]\n"),
+        ("lint: {select: x}\n", "lint: {select: x, ignore: [IV303]}\n"),
+    ],
+)
+def test_ignore_goes_beside_other_lint_settings(before: str, after: str) -> None:
+    assert ignore_text(front(before), code="IV303") == front(after)
+
+
+@pytest.mark.parametrize(
+    ("before", "what"),
+    [
+        ("base: &b {ignore: [IV104]}\nlint: *b\n", "lint"),
+        ("base: &b [IV104]\nlint:\n  ignore: *b\n", "lint.ignore"),
+    ],
+)
+def test_ignore_refuses_an_alias_naming_it(before: str, what: str) -> None:
+    with pytest.raises(EditRefused) as refused:
+        ignore_text(front(before), code="IV303")
+    assert refused.value.render() == (
+        f"interview.md:2: '{what}' is an anchor ('&name') or an alias ('*name') to one, so an "
+        "edit here would change other places too; edit it by hand, or write the values out "
+        "in place of the alias"
+    )
+
+
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+def test_disable_refuses_to_write_into_a_block_scalar_even_after_a_bom(bom: str) -> None:
+    text = bom + "---\ninterviewer:\n  address: |\n    1 Main St\n    Portland\n  name: X\n---\n"
+    with pytest.raises(EditRefused, match="could not add the disable comment safely"):
+        disable_text(text, line=5, code="IV003")

@@ -1,16 +1,18 @@
 """Print IV303/IV304 precision and recall on the labelled corpora (``make judge-report``).
 
-Two corpora, four splits (``tests/data/README.md``): ``questions.csv`` gives ``train`` and
-``test`` (whole guides held out), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout``
-(whole sites held out, gathered before anyone read the grammar).
+Two corpora, five splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
+``test`` (whole guides held out) and ``test-new`` (guides added later, held out the same
+way), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout`` (whole sites held out,
+gathered before anyone read the grammar).
 
 Three judges per split: the phrase grammar alone (``infoview/data/judge.yaml``), the
 linear model alone (``infoview/data/judge_model.json``) and the two together, as lint runs
 them (the grammar's verdict, else the model's). The model is trained on every split but
-``test`` (``tools/judge_train.py``), so on those splits its figures (marked ``cv``) come
-from grouped cross-validation: each row scored by a model that never saw its source
-(``tests/data/judge_cv.csv``, written by ``make judge-train``). On ``test`` it is the
-shipped model. The grammar was tuned on ``train`` and ``probe-dev``.
+``test`` and ``test-new`` (``tools/judge_train.py``), so on the splits it was trained on
+its figures (marked ``cv``) come from grouped cross-validation: each row scored by a model
+that never saw its source (``tests/data/judge_cv.csv``, written by ``make judge-train``).
+On ``test`` and ``test-new`` it is the shipped model. The grammar was tuned on ``train``
+and ``probe-dev``.
 
 By default only the tuning splits' misses are listed (by the combined judge);
 ``--misses test`` lists the held-out split's too, for the closing report, not for tuning.
@@ -31,7 +33,7 @@ from infoview.judge import model
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 CORPORA = (DATA / "questions.csv", DATA / "probe.csv")
 CV = DATA / "judge_cv.csv"
-SPLITS = ("train", "test", "probe-dev", "probe-holdout")
+SPLITS = ("train", "test", "test-new", "probe-dev", "probe-holdout")
 TUNING = ("train", "probe-dev")
 RULES = {"IV303": "online", "IV304": "job"}
 Judge = Callable[[dict[str, str]], "str | None"]  # why a row is flagged, or None
@@ -133,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = model.load().meta
     print(
         f"model: trained on {meta.get('rows')} rows from {meta.get('groups')} sources "
-        f"({', '.join(meta.get('trained_on', []))}, all splits but test); "
+        f"({', '.join(meta.get('trained_on', []))}, all splits but test and test-new); "
         f"{meta.get('folds')}-fold cross-validation grouped by source"
     )
     for code, label in RULES.items():

@@ -9,7 +9,9 @@ case, clause marks as ``|``, every organisation noun or name as ``@org``. From t
   "CEO", "founder", "managing partner"; ``c:post`` for "role", "vacancy"...), and ``cb:``
   pairs in which one side is a class ("who are the *partners*" gives ``cb:are c:leader``);
 - ``m:`` who the question is about: ``m:org`` ("your hospital", "the agency", a name),
-  ``m:you``, ``m:your`` (your own: "your day"), ``m:me`` ("I", "me", "my");
+  ``m:you``, ``m:your`` (your own: "your day"), ``m:me`` ("I", "me", "my"), and
+  ``m:your-own`` ("your work", "your first job": the person's own), ``m:you+me`` (both)
+  and ``m:me+modal`` ("would I", "will my": the asker's own future);
 - ``o:`` its opening word and ``o2:`` its first two words ("how many");
 - ``x:`` a marker or an opening with a class ("I" and a post, "how many" and an office).
 
@@ -47,6 +49,14 @@ CLASSES = (
 _ORG_DET = frozenset({"your", "the", "this", "that", "its", "their", "our", THE})
 _ME = frozenset({"i", "me", "my", "myself", "mine", "i'm", "i'd", "i'll", "i've"})
 _YOU = frozenset({"you", "you're", "you've", "you'd"})
+# What belongs to the person met, not the organisation: "your work", "your first job".
+_OWN_TEXT = (
+    "work job role day days week career path experience experiences background education "
+    "training schedule time advice life decision choice opinion view views favorite favourite "
+    "typical own first current previous last personal biggest greatest"
+)
+_OWN = frozenset(_OWN_TEXT.split())
+_MODAL = frozenset({"would", "will", "shall", "i'd", "i'll"})
 _KEEP_S = ("ss", "us", "is", "'s", "ics")
 _ES = ("ches", "shes", "sses", "xes", "zes")
 
@@ -162,11 +172,23 @@ def extract(tokens: list[str], lexicon: Lexicon) -> dict[str, list[tuple[int, in
             markers.append(("you", here))
         elif token == "your" and not (position + 1 < count and words[position + 1][1] == ORG):
             markers.append(("your", here))
+            for _, later in words[position + 1 : position + 3]:
+                if later in _OWN:  # "your work", "your first job": about the person
+                    markers.append(("your-own", here))
+                    break
         elif token in _ME:
             markers.append(("me", here))
         before, j = word, i
+    mine = [span for name, span in markers if name == "me"]
     for name, span in markers:
         found.setdefault("m:" + name, []).append(span)
+        if name == "you" and mine:  # asking them to do something for me
+            found.setdefault("m:you+me", []).extend((span, mine[0]))
+    for start, end in mine:  # "would I", "will my", "I'd": the asker's own future
+        for i in range(max(0, start - 2), min(len(tokens), end + 2)):
+            if tokens[i] in _MODAL:
+                found.setdefault("m:me+modal", []).append((min(i, start), max(i + 1, end)))
+                break
     opening = []
     for i, t in words[:3]:
         if t != "|":

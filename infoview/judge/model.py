@@ -34,7 +34,7 @@ PATH = "infoview/data/judge_model.json"
 # Words that say nothing alone: a phrase of only these is never quoted as the reason.
 _QUIET_TEXT = (
     "the a an of to in on at for and or is are was be do does did it this that there "
-    "i me my you your we our they their can could would will should may about with from "
+    "i me my you your we our they their its can could would will should may about with from "
     "by as any some if so |"
 )
 _QUIET = frozenset(_QUIET_TEXT.split())
@@ -196,7 +196,19 @@ def reasons(
         chosen = trial
     if not chosen and ranked:  # only small words weighed: quote the heaviest anyway
         return _runs(set(range(*found[ranked[0][1]][0])))
-    return [_trim(run, tokens) for run in _runs(chosen)]
+    return [_trim(run, tokens) for run in _bridge(_runs(chosen), tokens)]
+
+
+def _bridge(runs: list[tuple[int, int]], tokens: list[str]) -> list[tuple[int, int]]:
+    """Runs joined across a gap of one or two small words ("who" + "customers" -> "who
+    are its customers"), so the quote reads as the question says it."""
+    joined: list[tuple[int, int]] = []
+    for start, end in runs:
+        if joined and start - joined[-1][1] <= 2 and quiet(tokens[joined[-1][1] : start]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _trim(run: tuple[int, int], tokens: list[str]) -> tuple[int, int]:

@@ -12,7 +12,7 @@ a résumé or CV (asking them to review it hands it over). The message names the
 made it so: the phrase grammar's kind of question (``it asks what they would be paid ("what
 would you pay me")``) or, where the grammar has no pattern, the words that weighed most in
 a small linear model trained on labelled questions from many fields (``it reads like a
-job seeker's question ("fit", "role", "your team")``).
+job seeker's question ("fit a role on your team")``).
 
 Left alone: how the person got their own job, how people get hired in the field, what
 the field pays at entry level, what a résumé for the field should show, and a referral

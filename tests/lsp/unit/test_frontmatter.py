@@ -182,6 +182,24 @@ def _at(body: str) -> Place | None:
             "meeting:\n  when: 2026\nnext: 1\n  ‸",
             ("next", None, True, "", 2, False, []),
         ),
+        (
+            "under a plain value, indented more",
+            "notes: >\n  some text\n    mo‸",
+            ("", None, True, "mo", 4, False, []),
+        ),
+        (
+            "a key under a key of an item at the key column",
+            "a:\n- b:\n    c‸",
+            ("a[].b", None, True, "c", 4, False, []),
+        ),
+        (
+            "a quoted flow key holding a comma",
+            'x: {"a, b": {c‸',
+            ("x.a, b", None, True, "c", 13, False, []),
+        ),
+        ("a quoted flow key", 'x: {"a": {b‸', ("x.a", None, True, "b", 10, False, [])),
+        ("a flow map of keys alone", "x: {a, b‸", ("x", None, True, "b", 7, False, [])),
+        ("a key in a map in a list", "x: [a, {b‸", ("x", None, True, "b", 8, False, [])),
     ],
 )
 def test_places_in_block_and_flow_yaml(

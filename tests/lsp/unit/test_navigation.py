@@ -370,3 +370,73 @@ def test_references_to_a_referral_or_a_referrer(
     uri = server.open(people / "interviews" / name)
     position = at(FILES[name], needle, offset)
     assert _references(server, uri, position, declaration=False) == expected
+
+
+def test_three_goals_each_with_its_own_questions_and_ends_at_the_last_text(
+    lsp: Callable[..., Lsp], people: Path
+) -> None:
+    server = lsp(root=people)
+    uri = server.open(people / "interviews" / "b.md")
+    body = (
+        "## Research\n- Work history: long\n## Questions\n### G1\n- q1?\n### \n- q2?\n### G3\n- q3?"
+    )
+    server.change(uri, FILES["b.md"] + body)  # no blank lines, no final line break
+    found = server.request("textDocument/documentSymbol", types.DocumentSymbolParams(_doc(uri)))
+    research, questions = (_tree(s) for s in found)
+    assert research[2] == (7, 0, 8, 20)  # up to the end of its last line's text
+    assert questions[2] == (9, 0, 15, 5)  # the end of the file
+    goals = questions[4]
+    assert [(g[0], g[2], [q[0] for q in g[4]]) for g in goals] == [
+        ("G1", (10, 0, 11, 5), ["q1?"]),
+        ("-", (12, 0, 13, 5), ["q2?"]),  # a goal without words still has a name
+        ("G3", (14, 0, 15, 5), ["q3?"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("bom", "newline"), [("", "\r\n"), ("", "\r"), ("\ufeff", "\n"), ("\ufeff", "\r\n")]
+)
+def test_definition_in_a_document_with_crlf_cr_or_a_bom(
+    lsp: Callable[..., Lsp], people: Path, bom: str, newline: str
+) -> None:
+    path = people / "interviews" / "b.md"
+    text = bom + FILES["b.md"].replace("\n", newline)
+    path.write_bytes(text.encode())
+    server = lsp("visual_studio_code", root=people)
+    uri = server.open(path, text)
+    line = text.replace("\r\n", "\n").replace("\r", "\n").split("\n").index("referred_by: a.md")
+    assert _definition(server, uri, types.Position(line, 15)) == [ANN]
+
+
+def test_a_blank_line_belongs_to_the_mapping_its_cursor_column_is_in(
+    lsp: Callable[..., Lsp], people: Path
+) -> None:
+    path = people / "interviews" / "a.md"
+    text = FILES["a.md"].replace("  email: ann@example.org\n", "  email: ann@example.org\n  \n")
+    path.write_text(text)
+    server = lsp(root=people)
+    uri = server.open(path)
+    blank = text.split("\n").index("  ")  # only spaces: its column says where it is
+    assert _references(server, uri, types.Position(blank, 0), declaration=True) == []
+    inside = _references(server, uri, types.Position(blank, 1), declaration=True)
+    assert ("a.md", 2, 2, 2, 15) in inside and len(inside) == 7  # the interviewer's
+
+
+def test_no_definition_in_a_buffer_too_large_to_read(lsp: Callable[..., Lsp], people: Path) -> None:
+    server = lsp(root=people)
+    uri = server.open(people / "interviews" / "a.md")
+    server.change(uri, FILES["a.md"] + "x" * (10 * 1024 * 1024))
+    server.advance(1.0)  # linted: too large to be an interview
+    assert _definition(server, uri, at(FILES["a.md"], "name: Bo Chen", 8)) == []
+
+
+def test_a_referral_is_followed_not_the_referrer_beside_it(
+    lsp: Callable[..., Lsp], people: Path
+) -> None:
+    path = people / "interviews" / "f.md"
+    text = _front("Fa Gu", None, "referred_by: b.md\nreferrals:\n  - name: Cy Diaz\n")
+    path.write_text(text)
+    server = lsp(root=people)
+    uri = server.open(path)
+    assert _definition(server, uri, at(text, "Cy Diaz", 1)) == [("c.md", 2, 2, 2, 15)]
+    assert _definition(server, uri, at(text, "b.md", 1)) == [("b.md", 2, 2, 2, 15)]

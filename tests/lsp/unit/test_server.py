@@ -780,3 +780,37 @@ def test_a_meeting_typed_in_wakes_the_server_at_its_end(
     server.change(uri, DONE)  # the meeting is today, ending at 15:30
     server.advance(DEBOUNCE)
     assert wakes(server) == [pytest.approx(60.05 - DEBOUNCE)]
+
+
+def test_a_new_time_zone_in_the_settings_moves_the_wake(
+    lsp: Callable[..., Lsp], root: Path
+) -> None:
+    path = root / "interviews" / "2026-11-20-lee-chan.md"
+    path.write_text(DONE)  # its meeting ends at 15:30, Portland time
+    start = dt.datetime(2026, 11, 20, 15, 29, 0, tzinfo=dt.timezone(dt.timedelta(hours=-8)))
+    server = lsp(today=None, now=start)
+    server.open(path)
+    assert wakes(server) == [pytest.approx(60.05)]
+    edit_config(root, 'timezone = "America/Los_Angeles"', 'timezone = "America/New_York"')
+    server.advance(1.0 + RELOAD_DELAY)  # 15:30 in New York was three hours ago
+    assert wakes(server) == [300.0]
+
+
+def test_an_interview_too_large_to_read_is_reported_as_lint_reports_it(
+    lsp: Callable[..., Lsp], root: Path
+) -> None:
+    server = lsp()
+    path = root / "interviews" / "2026-12-20-huge.md"
+    path.write_bytes(b"-" * (10 * 1024 * 1024 + 1))
+    linted = server.ls.lint_path(path, server.ls.spaces.known()[0])
+    assert linted is not None
+    uri, (found,) = linted
+    assert uri == path.as_uri()
+    assert found.range == types.Range(types.Position(0, 0), types.Position(0, 0))
+    assert (found.code, found.severity, found.source) == (
+        "IV001",
+        types.DiagnosticSeverity.Error,
+        "infoview",
+    )
+    assert found.message == "is 10 MB; an interview file should be far smaller"
+    assert found.data == {"slug": "invalid-front-matter", "line": 1, "column": 1}
