@@ -1,9 +1,11 @@
 """Print IV303/IV304 precision and recall on the labelled corpora (``make judge-report``).
 
-Two corpora, five splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
+Three corpora, six splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
 ``test`` (whole guides held out) and ``test-new`` (guides added later, held out the same
 way), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout`` (whole sites held out,
-gathered before anyone read the grammar).
+gathered before anyone read the grammar), and ``fresh.csv`` gives ``fresh``: pages no
+other corpus cites, labelled by a third hand that never read the judge, and never trained
+or tuned on.
 
 Three judges per split: the phrase grammar alone (``infoview/data/judge.yaml``), the
 linear model alone (``infoview/data/judge_model.json``) and the two together, as lint runs
@@ -31,9 +33,9 @@ from infoview import judge
 from infoview.judge import model
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-CORPORA = (DATA / "questions.csv", DATA / "probe.csv")
+CORPORA = (DATA / "questions.csv", DATA / "probe.csv", DATA / "fresh.csv")
 CV = DATA / "judge_cv.csv"
-SPLITS = ("train", "test", "test-new", "probe-dev", "probe-holdout")
+SPLITS = ("train", "test", "test-new", "probe-dev", "probe-holdout", "fresh")
 TUNING = ("train", "probe-dev")
 RULES = {"IV303": "online", "IV304": "job"}
 Judge = Callable[[dict[str, str]], "str | None"]  # why a row is flagged, or None
