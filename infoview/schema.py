@@ -69,6 +69,11 @@ STATUSES = tuple(s.value for s in Status)
 MODES = tuple(m.value for m in MeetingMode)
 _MODE_SYNONYMS = {"in person": "in-person", "inperson": "in-person", "zoom": "video"}
 _TRUE = {"true", "yes", "y", "on"}
+# The date and date-time forms infoview documents (and ``infoview schema`` allows): YYYY-MM-DD,
+# then optionally a time HH[:MM[:SS[.f]]] after 'T' or a space, and an offset.
+_ISO = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
 _FALSE = {"false", "no", "n", "off"}
 # The unit and its trailing spaces are one optional group: "\s*(unit)?\s*$" would give two
 # neighbouring repetitions the same spaces to share (quadratic on "30" and many spaces).
@@ -226,6 +231,8 @@ class Reader:
             return None
         raw = value.text.strip()
         try:
+            if not _ISO.fullmatch(raw):  # fromisoformat also takes 20261203 or 2026-W49-4
+                raise ValueError(raw)
             if len(raw) <= 10:
                 day = dt.date.fromisoformat(raw)
                 return (day, None, None) if self._in_range(day, raw, key, value.span) else None
