@@ -6,7 +6,8 @@ import csv
 import hashlib
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from tools.judge_train import site  # how the training groups a source, checked here too
 
 CORPUS = Path(__file__).parent / "data" / "questions.csv"
 COLUMNS = ["id", "question", "label", "field", "source", "origin", "split"]
@@ -76,14 +77,6 @@ def probe_rows() -> list[dict[str, str]]:
         reader = csv.DictReader(handle)
         assert reader.fieldnames == COLUMNS
         return list(reader)
-
-
-def site(source: str) -> str:
-    parts = urlsplit(source)
-    host = parts.netloc.lower().removeprefix("www.")
-    if host == "github.com":
-        host += "/" + parts.path.strip("/").split("/")[0].lower()
-    return host
 
 
 def test_probe_set_has_the_size_the_brief_asks_for() -> None:
