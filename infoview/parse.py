@@ -1,4 +1,8 @@
-"""Text -> Interview: front matter via ``yamlpos``/``schema``, the body via markdown-it-py.
+"""Text -> Interview: front matter via ``yamlpos``/``schema``, the body's blocks via ``scan``.
+
+The body's block tokens come from ``scan`` (a line scanner for the Markdown interviews
+hold) or, for any body it declines, from markdown-it-py (``blocks.markdown``); the two
+give the same tokens wherever both apply (``tests/test_parse_equivalence.py``).
 
 ``parse_text`` is pure (a string in, an Interview out) and never raises on bad input:
 problems become ``Interview.problems`` at file positions. ``parse_bytes`` adds decoding
@@ -10,9 +14,9 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from infoview.blocks import markdown
 from infoview.model import (
@@ -29,11 +33,10 @@ from infoview.model import (
     normal_words,
     strip_comments,
 )
+from infoview.scan import BlockToken as Token
+from infoview.scan import scan
 from infoview.schema import read_front_matter
 from infoview.yamlpos import split
-
-if TYPE_CHECKING:
-    from markdown_it.token import Token
 
 SECTION_NAMES = {
     "research": "research",
@@ -250,7 +253,8 @@ class _Body:
         return Span(index + self.offset + 1, column, end + self.offset + 1, end_column)
 
     def parse(self) -> None:
-        tokens = markdown().parse(self.body)
+        found = scan(self.body)
+        tokens: Sequence[Token] = found if found is not None else markdown().parse(self.body)
         # Only top-level headings start sections: one inside a list item or quote ("- ## Notes")
         # would cut the token stream mid-list.
         heads = [
@@ -282,7 +286,7 @@ class _Body:
             elif key == "notes":
                 self._notes(part)
 
-    def _blocks(self, tokens: list[Token]) -> list[tuple[Token | None, _Block | None]]:
+    def _blocks(self, tokens: Sequence[Token]) -> list[tuple[Token | None, _Block | None]]:
         """Yield (h3 heading token, None) or (None, block) in document order."""
         out: list[tuple[Token | None, _Block | None]] = []
         depth = 0
@@ -311,13 +315,13 @@ class _Body:
         return out
 
     @staticmethod
-    def _heading_text(heading: Token, tokens: list[Token]) -> str:
+    def _heading_text(heading: Token, tokens: Sequence[Token]) -> str:
         for index, token in enumerate(tokens):
             if token is heading:
                 return tokens[index + 1].content.strip()
         return ""
 
-    def _research(self, tokens: list[Token]) -> None:
+    def _research(self, tokens: Sequence[Token]) -> None:
         items: list[ResearchItem] = []
         current: tuple[str, Span, list[str]] | None = None  # an H3 facet being collected
 
@@ -348,7 +352,7 @@ class _Body:
         flush()
         self.iv.research = tuple(items)
 
-    def _questions(self, tokens: list[Token]) -> None:
+    def _questions(self, tokens: Sequence[Token]) -> None:
         questions: list[Question] = []
         headings: list[GoalHeading] = []
         goal: int | None = None
@@ -369,7 +373,7 @@ class _Body:
         self.iv.questions = tuple(questions)
         self.iv.goal_headings = tuple(headings)
 
-    def _notes(self, tokens: list[Token]) -> None:
+    def _notes(self, tokens: Sequence[Token]) -> None:
         notes: list[NoteItem] = []
         for heading, block in self._blocks(tokens):
             if block is None or block.kind != "item":

@@ -21,11 +21,12 @@ BAR = 0.9  # issue 11: precision and recall of at least 0.9 for both rules, on b
 
 
 PROBE = Path(__file__).parent / "data" / "probe.csv"
+WIDE = Path(__file__).parent / "data" / "wide.csv"
 
 
 def corpus() -> list[dict[str, str]]:
     rows = []
-    for path in (CORPUS, PROBE):
+    for path in (CORPUS, PROBE, WIDE):
         with path.open(encoding="utf-8", newline="") as handle:
             rows += list(csv.DictReader(handle))
     return rows
@@ -40,10 +41,11 @@ def figures(split: str, label: str) -> tuple[float, float]:
     return hits / len(flagged), hits / len(wanted)
 
 
-@pytest.mark.parametrize("split", ["train", "test", "probe-dev"])
+@pytest.mark.parametrize("split", ["train", "test", "probe-dev", "wide-dev"])
 @pytest.mark.parametrize("label", ["online", "job"])
 def test_corpus_precision_and_recall_meet_the_bar(split: str, label: str) -> None:
-    """probe-holdout is left out on purpose: a test on it would make it a tuning split."""
+    """probe-holdout and wide-holdout are left out on purpose: a test on either would make
+    it a tuning split."""
     precision, recall = figures(split, label)
     assert precision >= BAR, f"{label} precision on {split}: {precision:.2f}"
     assert recall >= BAR, f"{label} recall on {split}: {recall:.2f}"
@@ -159,6 +161,20 @@ ONLINE = [
     ("How does the university rank nationally?", PUBLISHED, "how does the university rank"),
     ("Has the studio won any awards?", PUBLISHED, "has the studio won any awards"),
     ("What is the company's stock price?", PUBLISHED, "stock price"),
+    # who it serves, its legal form, branches and fund size, in other words
+    (
+        "Which neighbourhoods does the housing agency serve?",
+        OFFERS,
+        "which neighbourhoods does the housing agency serve",
+    ),
+    (
+        "What areas does the police department cover?",
+        OFFERS,
+        "what areas does the police department cover",
+    ),
+    ("What is the legal structure of the cooperative?", OWNERS, "what is the legal structure"),
+    ("Do you have offices outside the country?", PLACE, "do you have offices outside"),
+    ("What is the size of the fund?", SIZE, "size of the fund"),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -192,6 +208,9 @@ ONLY_THEY_CAN_ANSWER = [
     "What made you choose this organisation?",
     "How has the organisation's mission shaped your work?",
     "What does your lab technician do each day?",
+    "Which of your programs do you find most rewarding?",  # an opinion, not the list
+    "What legal structure do most small practices choose?",  # the field, not this one
+    "Which of the firm's practice areas do you enjoy most?",
 ]
 
 
@@ -278,6 +297,30 @@ JOB = [
     ),
     ("Is there any way you could get me onto your crew?", ASKS, "any way you could get me"),
     ("Are you looking for a new lab technician?", ASKS, "are you looking for a new lab technician"),
+    # the post presumed, the hiring process and pay in other words (tests/data/wide.csv kinds)
+    (
+        "What does success look like in this position after a year?",
+        INTERVIEW,
+        "success look like in this position",
+    ),
+    (
+        "How long is the orientation period for new nurses?",
+        PRESUMES,
+        "how long is the orientation period",
+    ),
+    ("Would I report to the head chef or the owner?", PRESUMES, "would i report to"),
+    ("Would I have much autonomy over my caseload?", PRESUMES, "would i have much autonomy"),
+    (
+        "What can I expect from the police academy?",
+        PRESUMES,
+        "can i expect from the police academy",
+    ),
+    ("What benefits does the clinic offer?", PAY, "what benefits does the clinic offer"),
+    ("Is the salary for this internship negotiable?", PAY, "salary for this internship"),
+    ("Will the firm pay for my bar exam fees?", PAY, "pay for my bar exam fees"),
+    ("How many apprentices are going to be hired this spring?", INTERVIEW, "are going to be hired"),
+    ("What comes next after today's interview?", INTERVIEW, "comes next after today's interview"),
+    ("Could you put me in touch with whoever is hiring for the lab?", ASKS, "whoever is hiring"),
 ]
 
 LEARNING = [
@@ -306,6 +349,12 @@ LEARNING = [
     "What does your manager expect from you?",
     "What skills does the ideal candidate possess?",
     "What would it be like for someone at my level?",
+    "What was your first week like?",
+    "If I moved into this field, what should I study?",
+    "How did your mentor support your growth?",
+    "What skills are employers in this field looking for?",
+    "How many patients do you see a day?",
+    "What did you expect from the academy?",
 ]
 
 

@@ -122,3 +122,63 @@ def test_both_probe_splits_hold_every_label() -> None:
         assert counts[(split, "online")] >= 20
         assert counts[(split, "job")] >= 20
         assert counts[(split, "ok")] >= 60
+
+
+# The wide set (tests/data/README.md): 53 further sites in 15 fields, split by site; the
+# holdout is never trained or tuned on, so no test here asserts a figure on it.
+WIDE = Path(__file__).parent / "data" / "wide.csv"
+
+
+def wide_rows() -> list[dict[str, str]]:
+    with WIDE.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert reader.fieldnames == COLUMNS
+        return list(reader)
+
+
+def test_wide_set_has_its_size_sources_and_fields() -> None:
+    data = wide_rows()
+    assert len(data) >= 250
+    assert len({site(row["source"]) for row in data if row["source"]}) >= 40
+    assert len({row["field"] for row in data if row["field"] != "general"}) >= 8
+    written = sum(row["origin"] == "written-here" for row in data)
+    assert written * 4 < len(data), "rows written here must stay a minority"
+
+
+def test_every_wide_row_is_well_formed() -> None:
+    data = wide_rows()
+    assert [row["id"] for row in data] == [f"w{n:03d}" for n in range(1, len(data) + 1)]
+    assert len({row["question"].casefold() for row in data}) == len(data)
+    for row in data:
+        assert row["label"] in {"online", "job", "ok"}, row
+        assert row["origin"] in {"quoted", "adapted", "written-here"}, row
+        assert bool(row["source"]) == (row["origin"] != "written-here"), row
+        assert row["source"].startswith(("http://", "https://", "")), row
+        assert row["question"].strip() == row["question"] and row["question"], row
+
+
+def test_wide_set_shares_no_site_or_question_with_the_other_corpora() -> None:
+    others = rows() + probe_rows()
+    sites = {site(row["source"]) for row in others if row["source"]}
+    questions = {row["question"].casefold() for row in others}
+    for row in wide_rows():
+        assert not row["source"] or site(row["source"]) not in sites, row["id"]
+        assert row["question"].casefold() not in questions, row["id"]
+
+
+def test_wide_split_follows_the_hash_of_the_site() -> None:
+    """Whole sites are held out; rows written here train, never measure."""
+    for row in wide_rows():
+        if not row["source"]:
+            assert row["split"] == "wide-dev", row["id"]
+            continue
+        holdout = int(hashlib.sha256(site(row["source"]).encode()).hexdigest(), 16) % 10 < 4
+        assert row["split"] == ("wide-holdout" if holdout else "wide-dev"), row["id"]
+
+
+def test_the_wide_holdout_is_large_enough_to_measure() -> None:
+    counts = Counter((row["split"], row["label"]) for row in wide_rows())
+    assert sum(n for (split, _), n in counts.items() if split == "wide-holdout") >= 80
+    for label in ("online", "job", "ok"):
+        assert counts[("wide-holdout", label)] >= 10
+        assert counts[("wide-dev", label)] >= 25

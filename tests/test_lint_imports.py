@@ -15,8 +15,8 @@ from lint_corpus import CONFIG, CORPUS
 NEVER = {"weasyprint", "watchdog", "jinja2", "pygls", "icalendar", "pypdf"}
 PARSER = {
     "yaml",
-    "markdown_it",
     "infoview.parse",
+    "infoview.scan",
     "infoview.blocks",
     "infoview.yamlpos",
     "infoview.schema",
@@ -64,10 +64,17 @@ def test_lint_of_one_file_imports_the_parser_only_when_it_must(ws: Path) -> None
     cold = modules_after(*args, cwd=ws)
     assert not cold & NEVER
     assert cold >= PARSER  # nothing cached yet: the file is parsed
+    assert "markdown_it" not in cold  # by the scanner alone: its body holds nothing unusual
     hit = modules_after(*args, cwd=ws)
     assert not hit & (NEVER | PARSER)
     rules = {name for name in hit if name.startswith("infoview.lint.rules.iv")}
     assert len(rules) == 28  # every selected rule is asked whether it depends on the day
+
+
+def test_lint_of_a_body_the_scanner_declines_imports_markdown_it(ws: Path) -> None:
+    one = ws / "interviews" / "one.md"
+    one.write_text(one.read_text(encoding="utf-8") + "\n```\nfenced\n```\n", encoding="utf-8")
+    assert "markdown_it" in modules_after("lint", "--no-cache", "interviews/one.md", cwd=ws)
 
 
 def test_lint_imports_only_the_selected_rules(ws: Path) -> None:

@@ -3,20 +3,26 @@
 The corpus (``tools/parse_corpus.py``) is the examples, every interview-like string in
 the tests and thousands of generated files mixing the constructs CommonMark and YAML
 treat specially. ``tools/parse_diff.py`` compares whole Interviews against another
-revision; these tests keep each fast path tied to its reference in every run.
+revision; these tests keep each fast path tied to its reference in every run. The block
+scanner (``infoview/scan.py``) is also checked on a seeded differential fuzz
+(``tools/parse_fuzz.py``; SCAN_FUZZ=N runs N documents instead of the default).
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from infoview import blocks, yamlpos
-from tools.parse_corpus import texts
+from infoview import blocks, scan, yamlpos
+from tools import parse_fuzz
+from tools.parse_corpus import examples, texts
 
 CORPUS = list(texts(3000))
 
@@ -130,3 +136,119 @@ def test_tokens_are_made_by_markdown_it_when_their_fields_are_not_the_known_ones
     assert blocks._state_class() is not None
     monkeypatch.setattr(blocks, "_TOKEN_FIELDS", (*blocks._TOKEN_FIELDS, "new_field"))
     assert blocks._state_class() is None
+
+
+def _bodies() -> Iterator[str]:
+    """Every corpus text as a body, as parse reads it, and as a whole text."""
+    for _, text in CORPUS:
+        yield text
+        yield yamlpos.split(text.removeprefix("\ufeff").replace("\r\n", "\n")).body
+
+
+def test_scanner_tokens_match_markdown_it_on_the_corpus() -> None:
+    md = blocks.reference()
+    compared, differ = 0, []
+    for body in _bodies():
+        for variant in (body, body.replace("\n", "\n  "), body + "\n\n- one more?\n"):
+            verdict = parse_fuzz.differs(variant, md)
+            compared += verdict is not None
+            if verdict:
+                differ.append(variant)
+    assert differ == []
+    assert compared > 1000  # the scanner takes a good share, so the comparison means something
+
+
+def test_scanner_takes_every_example_interview() -> None:
+    for name, text in examples():
+        assert scan.scan(yamlpos.split(text).body) is not None, name
+
+
+def test_scanner_matches_markdown_it_on_a_seeded_fuzz() -> None:
+    """Each random document is declined or scanned to exactly markdown-it's tokens."""
+    md = blocks.reference()
+    count = int(os.environ.get("SCAN_FUZZ", "4000"))
+    compared, differ = 0, []
+    for text in parse_fuzz.documents(count):
+        verdict = parse_fuzz.differs(text, md)
+        compared += verdict is not None
+        if verdict:
+            differ.append(text)
+    assert differ[:3] == []
+    assert compared > count // 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- a\n- b\n",
+        "- a\n\n- b\n",  # loose
+        "- a\n  - b\n    - c\n",
+        "- a\nlazy\n",  # a lazy continuation line
+        "1. a\n2) b\n",  # another delimiter: another list
+        "- a\n+ b\n",
+        "text\n2. not a list\n",  # an ordered list interrupts a paragraph only from 1
+        "text\n-\n",  # an underline, not an empty item (the scanner declines)
+        "-\n\n  text\n",  # an empty item, then a blank: the list ends
+        "- # heading in an item\n",
+        "- - - x\n",
+        "# Title #\n## Notes ##  \n### x#\n#### # \n",
+        "#\n# #\n####### seven\n#tag\n",
+        "<!-- c -->\n- q?\n<!-- d -->\n",
+        "para\n<!-- c -->\n",
+        "- a\n      code-indented continuation\n",
+        "-      five spaces after the marker\n",
+        "10. ten\n1234567890. too long\n",
+        "a\u00a0\n\u00a0b\n",  # NBSP is text, not indentation
+        "[x]: /url\n",
+        "- a\n\n\n- b\n",
+        "  \n",
+        "",
+    ],
+)
+def test_scanner_constructs(text: str) -> None:
+    assert parse_fuzz.differs(text, blocks.reference()) in (None, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("```\ncode\n```\n", "> quote\n", "para\n===\n", "- a\n---\n", "    code\n"),
+        *("\t- tab\n", "<div>\n", "<!--\nopen\n-->\n", "[ref]: /url\n", "- a\n- b\n  > c\n"),
+        "text\n- \n",
+    ],
+)
+def test_scanner_declines_what_it_does_not_do(text: str) -> None:
+    assert scan.scan(text) is None
+
+
+def test_scanner_trims_what_markdown_it_trims() -> None:
+    from markdown_it.common.utils import MD_TRIM_CHARS
+
+    assert scan.TRIM == MD_TRIM_CHARS
+
+
+def test_scanner_assumes_markdown_its_rule_chains() -> None:
+    """The scanner follows these chains; a markdown-it that orders them otherwise fails here."""
+    chains = {
+        c: [r.__name__ for r in blocks.reference().block.ruler.getRules(c)]
+        for c in ("", "paragraph", "list")
+    }
+    fence = "_fence_rule"
+    html_on = ["_bounded_html_block", "heading", "lheading", "paragraph"]
+    assert chains == {
+        "": ["code", fence, "blockquote", "hr", "list_block", "reference", *html_on],
+        "paragraph": [fence, "blockquote", "hr", "list_block", "_bounded_html_block", "heading"],
+        "list": [fence, "blockquote", "hr"],
+    }
+    assert blocks.reference().options.maxNesting == scan.MAX_LEVEL
+
+
+def test_scanned_bodies_do_not_import_markdown_it() -> None:
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom infoview.parse import parse_text\n"
+        "iv = parse_text(Path(sys.argv[1]).read_text(), Path('x.md'))\n"
+        "assert iv.questions, iv\nprint('markdown_it' in sys.modules)"
+    )
+    example = next(iter(sorted(Path(__file__).parent.parent.glob("interviews/*.md"))))
+    out = subprocess.run([sys.executable, "-c", code, str(example)], capture_output=True, text=True)
+    assert out.stdout.strip() == "False", out.stderr

@@ -1,6 +1,6 @@
 """Print IV303/IV304 precision and recall on the labelled corpora (``make judge-report``).
 
-Three corpora, six splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
+Four corpora, eight splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
 ``test`` (whole guides held out) and ``test-new`` (guides added later, held out the same
 way), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout`` (whole sites held out,
 gathered before anyone read the grammar), and ``fresh.csv`` gives ``fresh``: pages no
@@ -10,11 +10,12 @@ or tuned on.
 Three judges per split: the phrase grammar alone (``infoview/data/judge.yaml``), the
 linear model alone (``infoview/data/judge_model.json``) and the two together, as lint runs
 them (the grammar's verdict, else the model's). The model is trained on every split but
-``test`` and ``test-new`` (``tools/judge_train.py``), so on the splits it was trained on
-its figures (marked ``cv``) come from grouped cross-validation: each row scored by a model
-that never saw its source (``tests/data/judge_cv.csv``, written by ``make judge-train``).
-On ``test`` and ``test-new`` it is the shipped model. The grammar was tuned on ``train``
-and ``probe-dev``.
+``test``, ``test-new`` and ``wide-holdout`` (``tools/judge_train.py``), so on the splits
+it was trained on its figures (marked ``cv``) come from grouped cross-validation: each
+row scored by a model that never saw its source (``tests/data/judge_cv.csv``, written by
+``make judge-train``).
+On the held-out splits it is the shipped model. The grammar was tuned on ``train``,
+``probe-dev`` and ``wide-dev``.
 
 By default only the tuning splits' misses are listed (by the combined judge);
 ``--misses test`` lists the held-out split's too, for the closing report, not for tuning.
@@ -33,10 +34,19 @@ from infoview import judge
 from infoview.judge import model
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-CORPORA = (DATA / "questions.csv", DATA / "probe.csv", DATA / "fresh.csv")
+CORPORA = (DATA / "questions.csv", DATA / "probe.csv", DATA / "wide.csv", DATA / "fresh.csv")
 CV = DATA / "judge_cv.csv"
-SPLITS = ("train", "test", "test-new", "probe-dev", "probe-holdout", "fresh")
-TUNING = ("train", "probe-dev")
+SPLITS = (
+    "train",
+    "test",
+    "test-new",
+    "probe-dev",
+    "probe-holdout",
+    "wide-dev",
+    "wide-holdout",
+    "fresh",
+)
+TUNING = ("train", "probe-dev", "wide-dev")
 RULES = {"IV303": "online", "IV304": "job"}
 Judge = Callable[[dict[str, str]], "str | None"]  # why a row is flagged, or None
 
@@ -102,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         "--misses",
         choices=("tuning", *SPLITS, "all", "none"),
         default="tuning",
-        help="whose misses to list (default: the tuning splits, train and probe-dev)",
+        help="whose misses to list (default: the tuning splits, train, probe-dev, wide-dev)",
     )
     parser.add_argument(
         "--by", choices=("grammar", "model", "both"), default="both", help="whose misses"
@@ -137,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     meta = model.load().meta
     print(
         f"model: trained on {meta.get('rows')} rows from {meta.get('groups')} sources "
-        f"({', '.join(meta.get('trained_on', []))}, all splits but test and test-new); "
+        f"({', '.join(meta.get('trained_on', []))}, "
+        "all splits but test, test-new and wide-holdout); "
         f"{meta.get('folds')}-fold cross-validation grouped by source"
     )
     for code, label in RULES.items():
