@@ -34,14 +34,6 @@ def date_problem(day: dt.date) -> str | None:
     return f"the year {day.year} is outside {MIN_YEAR} to {MAX_YEAR}"
 
 
-def check_date(day: dt.date, what: str) -> dt.date:
-    """``day``, or ValueError naming ``what`` ("--today") and the range."""
-    problem = date_problem(day)
-    if problem:
-        raise ValueError(f"{what} {day.isoformat()}: {problem}; check the year")
-    return day
-
-
 # What one packet may show. Layout time grows with the text and, faster, with inline markup
 # in one paragraph (measured on this project's 2-core machine: 250 kB of plain text 13 s,
 # 800 questions 8 s, one item of 2,000 emphasis spans 35 s). Within these a packet renders

@@ -52,6 +52,9 @@ HOSTILE = CSI + TITLE + LINK + C1 + BIDI + "\u2028\u0085\x00\x7f\t"
         ("\v\f", "\\x0b\\x0c"),
         (os.fsdecode(b"caf\xff.md"), "caf\\xff.md"),
         ("lone \ud800", "lone \\ud800"),
+        # surrogateescape covers exactly the bytes 0x80 to 0xFF; other lone surrogates stay \u
+        (os.fsdecode(b"\x80\xff"), "\\x80\\xff"),
+        ("\udc7f \udd00", "\\udc7f \\udd00"),
         ("café 中文 Ñ ← ok", "café 中文 Ñ ← ok"),
     ],
 )
@@ -62,6 +65,16 @@ def test_printable_escapes_each_kind(text: str, shown: str) -> None:
 def test_printable_keeps_line_breaks_only_when_asked() -> None:
     assert printable("a\nb\r\nc\rd\n", newlines=True) == "a\nb\r\nc\\rd\n"
     assert printable("a\nb", newlines=False) == "a\\nb"
+    # a CR on the last line has no LF after it: it could overwrite the line, so it is shown
+    assert printable("a\r", newlines=True) == "a\\r"
+    assert printable("a\r\nb\r", newlines=True) == "a\r\nb\\r"
+
+
+def test_dumps_indents_by_two_and_keeps_letters_readable() -> None:
+    assert dumps({"name": "Renée 中文", "n": [1]}) == (
+        '{\n  "name": "Renée 中文",\n  "n": [\n    1\n  ]\n}'
+    )
+    assert dumps({"a": "\u202e\x85"}, indent=None) == '{"a": "\\u202e\\u0085"}'
 
 
 @given(st.text())
