@@ -29,6 +29,7 @@ import os
 import select
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TypeGuard
@@ -194,8 +195,13 @@ class Replay:
         return data
 
 
-def run(*, poll: bool) -> None:
-    """``infoview lsp``: the early start, then the server, over stdin and stdout."""
+def _import_server() -> None:
+    import infoview.lsp.features  # noqa: F401  (the server, every feature)
+
+
+def run(*, poll: bool, load: Callable[[], None] = _import_server) -> None:
+    """``infoview lsp``: the early start, then the server, over stdin and stdout; ``load``
+    imports the server (in a thread, while the early start answers)."""
     from infoview.lsp import headstart
 
     head = headstart.start()  # lints the first documents while the server imports
@@ -207,15 +213,15 @@ def run(*, poll: bool) -> None:
     ready_read, ready_write = os.pipe()
     failed: list[BaseException] = []
 
-    def load() -> None:
+    def loading() -> None:
         try:
-            import infoview.lsp.features  # noqa: F401  (the server, every feature)
+            load()
         except BaseException as exc:  # raised again below, in the main thread
             failed.append(exc)
         finally:
             os.write(ready_write, b".")
 
-    loader = threading.Thread(target=load, name="infoview-import", daemon=True)
+    loader = threading.Thread(target=loading, name="infoview-import", daemon=True)
     loader.start()
     early = Early(head, Clock.from_environment())
     stdin = sys.stdin.fileno()

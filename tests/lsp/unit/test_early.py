@@ -11,6 +11,8 @@ import datetime as dt
 import io
 import itertools
 import json
+import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ from pygls.protocol import default_converter
 from pytest_lsp import client_capabilities
 
 from infoview import __version__
+from infoview.lint.diagnostic import Diagnostic
 from infoview.lsp import headstart, wire
 from infoview.lsp.checking import lint_interview, parse_buffer
 from infoview.lsp.clock import Clock
@@ -153,6 +156,17 @@ def test_the_diagnostics_are_to_protocols_serialised(root: Path) -> None:
     assert compared > 100
 
 
+def test_each_severity_has_the_protocols_number_and_the_source_is_infoview() -> None:
+    found = [
+        Diagnostic("x.md", 1, 1, "IV303", "s", severity, "m")
+        for severity in ("error", "warning", "info", "unknown")
+    ]
+    made = wire.diagnostics_json(found, Text("x\n"))
+    assert [d["severity"] for d in made] == [1, 2, 3, 2]
+    assert {d["source"] for d in made} == {"infoview"}
+    assert made[0]["codeDescription"]["href"].endswith("/iv303_answerable_online.py")
+
+
 # -- framing ----------------------------------------------------------------------------
 
 
@@ -170,19 +184,23 @@ def test_frames_are_cut_however_the_bytes_arrive() -> None:
 
 
 @pytest.mark.parametrize(
-    "data",
-    [b"Content-Type: x\r\n\r\n{}", b"Content-Length: -1\r\n\r\n", b"Content-Length: 2\r\n\r\n[]"],
+    ("data", "why"),
+    [
+        (b"Content-Type: x\r\n\r\n{}", "a header without Content-Length"),
+        (b"Content-Length: -1\r\n\r\n{}}", "a header without Content-Length"),
+        (b"Content-Length: 2\r\n\r\n[]", "a message that is not a JSON object"),
+    ],
 )
-def test_a_stream_that_is_not_the_protocols_is_refused(data: bytes) -> None:
-    with pytest.raises(ValueError):
+def test_a_stream_that_is_not_the_protocols_is_refused(data: bytes, why: str) -> None:
+    with pytest.raises(ValueError, match=rf"^{why}$"):
         wire.Frames().feed(data)
 
 
 def test_a_header_that_never_ends_is_refused() -> None:
     frames = wire.Frames()
-    assert frames.feed(b"Content-Length: 2" + b" " * 4000) == []
-    with pytest.raises(ValueError):
-        frames.feed(b" " * 200)
+    assert frames.feed(b"Content-Length: 2" + b" " * 4079) == []  # 4096 bytes: may still end
+    with pytest.raises(ValueError, match=r"^a header without an end$"):
+        frames.feed(b" ")
 
 
 # -- the early start --------------------------------------------------------------------
@@ -244,6 +262,7 @@ def test_it_answers_initialize_and_publishes_what_the_server_would(
     assert client.feed(did_open(path, text))
     (answer, published) = client.written
     assert published["method"] == "textDocument/publishDiagnostics"
+    assert published["jsonrpc"] == "2.0" and client.early.spaces.roots == [root.resolve()]
     # What the in-process server publishes for the same document, at the same moment.
     lsp = Lsp(root, "neovim", now=dt.datetime.fromisoformat(f"{TODAY}T09:30:00+00:00"))
     lsp.open_uri(path.as_uri(), text)
@@ -279,6 +298,24 @@ def first(request_id: Any = 1, method: str = "initialize", **params: Any) -> dic
     return {"jsonrpc": "2.0", "id": request_id, "method": method, "params": params}
 
 
+def test_nothing_after_the_end_is_taken_even_in_the_same_read(root: Path, head: HeadStart) -> None:
+    client = Client(head)
+    assert client.feed(initialize(root))
+    path = root / "interviews" / "2026-11-25-priya-raman.md"
+    hover = {"jsonrpc": "2.0", "id": 8, "method": "textDocument/hover", "params": {}}
+    data = wire.frame(hover) + wire.frame(did_open(path, path.read_text(encoding="utf-8")))
+    assert client.early.feed(data) is False
+    assert len(client.written) == 1  # the open after the request is pygls' to answer
+
+
+def test_an_older_client_naming_only_a_root_path_is_found(root: Path, head: HeadStart) -> None:
+    client = Client(head)
+    message = initialize(root, rootPath=str(root))
+    del message["params"]["rootUri"]
+    assert client.feed(message)
+    assert client.early.spaces.roots == [root.resolve()]
+
+
 @pytest.mark.parametrize(
     "message",
     [
@@ -292,6 +329,7 @@ def first(request_id: Any = 1, method: str = "initialize", **params: Any) -> dic
         first(capabilities={}, rootUri=3),
         first(capabilities={}, rootPath=[]),
         first(capabilities={}, workspaceFolders={}),
+        first(capabilities={}, workspaceFolders={"uri": "file:///x"}),
         first(capabilities={}, workspaceFolders=[{"uri": 1}]),
         first(capabilities={}, workspaceFolders=["file:///x"]),
     ],
@@ -342,9 +380,11 @@ def test_documents_that_are_not_interviews_get_nothing_as_from_the_server(
     outside = tmp_path / "elsewhere" / "notes.md"
     for path in (root / "README.md", outside, root / "interviews" / "notes.txt"):
         assert client.feed(did_open(path, "# x\n"))
-    untitled = {"uri": "untitled:Untitled-1", "languageId": "markdown", "version": 1, "text": ""}
+    interview = root / "interviews" / "2026-11-25-priya-raman.md"
     message = {"jsonrpc": "2.0", "method": "textDocument/didOpen"}
-    assert client.feed({**message, "params": {"textDocument": untitled}})
+    for uri in ("untitled:Untitled-1", f"untitled:{interview}"):  # not a file, if named like one
+        untitled = {"uri": uri, "languageId": "markdown", "version": 1, "text": "x"}
+        assert client.feed({**message, "params": {"textDocument": untitled}})
     assert len(client.written) == 1 and client.early.handover.published == {}
 
 
@@ -458,3 +498,112 @@ def test_the_server_does_not_answer_initialize_twice(
 def hover_at(root: Path) -> dict[str, Any]:
     path = root / "interviews" / "2026-11-25-priya-raman.md"
     return {"textDocument": {"uri": path.as_uri()}, "position": {"line": 3, "character": 2}}
+
+
+# -- run: the early start inside ``infoview lsp`` ------------------------------------------
+
+
+class Stdin:
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def fileno(self) -> int:
+        return self.fd
+
+
+def open_fds() -> set[int]:
+    return {int(name) for name in os.listdir("/proc/self/fd")}
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Calls of ``serve``, which ``run`` hands over to (the server itself does not start)."""
+    from infoview.lsp import server
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(server, "serve", lambda **kwargs: calls.append(kwargs))
+    return calls
+
+
+def test_run_answers_first_then_hands_everything_read_to_the_server(
+    root: Path, monkeypatch: pytest.MonkeyPatch, started: list[dict[str, Any]]
+) -> None:
+    from infoview.lsp import early
+
+    written: list[dict[str, Any]] = []
+    published = threading.Event()
+
+    def write(data: bytes) -> None:
+        (message,) = wire.Frames().feed(data)
+        written.append(message)
+        if message.get("method") == "textDocument/publishDiagnostics":
+            published.set()
+
+    monkeypatch.setattr(early, "_write_stdout", write)
+    monkeypatch.chdir(root)
+    path = root / "interviews" / "2026-11-25-priya-raman.md"
+    data = b"".join(
+        wire.frame(m)
+        for m in (initialize(root), INITIALIZED, did_open(path, path.read_text("utf-8")))
+    )
+    read_end, write_end = os.pipe()
+    os.write(write_end, data)
+    monkeypatch.setattr("sys.stdin", Stdin(read_end))
+    before = open_fds()
+    # The server "imports" once the diagnostics are out: the early start had its turn.
+    early.run(poll=True, load=lambda: published.wait(30) or None)
+    (call,) = started
+    assert call["use_watchdog"] is False and call["early"].read == data
+    assert call["early"].answered == 7 and set(call["early"].published) == {path.as_uri()}
+    assert [m.get("id", m.get("method")) for m in written] == [7, "textDocument/publishDiagnostics"]
+    call["headstart"].close()
+    assert open_fds() == before  # the readiness pipe is closed, the head start's too
+    os.close(read_end)
+    os.close(write_end)
+
+
+def test_run_hands_over_at_the_end_of_input(
+    root: Path, monkeypatch: pytest.MonkeyPatch, started: list[dict[str, Any]]
+) -> None:
+    from infoview.lsp import early
+
+    monkeypatch.setattr(early, "_write_stdout", lambda data: None)
+    read_end, write_end = os.pipe()
+    os.write(write_end, wire.frame(initialize(root)))
+    os.close(write_end)
+    monkeypatch.setattr("sys.stdin", Stdin(read_end))
+    gate = threading.Event()
+    early.run(poll=False, load=lambda: gate.wait(30) or None)
+    gate.set()
+    (call,) = started
+    assert call["use_watchdog"] is True and call["early"].read == wire.frame(initialize(root))
+    call["headstart"].close()
+    os.close(read_end)
+
+
+def test_run_raises_what_importing_the_server_raised(
+    monkeypatch: pytest.MonkeyPatch, started: list[dict[str, Any]]
+) -> None:
+    from infoview.lsp import early
+
+    read_end, write_end = os.pipe()
+    monkeypatch.setattr("sys.stdin", Stdin(read_end))
+
+    def broken() -> None:
+        raise ImportError("no pygls")
+
+    with pytest.raises(ImportError, match="no pygls"):
+        early.run(poll=False, load=broken)
+    assert started == []
+    os.close(read_end)
+    os.close(write_end)
+
+
+def test_without_fork_run_starts_the_server_plainly(
+    monkeypatch: pytest.MonkeyPatch, started: list[dict[str, Any]]
+) -> None:
+    from infoview.lsp import early
+
+    monkeypatch.setattr(headstart, "start", lambda: None)
+    early.run(poll=True, load=lambda: pytest.fail("no early start without a head start"))
+    assert started == [{"use_watchdog": False}]

@@ -235,3 +235,12 @@ def test_text_edits_turn_the_old_text_into_the_new(old: str, new: str, encoding:
     edits = text_edits(old, new, encoding)
     assert apply_edits(old, edits, encoding) == new
     assert (edits == []) == (old == new)
+
+
+def test_a_point_span_ends_at_its_lines_end_on_any_line() -> None:
+    from infoview.lsp.codeunits import Text
+
+    text = Text("a\n" * 10 + "ab\n")
+    assert text.encoding == "utf-16"  # the protocol's default
+    assert text.span_places(Span(11, 1)) == ((10, 0), (10, 2))
+    assert text.span_places(Span(11, 3)) == ((10, 2), (10, 2))
