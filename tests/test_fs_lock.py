@@ -188,10 +188,12 @@ def test_a_file_deleted_while_waiting_for_the_lock_is_not_edited(
         return got
 
     monkeypatch.setattr(fs_lock, "_flock", flock_then_delete)
-    with pytest.raises(FileError) as caught:
-        edit_file(path, upper, root=root, max_bytes=100)
-    assert caught.value.message == "cannot edit: No such file or directory (ENOENT)"
-    assert not path.exists()
+    for change in (upper, lambda data: data):  # even an edit with nothing to change
+        path.write_bytes(b"abc")
+        with pytest.raises(FileError) as caught:
+            edit_file(path, change, root=root, max_bytes=100)
+        assert caught.value.message == "cannot edit: No such file or directory (ENOENT)"
+        assert not path.exists()
 
 
 # -- descriptors -------------------------------------------------------------------------------
