@@ -293,3 +293,60 @@ def test_a_meeting_ahead_without_a_time_is_named_by_its_day(ws: Workspace, ctx: 
         "the meeting is on Tuesday 15 December 2026, after today (2026-12-04); write the "
         "thank-you once it has happened, or use --early for a draft now"
     )
+
+
+def test_a_meeting_without_a_date_gets_no_note_yet(ws: Workspace, ctx: Context) -> None:
+    from infoview.thanks import NoteError
+
+    with pytest.raises(NoteError) as caught:
+        note_for(ws, ctx, text().replace("  date: 2026-12-03T10:00\n", ""))
+    assert caught.value.message == (
+        "the meeting has no date yet (meeting.date); a thank-you follows the meeting"
+    )
+
+
+@pytest.mark.parametrize("key", ["salutation", "organization"])
+def test_a_value_the_note_names_must_be_one_line(ws: Workspace, ctx: Context, key: str) -> None:
+    from infoview.thanks import NoteError
+
+    # the value becomes "Line<U+2028>Break"; what was there stays, as a comment
+    body = text(organization="Marlow & Reyes LLP")
+    body = body.replace(f"  {key}: ", f'  {key}: "Line\\u2028Break" # ')
+    with pytest.raises(NoteError) as caught:
+        note_for(ws, ctx, body)
+    assert caught.value.message == (
+        f"interviewer.{key} contains a line break (U+2028); make it one line of plain text"
+    )
+
+
+def test_the_repeat_warning_names_the_line_of_the_takeaway_the_note_uses(
+    ws: Workspace, ctx: Context
+) -> None:
+    notes = "- **Takeaway:** Ask the clerk first, ask the clerk first.\n- **Takeaway:** Call me.\n"
+    note = note_for(ws, ctx, text(notes=notes))
+    assert note.warnings == [
+        "interviews/dana.md: the note says 'ask the clerk first' twice (your takeaway, "
+        "line 13); reword it"
+    ]
+
+
+def test_a_template_without_a_takeaway_gets_empty_values(ws: Workspace, ctx: Context) -> None:
+    (ws.root / "templates").mkdir()
+    (ws.root / "templates" / "thanks.txt.j2").write_text(
+        "[{{ takeaway }}][{{ takeaway_as_written }}][{{ takeaways | length }}]\n",
+        encoding="utf-8",
+    )
+    note = note_for(ws, ctx, text(notes="- They were kind.\n"))
+    assert note.text == "[][][0]\n"
+
+
+def test_write_notes_writes_no_early_draft_unless_asked(ws: Workspace, ctx: Context) -> None:
+    from infoview.thanks import write_notes
+
+    path = ws.interviews_dir / "dana.md"
+    path.write_text(text().replace("2026-12-03T10:00", "2026-12-15T10:00"), encoding="utf-8")
+    done = write_notes(ws, [ws.read(path)], ctx, fmt="email", report=lambda w: None)
+    assert [(w.path, w.error is not None) for w in done] == [(None, True)]
+    assert done[0].error is not None and "after today (2026-12-04)" in done[0].error
+    early = write_notes(ws, [ws.read(path)], ctx, fmt="email", report=lambda w: None, early=True)
+    assert [w.path for w in early] == [ws.build_dir / "thanks" / "dana.eml"]
