@@ -350,3 +350,32 @@ def test_write_notes_writes_no_early_draft_unless_asked(ws: Workspace, ctx: Cont
     assert done[0].error is not None and "after today (2026-12-04)" in done[0].error
     early = write_notes(ws, [ws.read(path)], ctx, fmt="email", report=lambda w: None, early=True)
     assert [w.path for w in early] == [ws.build_dir / "thanks" / "dana.eml"]
+
+
+def test_a_card_stylesheet_that_cannot_be_used_is_named_and_the_default_used(
+    ws: Workspace, ctx: Context
+) -> None:
+    import os
+
+    from infoview.thanks import card_job
+
+    (ws.root / "styles").mkdir()
+    os.mkfifo(ws.root / "styles" / "card.css")  # reading it would block
+    note = note_for(ws, ctx, text(), fmt="card")
+    job = card_job(note, ws)
+    (warning,) = note.warnings
+    assert warning.startswith("interviews/dana.md: not included: styles/card.css: ")
+    assert warning.endswith("; the packaged default stylesheet is used instead")
+    assert job.css[0][1].endswith("/card.css") and "styles/card.css" not in job.css[0][1]
+
+
+def test_a_card_that_cannot_be_written_is_an_io_error(ws: Workspace, ctx: Context) -> None:
+    from infoview.thanks import write_notes
+
+    (ws.root / "build").mkdir()
+    (ws.root / "build" / "thanks").write_text("a file where the folder goes")
+    path = ws.interviews_dir / "dana.md"
+    path.write_text(text(), encoding="utf-8")
+    (done,) = write_notes(ws, [ws.read(path)], ctx, fmt="card", report=lambda w: None)
+    assert (done.path, done.io_error) == (None, True)
+    assert done.error is not None and done.error.startswith("build/thanks")
