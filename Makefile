@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: packet lint watch thanks agenda test bench mutate judge-report judge-train readme venv clean
+.PHONY: packet lint watch thanks agenda test bench mutate judge-report judge-train readme lsp-capabilities venv clean
 
 # The virtual environment is (re)built when missing or when pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -57,6 +57,11 @@ mutate: $(STAMP)
 
 readme: $(STAMP)
 	$(BIN)/python tools/update_readme.py
+
+# The capabilities `infoview lsp` announces before pygls is imported (infoview/lsp/early.py),
+# taken from the real server; tests/lsp/unit/test_early.py fails when they are stale.
+lsp-capabilities: $(STAMP)
+	$(BIN)/python tools/lsp_capabilities.py
 
 clean:
 	rm -rf build

@@ -103,14 +103,20 @@ def fix_text(
 def _verify(before: Interview, after: Interview, added: list[str], path: Path) -> None:
     """Refuse a result that lost a section, moved one, or reads the front matter differently."""
     lines = {key: section.span.line for key, section in after.sections.items()}
-    for key in added:
+
+    def in_order(key: str) -> bool:
         later = [lines[k] for k in ORDER[ORDER.index(key) + 1 :] if k in before.sections]
-        if key not in lines or any(lines[key] > line for line in later):
-            raise EditRefused(
-                "could not add the missing sections safely (they would not read back in "
-                "the method's order); nothing was written",
-                path=path,
-            )
+        return all(lines[key] < line for line in later)
+
+    # Every section must read back, the old ones too: a templates/ override that leaves a
+    # code block open swallows the sections after it.
+    kept = all(key in lines for key in (*before.sections, *added))
+    if not kept or not all(in_order(key) for key in added):
+        raise EditRefused(
+            "could not add the missing sections safely (they would not read back in "
+            "the method's order); nothing was written",
+            path=path,
+        )
     if {p.message for p in after.problems} - {p.message for p in before.problems}:
         raise EditRefused(
             "could not add the missing sections safely (the result reads differently); "

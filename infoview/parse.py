@@ -16,6 +16,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from infoview.blocks import markdown
@@ -134,9 +135,10 @@ def parse_text(text: str, path: Path) -> Interview:
         interview.lint_ignore = values.lint_ignore
         interview.keys = values.keys
     _Body(interview, fm.body, fm.body_offset).parse()
-    for number, source_line in enumerate(text.split("\n"), 1):
-        if _DISABLE in source_line and (codes := disabled_codes(source_line)):
-            interview.disabled[number + 1] = codes
+    if _DISABLE in text:  # most files have none: spare looking at every line
+        for number, source_line in enumerate(text.split("\n"), 1):
+            if _DISABLE in source_line and (codes := disabled_codes(source_line)):
+                interview.disabled[number + 1] = codes
     return interview
 
 
@@ -169,6 +171,7 @@ def label_of(inline: str) -> tuple[str | None, str]:
     return None, inline.strip()
 
 
+@lru_cache(maxsize=1024)  # research labels repeat from file to file ("Work history")
 def facets_of(label: str) -> tuple[Facet, ...]:
     """Every research topic a label names, in the order they appear in it.
 

@@ -52,15 +52,22 @@ class Block:
     __slots__ = ("content", "info", "level", "map", "markup", "nesting", "tag", "type")
 
     def __init__(
-        self, type: str, tag: str, nesting: int, level: int, map: list[int] | None
+        self,
+        type: str,
+        tag: str,
+        nesting: int,
+        level: int,
+        map: list[int] | None,
+        content: str = "",
+        markup: str = "",
     ) -> None:
         self.type = type
         self.tag = tag
         self.nesting = nesting
         self.level = level
         self.map: list[int] | None = map
-        self.content = ""
-        self.markup = ""
+        self.content = content
+        self.markup = markup
         self.info = ""
 
     def __repr__(self) -> str:
@@ -170,15 +177,6 @@ class _Scanner:
         self.tokenize(0, self.max)
         return self.tokens
 
-    def push(self, type: str, tag: str, nesting: int, map: list[int] | None) -> Block:
-        if nesting < 0:
-            self.level -= 1
-        token = Block(type, tag, nesting, self.level, map)
-        if nesting > 0:
-            self.level += 1
-        self.tokens.append(token)
-        return token
-
     def empty(self, line: int) -> bool:
         return self.shift[line] >= len(self.lines[line])
 
@@ -260,12 +258,12 @@ class _Scanner:
             if after < 0:
                 return False
         marker = text[after - 1]
-        if ordered:
-            opened = self.push("ordered_list_open", "ol", 1, [line, 0])
-        else:
-            opened = self.push("bullet_list_open", "ul", 1, [line, 0])
-        opened.markup = marker
-        first = next_line = line
+        kind, tag = ("ordered_list", "ol") if ordered else ("bullet_list", "ul")
+        tokens, level = self.tokens, self.level  # markdown-it's push, inlined
+        list_map = [line, 0]
+        tokens.append(Block(f"{kind}_open", tag, 1, level, list_map, "", marker))
+        self.level = level + 2  # inside the list and an item (between items: level + 1)
+        next_line = line
         while next_line < end:
             text = lines[line]
             content = after
@@ -276,8 +274,8 @@ class _Scanner:
                 indent_after = 1
             indent = after + indent_after
             item_map = [line, 0]
-            item = self.push("list_item_open", "li", 1, item_map)
-            item.markup = marker
+            item = Block("list_item_open", "li", 1, level + 1, item_map, "", marker)
+            tokens.append(item)
             if ordered:
                 item.info = text[start : after - 1]
             old_shift, old_list_indent = shift[line], self.list_indent
@@ -289,7 +287,7 @@ class _Scanner:
                 self.tokenize(line, end)
             self.blk, self.list_indent = self.list_indent, old_list_indent
             shift[line] = old_shift
-            self.push("list_item_close", "li", -1, None).markup = marker
+            tokens.append(Block("list_item_close", "li", -1, level + 1, None, "", marker))
             next_line = line = self.line
             item_map[1] = next_line
             if next_line >= end or shift[line] < self.blk or shift[line] - self.blk >= 4:
@@ -302,9 +300,9 @@ class _Scanner:
             after = (_ordered_marker if ordered else _bullet_marker)(text, start)
             if after < 0 or text[after - 1] != marker:
                 break
-        closed = self.push(f"{'ordered' if ordered else 'bullet'}_list_close", opened.tag, -1, None)
-        closed.markup = marker
-        opened.map = [first, next_line]
+        tokens.append(Block(f"{kind}_close", tag, -1, level, None, "", marker))
+        self.level = level
+        list_map[1] = next_line
         self.line = next_line
         return True
 
@@ -314,8 +312,8 @@ class _Scanner:
         if not text.startswith("<!--", pos) or "-->" not in text[pos:]:
             raise _Decline
         self.line = line + 1
-        token = self.push("html_block", "", 0, [line, line + 1])
-        token.content = text[min(self.blk, pos) :] + "\n" * (line < self.newline_after)
+        content = text[min(self.blk, pos) :] + "\n" * (line < self.newline_after)
+        self.tokens.append(Block("html_block", "", 0, self.level, [line, line + 1], content))
 
     def heading(self, line: int, pos: int, level: int) -> None:
         """heading: an ATX heading, its closing ``#`` run and spaces cut."""
@@ -326,10 +324,13 @@ class _Scanner:
         if hashes > pos and text[hashes - 1] == " ":
             end = hashes  # a closing run of #s, after a space
         self.line = line + 1
-        tag, markup = f"h{level}", "#" * level
-        self.push("heading_open", tag, 1, [line, line + 1]).markup = markup
-        self.push("inline", "", 0, [line, line + 1]).content = text[pos:end].strip(TRIM)
-        self.push("heading_close", tag, -1, None).markup = markup
+        tag, markup, at = f"h{level}", "#" * level, self.level
+        content = text[pos:end].strip(TRIM)
+        self.tokens += (
+            Block("heading_open", tag, 1, at, [line, line + 1], "", markup),
+            Block("inline", "", 0, at + 1, [line, line + 1], content),
+            Block("heading_close", tag, -1, at, None, "", markup),
+        )
 
     def paragraph(self, line: int) -> None:
         """paragraph (and lheading's look for an underline): up to a blank or a terminator."""
@@ -350,6 +351,9 @@ class _Scanner:
             next_line += 1
         parts = [lines[n][min(blk, shift[n]) :] for n in range(line, next_line)]
         self.line = next_line
-        self.push("paragraph_open", "p", 1, [line, next_line])
-        self.push("inline", "", 0, [line, next_line]).content = "\n".join(parts).strip(TRIM)
-        self.push("paragraph_close", "p", -1, None)
+        content, at = "\n".join(parts).strip(TRIM), self.level
+        self.tokens += (
+            Block("paragraph_open", "p", 1, at, [line, next_line]),
+            Block("inline", "", 0, at + 1, [line, next_line], content),
+            Block("paragraph_close", "p", -1, at, None),
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -232,3 +233,139 @@ def test_fix_text_adds_only_the_sections_asked_for(ws: Path) -> None:
     new, added = fix_text(open_workspace(ws), before, Path("x.md"), only={"notes"})
     assert (new, added) == (before + "\n" + NOTES, ("Notes",))
     assert fix_text(open_workspace(ws), new, Path("x.md"), only={"notes"}) == (new, ())
+
+
+# -- what the fix refuses, and where its line breaks come from ------------------------------
+
+REFUSED_ORDER = (
+    "error: cannot fix: interviews/x.md: could not add the missing sections safely (they "
+    "would not read back in the method's order); nothing was written\n"
+)
+
+
+def override(ws: Path, key: str, text: str) -> None:
+    (ws / "templates").mkdir(exist_ok=True)
+    (ws / "templates" / f"section-{key}.md.j2").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        pytest.param("## Research\n```\n", id="leaves-a-code-block-open"),
+        pytest.param("## Research\n<!--\n", id="leaves-a-comment-open"),
+        pytest.param("## Questions\n## Research\n", id="puts-its-heading-after-questions"),
+    ],
+)
+def test_a_template_override_that_would_move_or_swallow_a_section_is_refused(
+    runner: CliRunner, ws: Path, template: str
+) -> None:
+    before = FRONT + "## Questions\n### Goal 1\n- Why?\n## Notes\n## Follow-up\n"
+    path = put(ws, before)
+    override(ws, "research", template)
+    result = fix(runner)
+    assert result.exit_code == 2
+    assert result.stderr == REFUSED_ORDER
+    assert path.read_bytes() == before.encode()
+
+
+def test_a_section_appended_inside_an_open_code_block_is_refused(
+    runner: CliRunner, ws: Path
+) -> None:
+    before = FRONT + "## Research\nx\n## Questions\n- Why?\n## Notes\n```\nraw notes\n"
+    path = put(ws, before)
+    result = fix(runner)
+    assert result.exit_code == 2
+    assert result.stderr == REFUSED_ORDER
+    assert path.read_bytes() == before.encode()
+
+
+def test_a_template_that_adds_a_problem_is_refused(runner: CliRunner, ws: Path) -> None:
+    before = FRONT + "## Research\nx\n## Questions\n- Why?\n## Follow-up\n"
+    path = put(ws, before)
+    override(ws, "notes", "## Notes\nbad \x00 byte\n")
+    result = fix(runner)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: cannot fix: interviews/x.md: could not add the missing sections safely (the "
+        "result reads differently); nothing was written\n"
+    )
+    assert path.read_bytes() == before.encode()
+
+
+def test_a_problem_in_the_body_does_not_stop_the_fix(runner: CliRunner, ws: Path) -> None:
+    before = FRONT + "## Research\n- a\x00b\n## Notes\n"  # IV001: a NUL byte in the body
+    path = put(ws, before)
+    result = fix(runner)
+    assert result.stderr == "fixed: interviews/x.md: added ## Questions, ## Follow-up\n"
+    assert path.read_text(encoding="utf-8") == (
+        FRONT + "## Research\n- a\x00b\n" + questions(1, 2) + "\n## Notes\n\n" + FOLLOW_UP
+    )
+
+
+def test_a_section_takes_the_line_break_of_the_line_it_goes_before(
+    runner: CliRunner, ws: Path
+) -> None:
+    # the front matter and the last line end in LF; the Questions heading in CRLF
+    body = "## Questions\r\n- Why?\r\n## Notes\r\n- kind\r\n## Follow-up\n"
+    path = put(ws, FRONT + body)
+    assert fix(runner).stderr == "fixed: interviews/x.md: added ## Research\n"
+    assert path.read_bytes() == (FRONT + RESEARCH.replace("\n", "\r\n") + "\r\n" + body).encode()
+
+
+def test_a_section_at_the_end_takes_the_last_line_break(runner: CliRunner, ws: Path) -> None:
+    body = "## Research\r\nx\r\n## Questions\r\n- Why?\r\n## Notes\r\n- kind\n"
+    path = put(ws, FRONT.replace("\n", "\r\n") + body)
+    assert fix(runner).stderr == "fixed: interviews/x.md: added ## Follow-up\n"
+    assert path.read_bytes() == (FRONT.replace("\n", "\r\n") + body + "\n" + FOLLOW_UP).encode()
+
+
+def test_a_body_ending_in_a_blank_line_gets_no_second_one(runner: CliRunner, ws: Path) -> None:
+    body = "## Research\nx\n## Questions\n- Why?\n## Notes\n- kind\n\n"
+    path = put(ws, FRONT + body)
+    assert fix(runner).stderr == "fixed: interviews/x.md: added ## Follow-up\n"
+    assert path.read_text(encoding="utf-8") == FRONT + body + FOLLOW_UP
+
+
+SKELETON = RESEARCH + "\n" + questions(1) + "\n" + NOTES + "\n" + FOLLOW_UP
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        pytest.param("", SKELETON, id="empty"),
+        pytest.param("\ufeff", "\ufeff" + SKELETON, id="only-a-bom"),
+        pytest.param("notes", "notes\n\n" + SKELETON, id="one-line-without-a-break"),
+    ],
+)
+def test_a_file_without_front_matter_or_line_breaks_gets_lf_skeletons(
+    runner: CliRunner, ws: Path, before: str, after: str
+) -> None:
+    path = put(ws, before)
+    assert fix(runner).stderr == (
+        "fixed: interviews/x.md: added ## Research, ## Questions, ## Notes, ## Follow-up\n"
+    )
+    assert path.read_bytes() == after.encode()
+
+
+def test_a_section_typed_in_meanwhile_is_kept_and_the_report_says_what_was_added(
+    runner: CliRunner, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor saving in place while the fix runs: the fix runs again on its text."""
+    from infoview import fix as fix_module
+
+    path = put(ws, FRONT + "## Research\nx\n## Questions\n- Why?\n")
+    real, calls = fix_module.fix_text, []
+
+    def typed_meanwhile(*args: Any, **kwargs: Any) -> tuple[str, tuple[str, ...]]:
+        calls.append(args[1])
+        if len(calls) == 1:
+            with path.open("a", encoding="utf-8") as handle:  # no lock, no rename
+                handle.write("## Notes\n- typed meanwhile\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(fix_module, "fix_text", typed_meanwhile)
+    assert fix(runner).stderr == "fixed: interviews/x.md: added ## Follow-up\n"
+    assert len(calls) == 2
+    assert path.read_text(encoding="utf-8") == (
+        FRONT + "## Research\nx\n## Questions\n- Why?\n## Notes\n- typed meanwhile\n\n" + FOLLOW_UP
+    )

@@ -558,10 +558,12 @@ def test_a_killed_run_removes_its_copies_and_leaves_the_project(tmp_path: Path) 
         text=True,
     )
     try:
-        for _ in range(1200):  # until its project copy exists (at most a minute)
+        for _ in range(6000):  # until its project copy exists (at most five minutes)
             if any(temp.glob("infoview-mutate-*")) or proc.poll() is not None:
                 break
             time.sleep(0.05)
+        assert proc.poll() is None, proc.communicate()[1]  # still running: kill it now
+        assert any(temp.glob("infoview-mutate-*")), "no project copy after five minutes"
         proc.terminate()
         _, err = proc.communicate(timeout=120)
     finally:

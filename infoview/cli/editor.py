@@ -34,9 +34,6 @@ def lsp(poll: bool) -> None:
     when infoview.toml changes. It exits when the editor closes its input. Set
     INFOVIEW_TODAY=YYYY-MM-DD to fix the date, as for lint.
     """
-    from infoview.lsp import headstart
+    from infoview.lsp.early import run
 
-    head = headstart.start()  # lints the first document while the server imports
-    from infoview.lsp.server import serve
-
-    serve(use_watchdog=not poll, headstart=head)
+    run(poll=poll)

@@ -16,9 +16,9 @@ from lsprotocol import types
 
 from infoview.errors import InfoviewError
 from infoview.lint.registry import lookup
-from infoview.lsp.diagnostics import SOURCE
 from infoview.lsp.positions import text_edits
 from infoview.lsp.server import InfoviewServer
+from infoview.lsp.wire import SOURCE
 
 FIX_ALL = "source.fixAll.infoview"
 SECTION = "source.infoview.addSection"

@@ -11,35 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
-from pathlib import Path
 
 from lsprotocol import types
 
 from infoview.lint.diagnostic import Diagnostic
 from infoview.lsp.positions import Lines
+from infoview.lsp.wire import SOURCE, rule_href
 from infoview.model import Span
 
-SOURCE = "infoview"
 SEVERITY = {
     "error": types.DiagnosticSeverity.Error,
     "warning": types.DiagnosticSeverity.Warning,
     "info": types.DiagnosticSeverity.Information,
 }
-
-
-@lru_cache(maxsize=64)
-def rule_href(code: str) -> str:
-    """Where the rule's documentation is: its module, whose docstring ``infoview rules``
-    prints (nothing is fetched from the network). Found without importing the module."""
-    import infoview.lint.rules
-    from infoview.lint.registry import RULES
-
-    rule = RULES.get(code)
-    if rule is None:  # pragma: no cover - every code lint reports has a rule
-        return "https://example.invalid/infoview/rules"
-    folder = Path(infoview.lint.rules.__file__ or "").resolve().parent
-    return (folder / f"{rule.module_name}.py").as_uri()
 
 
 def to_protocol(found: list[Diagnostic], lines: Lines) -> list[types.Diagnostic]:

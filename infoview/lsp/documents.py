@@ -206,6 +206,18 @@ class Spaces:
         return list(self._by_root.values())
 
 
+def client_roots(folders: Iterable[str], root_uri: str | None, root_path: str | None) -> list[Path]:
+    """The folders ``initialize`` names: its workspace folders' URIs, its root URI, and its
+    (older) root path when there is no root URI; URIs that are not ``file:`` are skipped."""
+    from pygls.uris import to_fs_path  # a small module: neither lsprotocol nor the server
+
+    uris = [*folders, *([root_uri] if root_uri else [])]
+    paths = [to_fs_path(uri) for uri in uris]
+    if root_path and not root_uri:
+        paths.append(root_path)
+    return [Path(p).resolve() for p in paths if p]
+
+
 def _inside(path: Path, root: Path) -> bool:
     try:
         path.relative_to(root)

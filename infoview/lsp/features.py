@@ -11,6 +11,7 @@ from pygls.uris import to_fs_path
 
 from infoview.config import CONFIG_NAME
 from infoview.lsp.diagnostics import result_id
+from infoview.lsp.documents import client_roots
 from infoview.lsp.server import InfoviewServer
 
 SET_CLOCK = "infoview/setClock"
@@ -18,13 +19,8 @@ FEATURES = ("actions", "commands", "completion", "hover", "navigation")
 
 
 def _roots(params: types.InitializeParams) -> list[Path]:
-    uris = [folder.uri for folder in params.workspace_folders or []]
-    if params.root_uri:
-        uris.append(params.root_uri)
-    paths = [to_fs_path(uri) for uri in uris]  # None unless a file: URI, in any case
-    if params.root_path and not params.root_uri:
-        paths.append(params.root_path)
-    return [Path(p).resolve() for p in paths if p]
+    folders = [folder.uri for folder in params.workspace_folders or []]
+    return client_roots(folders, params.root_uri, params.root_path)
 
 
 def _field(params: Any, name: str, default: Any) -> Any:

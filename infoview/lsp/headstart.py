@@ -1,5 +1,8 @@
 """A head start on the first diagnostics: lint in a forked process while the server imports.
 
+(:mod:`infoview.lsp.early` publishes its answers before the server exists; the server
+asks it too until it has compiled the grammar itself.)
+
 ``infoview lsp`` spends most of its first half second importing pygls and lsprotocol
 (some 550 attrs classes, built when the module runs). The first lint needs none of that,
 but it has a cost of its own: importing the rules and compiling the judge's grammar take
@@ -51,11 +54,20 @@ class HeadStart:
         self._answers = answers
         self._buffer = b""
 
-    def ask(self, root: Path, path: Path, text: str, now: dt.datetime) -> bool:
-        """Send the child a document to lint; False (and closed) when it cannot be sent."""
+    def ask(
+        self, root: Path, path: Path, text: str, now: dt.datetime, digest: str | None = None
+    ) -> bool:
+        """Send the child a document to lint; False (and closed) when it cannot be sent.
+
+        With ``digest`` (the asker's ``Settings.digest``), the child answers only when it
+        lints with the same settings: it reads ``infoview.toml`` again if its own differ,
+        and answers nothing (then the asker lints in-process) if they still do.
+        """
         if not self.open:
             return False
         request = {"root": str(root), "path": str(path), "text": text, "now": now.isoformat()}
+        if digest is not None:
+            request["digest"] = digest
         try:
             _write_all(self._requests, json.dumps(request).encode("ascii") + b"\n")
         except (OSError, ValueError):
@@ -222,8 +234,13 @@ def _serve(requests: int, answers: int, warm: Callable[[], None]) -> None:
             space = spaces.get(root)
             if space is None:
                 space = spaces[root] = Space(root)
-            now = dt.datetime.fromisoformat(request["now"])
-            found = lint_interview(parse_buffer(request["text"], path), path, space, now)
-            rows = [[getattr(d, name) for name in _FIELDS] for d in found]
+            digest = request.get("digest", space.settings.digest)
+            if space.settings.digest != digest:
+                space.reload()  # changed on disk since this child read it
+            rows = None
+            if space.settings.digest == digest:
+                now = dt.datetime.fromisoformat(request["now"])
+                found = lint_interview(parse_buffer(request["text"], path), path, space, now)
+                rows = [[getattr(d, name) for name in _FIELDS] for d in found]
             outbox.write(json.dumps(rows).encode("ascii") + b"\n")
             outbox.flush()

@@ -5,6 +5,10 @@ with its BOM removed and line breaks normalised. The protocol counts 0-based lin
 at ``\\n``, ``\\r\\n`` or ``\\r`` (as the parser does) and 0-based columns in the code
 units the client and server agreed on: UTF-16 by default (an emoji is two), or UTF-8 or
 UTF-32. A BOM the client kept is one more character at the start of line 0.
+
+The counting is :mod:`infoview.lsp.codeunits`' (which the early start uses before
+lsprotocol is imported); this module gives it lsprotocol's types, and turns one text
+into another as the fewest line edits.
 """
 
 from __future__ import annotations
@@ -14,65 +18,23 @@ import re
 
 from lsprotocol import types
 
+from infoview.lsp.codeunits import UTF8, UTF16, UTF32, Text, chars_for, units
 from infoview.model import Span
 
-_BREAK = re.compile(r"\r\n|\r|\n")
-UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
+__all__ = ["UTF8", "UTF16", "UTF32", "Lines", "chars_for", "text_edits", "units"]
 
 
-def units(text: str, encoding: str) -> int:
-    """How many code units ``text`` takes in ``encoding``."""
-    if encoding == UTF32:
-        return len(text)
-    if encoding == UTF8:
-        return len(text.encode("utf-8", errors="surrogatepass"))
-    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
-
-
-def chars_for(text: str, count: int, encoding: str) -> int:
-    """How many characters of ``text`` fill ``count`` code units (never splitting one)."""
-    if encoding == UTF32:
-        return min(count, len(text))
-    used = 0
-    for index, char in enumerate(text):
-        width = units(char, encoding)
-        if used + width > count:
-            return index
-        used += width
-    return len(text)
-
-
-class Lines:
-    """A document's text as the protocol sees it, for converting positions."""
-
-    def __init__(self, text: str, encoding: str = UTF16) -> None:
-        self.text = text
-        self.encoding = encoding
-        self.bom = 1 if text.startswith("\ufeff") else 0
-        self.starts = [0, *(m.end() for m in _BREAK.finditer(text))]
-        self.lines = _BREAK.split(text)
-
-    def line(self, index: int) -> str:
-        return self.lines[index] if 0 <= index < len(self.lines) else ""
+class Lines(Text):
+    """A document's text as the protocol sees it, with positions as lsprotocol's types."""
 
     def position(self, line: int, column: int) -> types.Position:
         """The protocol position of infoview's ``line``:``column`` (1-based, characters)."""
-        index = min(max(line - 1, 0), len(self.lines) - 1)
-        text = self.lines[index]
-        chars = min(max(column - 1, 0) + (self.bom if index == 0 else 0), len(text))
-        return types.Position(index, units(text[:chars], self.encoding))
+        return types.Position(*self.place(line, column))
 
     def range(self, span: Span) -> types.Range:
         """The range of ``span``; a point span covers the rest of its line's text."""
-        start = self.position(span.line, span.column)
-        if span.end_line:
-            end = self.position(span.end_line, span.end_column)
-        else:
-            text = self.line(start.line).rstrip()
-            end = types.Position(start.line, max(units(text, self.encoding), start.character))
-        if (end.line, end.character) < (start.line, start.character):
-            end = start
-        return types.Range(start, end)
+        start, end = self.span_places(span)
+        return types.Range(types.Position(*start), types.Position(*end))
 
     def point(self, position: types.Position) -> tuple[int, int]:
         """infoview's 1-based (line, column) of a protocol position."""

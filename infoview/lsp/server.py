@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import sys
 from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,9 +31,11 @@ from infoview.lsp import clock as clocks
 from infoview.lsp.checking import lint_interview, parse_buffer
 from infoview.lsp.diagnostics import result_id, to_protocol
 from infoview.lsp.documents import Space, Spaces, stamp_of
+from infoview.lsp.early import Handover, Replay
 from infoview.lsp.headstart import HeadStart
 from infoview.lsp.positions import UTF16, Lines
 from infoview.lsp.settings import ConfigWatch
+from infoview.lsp.wire import diagnostics_json
 from infoview.model import Interview
 
 DEBOUNCE = 0.05  # seconds of quiet after a change before it is linted
@@ -70,6 +73,20 @@ class Known:
 
 
 class _Protocol(LanguageServerProtocol):
+    def _send_data(self, data: Any) -> None:
+        """Send ``data``, unless it is the answer to ``initialize`` that the early start
+        gave already (:mod:`infoview.lsp.early`): then only say so if pygls' differs."""
+        early = getattr(self._server, "early", None)
+        answer = getattr(data, "id", None) is not None and not hasattr(data, "method")
+        if early is None or early.answered is None or not answer or data.id != early.answered:
+            super()._send_data(data)
+            return
+        early.answered = None
+        error = getattr(data, "error", None)
+        if error is not None or self._converter.unstructure(data.result) != early.result:
+            message = error.message if error is not None else "a different answer"
+            print(f"infoview lsp: pygls' initialize gave {message}", file=sys.stderr)
+
     @lsp_method(types.INITIALIZE)
     def lsp_initialize(
         self, params: types.InitializeParams
@@ -102,6 +119,7 @@ class InfoviewServer(LanguageServer):
         self._wake: asyncio.TimerHandle | None = None
         self.children: set[asyncio.subprocess.Process] = set()
         self.headstart: HeadStart | None = None  # lints the first documents: see settle()
+        self.early: Handover | None = None  # what the early start sent: see infoview.lsp.early
         self.settled = False
         self._settling: asyncio.TimerHandle | None = None
 
@@ -172,7 +190,7 @@ class InfoviewServer(LanguageServer):
         moment = self.clock.moment(space.settings.config.tz)
         head = self.headstart
         diagnostics = None
-        if head is not None and head.ask(space.root, path, text, moment):
+        if head is not None and head.ask(space.root, path, text, moment, space.settings.digest):
             diagnostics = head.answer(space.label(path))
         interview = None
         if diagnostics is None:
@@ -233,11 +251,17 @@ class InfoviewServer(LanguageServer):
             return
         if not force and before is not None and result_id(before.items) == result_id(result.items):
             return
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri, result.items, version=result.version)
-        )
+        if self.early is None or not self.early.already_sent(uri, self._published(result, uri)):
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri, result.items, version=result.version)
+            )
         if not self.settled:
             asyncio.get_running_loop().call_soon(self.settle)
+
+    def _published(self, result: Result, uri: str) -> dict[str, Any]:
+        """``result`` as the early start would have published it."""
+        diagnostics = diagnostics_json(result.found, Lines(result.text, self.encoding))
+        return {"uri": uri, "diagnostics": diagnostics, "version": result.version}
 
     # -- starting up ----------------------------------------------------------------------
 
@@ -384,9 +408,19 @@ def build() -> InfoviewServer:
     return server
 
 
-def serve(*, use_watchdog: bool = True, headstart: HeadStart | None = None) -> None:
-    """Run the server over stdio until the client exits or stdin closes."""
+def serve(
+    *,
+    use_watchdog: bool = True,
+    headstart: HeadStart | None = None,
+    early: Handover | None = None,
+) -> None:
+    """Run the server over stdio until the client exits or stdin closes; after an early
+    start, pygls first reads again what it read (``early.read``)."""
     server = build()
     server.use_watchdog = use_watchdog
     server.headstart = headstart
-    server.start_io()
+    server.early = early
+    if early is None:
+        server.start_io()
+    else:
+        server.start_io(Replay(early.read, sys.stdin.buffer))  # type: ignore[arg-type]

@@ -21,9 +21,10 @@ from infoview.cli import cli
 from infoview.lint.diagnostic import Diagnostic
 from infoview.lint.registry import RULES
 from infoview.lsp.checking import lint_interview, parse_buffer
-from infoview.lsp.diagnostics import result_id, rule_href, to_protocol
+from infoview.lsp.diagnostics import result_id, to_protocol
 from infoview.lsp.documents import Space
 from infoview.lsp.positions import Lines
+from infoview.lsp.wire import rule_href
 from infoview.model import Interview
 from infoview.workspace import MAX_INTERVIEW_BYTES
 

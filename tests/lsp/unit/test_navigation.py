@@ -440,3 +440,19 @@ def test_a_referral_is_followed_not_the_referrer_beside_it(
     uri = server.open(path)
     assert _definition(server, uri, at(text, "Cy Diaz", 1)) == [("c.md", 2, 2, 2, 15)]
     assert _definition(server, uri, at(text, "b.md", 1)) == [("b.md", 2, 2, 2, 15)]
+
+
+@pytest.mark.parametrize("value", ["", " ''", " ~"])
+def test_an_empty_referred_by_names_nobody(
+    lsp: Callable[..., Lsp], people: Path, value: str
+) -> None:
+    # someone whose name is any stand-in for "nothing" must not be found either
+    (people / "interviews" / "XX.md").write_text(_front("XX", None, "referred_by: XX\n"))
+    path = people / "interviews" / "f.md"
+    text = _front("Fa Gu", None, f"referred_by:{value}\n")
+    path.write_text(text)
+    server = lsp(root=people)
+    uri = server.open(path)
+    position = at(text, "referred_by", 3)
+    assert _references(server, uri, position, declaration=True) == []
+    assert _definition(server, uri, position) == []

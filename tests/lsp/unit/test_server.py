@@ -17,9 +17,11 @@ import pytest
 from lsprotocol import types
 
 from infoview import __version__
+from infoview.lsp import headstart
 from infoview.lsp import server as server_module
 from infoview.lsp.diagnostics import result_id
 from infoview.lsp.features import SET_CLOCK, _field, _roots
+from infoview.lsp.headstart import HeadStart
 from infoview.lsp.server import DEBOUNCE, RELOAD_DELAY, SETTLE, InfoviewServer
 
 from ..inproc import Lsp
@@ -182,12 +184,14 @@ def test_the_server_starts_with_watchdog_and_the_system_clock_and_serve_runs_it(
 
     def start_io(self: InfoviewServer) -> None:
         commands = self.protocol.fm.commands
-        ran.append((self.use_watchdog, len(commands)))
+        ran.append((self.use_watchdog, len(commands), self.headstart))
 
     monkeypatch.setattr(InfoviewServer, "start_io", start_io)
-    server_module.serve(use_watchdog=False)
+    head = HeadStart(-1, -1)  # never asked: a stand-in the server is handed as it is
+    server_module.serve(use_watchdog=False, headstart=head)
     server_module.serve()
-    assert ran == [(False, 5), (True, 5)]  # built with every command, then started
+    # built with every command and the head start it was given, then started
+    assert ran == [(False, 5, head), (True, 5, None)]
 
 
 def test_a_server_watching_with_watchdog_stops_it_at_shutdown(
@@ -204,6 +208,22 @@ def test_a_server_watching_with_watchdog_stops_it_at_shutdown(
     assert watch._observer is None
     observer.join(5)
     assert not observer.is_alive()
+
+
+def test_a_server_shut_down_before_it_settles_ends_its_head_start(
+    lsp: Callable[..., Lsp], root: Path
+) -> None:
+    server = lsp(initialize=False)
+    head = headstart.start(lambda: None)
+    assert head is not None and head.pid is not None  # Linux has fork
+    server.ls.headstart = head
+    server.initialize(root)  # nothing opened: it would settle only SETTLE seconds from now
+    assert not server.ls.settled
+    server.run(server.ls.shutdown)
+    # the child was ended and reaped: no process is left behind
+    assert head.status is not None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(head.pid, os.WNOHANG)
 
 
 # -- documents --------------------------------------------------------------------------------
@@ -501,6 +521,19 @@ def test_a_settings_change_re_lints_only_its_own_workspaces_documents(
     server.run(lambda: ls.refresh([]))
     server.run(lambda: ls.refresh())  # every document: none changed, none published
     assert [len(server.publications(u)) for u in (mine, theirs)] == [1, 2]
+
+
+def test_a_document_outside_every_workspace_does_not_stop_a_settings_change_re_lint(
+    lsp: Callable[..., Lsp], root: Path
+) -> None:
+    server = lsp()
+    loose = server.open_uri("untitled:1", (root / "interviews" / PRIYA).read_text())
+    uri = server.open(root / "interviews" / PRIYA)  # opened after the loose one
+    assert "IV402" in codes(server.diagnostics(uri))
+    edit_config(root, 'ignore = ["IV104"]', 'ignore = ["IV104", "IV402"]')
+    server.advance(1.0 + RELOAD_DELAY)
+    assert "IV402" not in codes(server.diagnostics(uri))
+    assert server.publications(loose) == []
 
 
 # -- the clock ------------------------------------------------------------------------------
