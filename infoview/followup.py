@@ -22,7 +22,6 @@ from infoview.model import Interview, Referral
 from infoview.parse import parse_text
 from infoview.people import fold, fold_email
 
-VIAS = ("handwritten", "email")
 # The channel words every option accepts: a card is written by hand.
 CHANNELS = {"card": "handwritten", "handwritten": "handwritten", "email": "email"}
 UNNAMED = Path("interview.md")  # the name messages use when the caller gives none

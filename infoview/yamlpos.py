@@ -35,6 +35,7 @@ MAX_NODES = 20_000
 _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_YAML}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _OK_TAGS = _SCALAR_TAGS | {f"{_YAML}map", f"{_YAML}seq", f"{_YAML}merge"}
+_NULL = f"{_YAML}null"
 
 
 @dataclass
@@ -48,7 +49,7 @@ class YScalar:
 
     @property
     def is_null(self) -> bool:
-        return self.tag == f"{_YAML}null"
+        return self.tag == _NULL
 
 
 @dataclass

@@ -22,11 +22,12 @@ BAR = 0.9  # issue 11: precision and recall of at least 0.9 for both rules, on b
 
 PROBE = Path(__file__).parent / "data" / "probe.csv"
 WIDE = Path(__file__).parent / "data" / "wide.csv"
+REACH = Path(__file__).parent / "data" / "reach.csv"
 
 
 def corpus() -> list[dict[str, str]]:
     rows = []
-    for path in (CORPUS, PROBE, WIDE):
+    for path in (CORPUS, PROBE, WIDE, REACH):
         with path.open(encoding="utf-8", newline="") as handle:
             rows += list(csv.DictReader(handle))
     return rows
@@ -41,11 +42,11 @@ def figures(split: str, label: str) -> tuple[float, float]:
     return hits / len(flagged), hits / len(wanted)
 
 
-@pytest.mark.parametrize("split", ["train", "test", "probe-dev", "wide-dev"])
+@pytest.mark.parametrize("split", ["train", "test", "probe-dev", "wide-dev", "reach-dev"])
 @pytest.mark.parametrize("label", ["online", "job"])
 def test_corpus_precision_and_recall_meet_the_bar(split: str, label: str) -> None:
-    """probe-holdout and wide-holdout are left out on purpose: a test on either would make
-    it a tuning split."""
+    """probe-holdout, wide-holdout and reach-holdout are left out on purpose: a test on any
+    of them would make it a tuning split."""
     precision, recall = figures(split, label)
     assert precision >= BAR, f"{label} precision on {split}: {precision:.2f}"
     assert recall >= BAR, f"{label} recall on {split}: {recall:.2f}"
@@ -175,6 +176,71 @@ ONLINE = [
     ("What is the legal structure of the cooperative?", OWNERS, "what is the legal structure"),
     ("Do you have offices outside the country?", PLACE, "do you have offices outside"),
     ("What is the size of the fund?", SIZE, "size of the fund"),
+    # tests/data/reach.csv kinds: facts in other words, "you" as the organisation where only
+    # an organisation fits the verb, and nouns for a church, a city or a store
+    ("Are you a Magnet facility?", PUBLISHED, "are you a Magnet facility"),
+    ("Is the hospital accredited?", PUBLISHED, "is the hospital accredited"),
+    ("Where does the university rank?", PUBLISHED, "where does the university rank"),
+    (
+        "Has the hospital had any recent layoffs?",
+        PUBLISHED,
+        "has the hospital had any recent layoffs",
+    ),
+    (
+        "What type of industry is the company in?",
+        WHAT_IT_DOES,
+        "what type of industry is the company in",
+    ),
+    ("What do you guys do?", WHAT_IT_DOES, "what do you guys do"),
+    ("Where did the credit union start?", AGE, "where did the credit union start"),
+    ("Why was the church started?", AGE, "why was the church started"),
+    ("When did the bakery open its first shop?", AGE, "when did the bakery open its first"),
+    (
+        "Is the practice well established or a relatively young one?",
+        AGE,
+        "is the practice well established or a relatively young one",
+    ),
+    ("What year did you open?", AGE, "what year did you open"),
+    ("Is it a small or a large firm?", SIZE, "is it a small"),
+    ("What is the endowment of the university?", SIZE, "what is the endowment of the university"),
+    ("What is your annual revenue?", SIZE, "what is your annual revenue"),
+    ("What is the startup valued at?", FINANCES, "what is the startup valued at"),
+    (
+        "What share of the market does the bank hold?",
+        FINANCES,
+        "share of the market does the bank hold",
+    ),
+    ("What is the price of a share of its stock?", FINANCES, "price of a share of its stock"),
+    (
+        "Is the theatre run primarily on donations?",
+        STRUCTURE,
+        "is the theatre run primarily on donations",
+    ),
+    (
+        "What are the various ministries of the church?",
+        OFFERS,
+        "what are the various ministries of the church",
+    ),
+    (
+        "What municipal services does the city provide?",
+        OFFERS,
+        "what municipal services does the city provide",
+    ),
+    ("Do you host school groups?", OFFERS, "do you host school groups"),
+    ("What populations do you serve?", OFFERS, "what populations do you serve"),
+    ("What markets do you operate in?", OFFERS, "what markets do you operate in"),
+    ("What are your biggest accounts?", OFFERS, "what are your biggest accounts"),
+    ("Where are you headquartered?", PLACE, "where are you headquartered"),
+    ("Who are the major donors?", OWNERS, "who are the major donors"),
+    ("What is the parent company?", OWNERS, "what is the parent company"),
+    ("What companies has it acquired?", OWNERS, "what companies has it acquired"),
+    (
+        "Are you publicly traded or privately held?",
+        OWNERS,
+        "are you publicly traded or privately held",
+    ),
+    ("Who owns you?", OWNERS, "who owns you"),
+    ("Who are the named partners?", OWNERS, "who are the named partners"),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -211,6 +277,19 @@ ONLY_THEY_CAN_ANSWER = [
     "Which of your programs do you find most rewarding?",  # an opinion, not the list
     "What legal structure do most small practices choose?",  # the field, not this one
     "Which of the firm's practice areas do you enjoy most?",
+    # what reach.csv's new patterns must leave alone: the person, the team, the field
+    "How has the restaurant's change of ownership affected the kitchen culture?",
+    "Is this a new or replacement position?",  # the post's age, not the organisation's
+    "Is your unit small?",
+    "Where does the firm stand on remote work?",
+    "Who do you serve in your role?",
+    "Are you a nonprofit employee?",
+    "Are you a first-generation college student?",
+    "When did you open your own practice?",
+    "What are your main clients like?",
+    "What share of the market do small firms have?",
+    "How many clients do you personally see in a week?",
+    "Who are the founding partners you admire most?",
 ]
 
 
@@ -321,6 +400,52 @@ JOB = [
     ("How many apprentices are going to be hired this spring?", INTERVIEW, "are going to be hired"),
     ("What comes next after today's interview?", INTERVIEW, "comes next after today's interview"),
     ("Could you put me in touch with whoever is hiring for the lab?", ASKS, "whoever is hiring"),
+    # tests/data/reach.csv kinds: benefits and cover, the post's own terms, references
+    ("I want a job at your company.", ASKS, "i want a job at your company"),
+    ("Can I use your name when I apply?", ASKS, "use your name when i apply"),
+    ("Is there any chance of a job for me in your department?", ASKS, "chance of a job for me"),
+    ("Would your clinic take me on?", ASKS, "would your clinic take me on"),
+    ("Do you have any summer internships?", ASKS, "do you have any summer internships"),
+    ("Can I list you as a reference?", ASKS, "list you as a reference"),
+    ("Can you recommend me to your boss?", ASKS, "recommend me to your boss"),
+    ("Who should I address my cover letter to?", RESUME, "address my cover letter"),
+    ("Is anyone covered besides me?", PAY, "covered besides me"),
+    (
+        "Does the agency pay for my certifications?",
+        PAY,
+        "does the agency pay for my certifications",
+    ),
+    (
+        "Would the company contribute toward an advanced degree for me?",
+        PAY,
+        "would the company contribute toward an advanced degree",
+    ),
+    ("How many weeks of PTO do new employees get?", PAY, "pto do new employees get"),
+    ("Is there a signing bonus?", PAY, "is there a signing bonus"),
+    ("Is overtime paid?", PAY, "is overtime paid"),
+    ("Is relocation covered?", PAY, "is relocation covered"),
+    ("Is there a retirement plan?", PAY, "is there a retirement plan"),
+    ("Will I get health insurance?", PAY, "will i get health insurance"),
+    ("What does the compensation package look like?", PAY, "compensation package"),
+    ("Why did the previous pastor leave?", INTERVIEW, "why did the previous pastor leave"),
+    ("What talents do you most need a new hire to bring?", INTERVIEW, "a new hire"),
+    ("Has the position been filled?", INTERVIEW, "has the position been filled"),
+    ("How soon do you need someone to start?", INTERVIEW, "need someone to start"),
+    ("What are the position responsibilities?", INTERVIEW, "the position responsibilities"),
+    ("Do I have a say over what hours and days I work?", PRESUMES, "do i have a say over"),
+    ("What training would I receive?", PRESUMES, "training would i receive"),
+    (
+        "How can I expand my career with this company?",
+        PRESUMES,
+        "how can i expand my career with this company",
+    ),
+    ("What projects am I likely to get involved with?", PRESUMES, "projects am i likely to get"),
+    ("Do you have a specific project for me?", PRESUMES, "have a specific project for me"),
+    ("Would you support me in taking extra courses?", PRESUMES, "would you support me in taking"),
+    ("Would I have to relocate?", PRESUMES, "would i have to relocate"),
+    ("What are the hours for this position?", PRESUMES, "hours for this position"),
+    ("What grade and step would I start at?", PRESUMES, "what grade and step would i start"),
+    ("What will my first six months here look like?", PRESUMES, "my first six months here"),
 ]
 
 LEARNING = [
@@ -355,6 +480,20 @@ LEARNING = [
     "What skills are employers in this field looking for?",
     "How many patients do you see a day?",
     "What did you expect from the academy?",
+    # what reach.csv's new patterns must leave alone
+    "What skills should I build before applying to firms like yours?",
+    "Would I have to relocate to work in this field?",
+    "What training would I need to enter this field?",
+    "What training would I get if I became a paralegal?",
+    "Would you support me in applying to grad school?",
+    "Do you have any advice for me?",
+    "Why did your previous manager leave?",
+    "How did you spend your first six months here?",
+    "What should I do in my first two years out of school?",
+    "Do you mind if I use your name as a referral?",  # to reach people, not a post
+    "What title would I have if I became a manager?",
+    "Is there a pension in most government jobs?",
+    "Is overtime common in this industry?",
 ]
 
 

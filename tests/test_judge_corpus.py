@@ -182,3 +182,90 @@ def test_the_wide_holdout_is_large_enough_to_measure() -> None:
     for label in ("online", "job", "ok"):
         assert counts[("wide-holdout", label)] >= 10
         assert counts[("wide-dev", label)] >= 25
+
+
+# The reach set (tests/data/README.md): 62 further sites in 15 fields, split by site with a
+# rule fixed before any figure was read; its holdout is never trained or tuned on.
+REACH = Path(__file__).parent / "data" / "reach.csv"
+FRESH = Path(__file__).parent / "data" / "fresh.csv"
+
+
+def reach_rows() -> list[dict[str, str]]:
+    with REACH.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert reader.fieldnames == COLUMNS
+        return list(reader)
+
+
+def fresh_sites() -> set[str]:
+    """Only the source column: fresh.csv's questions and labels are never read."""
+    with FRESH.open(encoding="utf-8", newline="") as handle:
+        return {site(row["source"]) for row in csv.DictReader(handle) if row["source"]}
+
+
+def test_reach_set_has_its_size_sources_and_fields() -> None:
+    data = reach_rows()
+    assert len(data) >= 300
+    quoted = [row for row in data if row["origin"] != "written-here"]
+    assert len(quoted) >= 250, "at least 250 questions from public pages"
+    assert len({site(row["source"]) for row in quoted}) >= 50
+    assert len({row["field"] for row in data if row["field"] != "general"}) >= 8
+    written = sum(row["origin"] == "written-here" for row in data)
+    assert written * 4 < len(data), "rows written here stay under a quarter"
+
+
+def test_every_reach_row_is_well_formed() -> None:
+    data = reach_rows()
+    assert [row["id"] for row in data] == [f"r{n:03d}" for n in range(1, len(data) + 1)]
+    assert len({row["question"].casefold() for row in data}) == len(data)
+    for row in data:
+        assert row["label"] in {"online", "job", "ok"}, row
+        assert row["origin"] in {"quoted", "adapted", "written-here"}, row
+        assert bool(row["source"]) == (row["origin"] != "written-here"), row
+        assert row["source"].startswith(("http://", "https://", "")), row
+        assert row["question"].strip() == row["question"] and row["question"], row
+        assert "’" not in row["question"], "apostrophes are made straight"
+
+
+def test_reach_set_shares_no_site_or_question_with_the_other_corpora() -> None:
+    """No site any other corpus cites, fresh.csv's included (its source column only)."""
+    others = rows() + probe_rows() + wide_rows()
+    sites = {site(row["source"]) for row in others if row["source"]} | fresh_sites()
+    questions = {row["question"].casefold() for row in others}
+    for row in reach_rows():
+        assert not row["source"] or site(row["source"]) not in sites, row["id"]
+        assert row["question"].casefold() not in questions, row["id"]
+
+
+def reach_held_out(source: str) -> bool:
+    return int(hashlib.sha256(site(source).encode()).hexdigest(), 16) % 20 < 9
+
+
+def test_reach_split_follows_the_hash_of_the_site() -> None:
+    """Whole sites are held out (45% of them by the hash); rows written here never measure."""
+    for row in reach_rows():
+        if not row["source"]:
+            assert row["split"] == "reach-dev", row["id"]
+            continue
+        expected = "reach-holdout" if reach_held_out(row["source"]) else "reach-dev"
+        assert row["split"] == expected, row["id"]
+
+
+def test_the_reach_holdout_is_large_enough_to_measure() -> None:
+    data = reach_rows()
+    counts = Counter((row["split"], row["label"]) for row in data)
+    assert sum(n for (split, _), n in counts.items() if split == "reach-holdout") >= 80
+    for label in ("online", "job", "ok"):
+        assert counts[("reach-holdout", label)] >= 25
+        assert counts[("reach-dev", label)] >= 40
+    held = {site(row["source"]) for row in data if row["split"] == "reach-holdout"}
+    dev = {site(row["source"]) for row in data if row["split"] == "reach-dev" and row["source"]}
+    assert len(held) >= 20 and not (held & dev)
+
+
+def test_the_model_never_trains_on_a_held_out_split() -> None:
+    from tools.judge_train import CORPORA, HELD_OUT, training_rows
+
+    assert {"test", "test-new", "wide-holdout", "reach-holdout"} <= set(HELD_OUT)
+    assert FRESH not in CORPORA and REACH in CORPORA
+    assert not {row["split"] for row in training_rows(CORPORA)} & set(HELD_OUT)

@@ -221,7 +221,8 @@ JOB = judge.MODEL_KINDS["job"]
     ("question", "rule", "quoted"),
     [
         ("Who are its customers?", "online", ("who are its customers",)),  # business
-        ("Who are the name partners?", "online", ("who are the name partners",)),  # law
+        # law ("Who are the name partners?" went to the grammar with reach.csv's kinds)
+        ("Who are the firm's rainmakers?", "online", ("who are the firm",)),
         (  # science
             "Could you introduce me to the PI about a technician position?",
             "job",

@@ -201,6 +201,10 @@ def test_scanner_matches_markdown_it_on_a_seeded_fuzz() -> None:
         "a\u00a0\n\u00a0b\n",  # NBSP is text, not indentation
         "[x]: /url\n",
         "- a\n\n\n- b\n",
+        "- " * 9 + "x\n",  # as deep as the scanner goes
+        "- " * 10 + "x\n",  # it declines before markdown-it's nesting limit
+        "\x0c\n",  # a form feed is text to markdown-it, and so to the scanner
+        "- a\n\x0b\n\u2003- b\n# \x0c #\n",
         "  \n",
         "",
     ],
@@ -252,3 +256,25 @@ def test_scanned_bodies_do_not_import_markdown_it() -> None:
     example = next(iter(sorted(Path(__file__).parent.parent.glob("interviews/*.md"))))
     out = subprocess.run([sys.executable, "-c", code, str(example)], capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+_FRONT = "---\nlearning_goals:\n  - Learn what x does.\n  - Learn about y.\n---\n# Title\n"
+
+
+def test_scanned_interviews_equal_interviews_read_through_markdown_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whole Interviews, not only tokens: each fuzz document as each section's body."""
+    from infoview import parse
+
+    count = int(os.environ.get("SCAN_FUZZ", "4000")) // 8
+    texts = [
+        f"{_FRONT}## {section}\n{document}"
+        for document in parse_fuzz.documents(count, seed=5)
+        for section in ("Research", "Questions", "Notes")
+    ]
+    scanned = [repr(parse.parse_text(text, Path("x.md"))) for text in texts]
+    taken = sum(scan.scan(yamlpos.split(text).body) is not None for text in texts)
+    monkeypatch.setattr(parse, "scan", lambda body: None)
+    assert scanned == [repr(parse.parse_text(text, Path("x.md"))) for text in texts]
+    assert taken > len(texts) // 4

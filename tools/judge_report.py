@@ -1,21 +1,22 @@
 """Print IV303/IV304 precision and recall on the labelled corpora (``make judge-report``).
 
-Four corpora, eight splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
+Five corpora, twelve splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
 ``test`` (whole guides held out) and ``test-new`` (guides added later, held out the same
 way), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout`` (whole sites held out,
-gathered before anyone read the grammar), and ``fresh.csv`` gives ``fresh``: pages no
-other corpus cites, labelled by a third hand that never read the judge, and never trained
-or tuned on.
+gathered before anyone read the grammar), ``wide.csv`` and ``reach.csv`` give ``wide-dev``
+/ ``wide-holdout`` and ``reach-dev`` / ``reach-holdout`` (further sites, whole sites held
+out), and ``fresh.csv`` gives ``fresh``: pages no other corpus cites, labelled by a third
+hand that never read the judge, and never trained or tuned on.
 
 Three judges per split: the phrase grammar alone (``infoview/data/judge.yaml``), the
 linear model alone (``infoview/data/judge_model.json``) and the two together, as lint runs
 them (the grammar's verdict, else the model's). The model is trained on every split but
-``test``, ``test-new`` and ``wide-holdout`` (``tools/judge_train.py``), so on the splits
-it was trained on its figures (marked ``cv``) come from grouped cross-validation: each
-row scored by a model that never saw its source (``tests/data/judge_cv.csv``, written by
-``make judge-train``).
-On the held-out splits it is the shipped model. The grammar was tuned on ``train``,
-``probe-dev`` and ``wide-dev``.
+``test``, ``test-new``, ``wide-holdout``, ``reach-holdout`` and ``fresh``
+(``tools/judge_train.py``), so on the splits it was trained on its figures (marked ``cv``)
+come from grouped cross-validation: each row scored by a model that never saw its source
+(``tests/data/judge_cv.csv``, written by ``make judge-train``). On the held-out splits it
+is the shipped model. The grammar was tuned on ``train``, ``probe-dev``, ``wide-dev`` and
+``reach-dev``.
 
 By default only the tuning splits' misses are listed (by the combined judge);
 ``--misses test`` lists the held-out split's too, for the closing report, not for tuning.
@@ -34,7 +35,13 @@ from infoview import judge
 from infoview.judge import model
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-CORPORA = (DATA / "questions.csv", DATA / "probe.csv", DATA / "wide.csv", DATA / "fresh.csv")
+CORPORA = (
+    DATA / "questions.csv",
+    DATA / "probe.csv",
+    DATA / "wide.csv",
+    DATA / "reach.csv",
+    DATA / "fresh.csv",
+)
 CV = DATA / "judge_cv.csv"
 SPLITS = (
     "train",
@@ -44,9 +51,11 @@ SPLITS = (
     "probe-holdout",
     "wide-dev",
     "wide-holdout",
+    "reach-dev",
+    "reach-holdout",
     "fresh",
 )
-TUNING = ("train", "probe-dev", "wide-dev")
+TUNING = ("train", "probe-dev", "wide-dev", "reach-dev")
 RULES = {"IV303": "online", "IV304": "job"}
 Judge = Callable[[dict[str, str]], "str | None"]  # why a row is flagged, or None
 
@@ -112,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         "--misses",
         choices=("tuning", *SPLITS, "all", "none"),
         default="tuning",
-        help="whose misses to list (default: the tuning splits, train, probe-dev, wide-dev)",
+        help="whose misses to list (default: the tuning splits, *-dev and train)",
     )
     parser.add_argument(
         "--by", choices=("grammar", "model", "both"), default="both", help="whose misses"
@@ -148,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"model: trained on {meta.get('rows')} rows from {meta.get('groups')} sources "
         f"({', '.join(meta.get('trained_on', []))}, "
-        "all splits but test, test-new and wide-holdout); "
+        "all splits but test, test-new, wide-holdout and reach-holdout); "
         f"{meta.get('folds')}-fold cross-validation grouped by source"
     )
     for code, label in RULES.items():

@@ -2,9 +2,9 @@
 
 The model (``infoview/judge/model.py``) is L2-regularised logistic regression, one per
 rule (IV303 ``online``, IV304 ``job``), over the features of ``infoview/judge/features.py``.
-It is trained on every labelled row except the held-out splits (``test``, ``test-new`` and
-``wide-holdout``): ``questions.csv`` ``train``, all of ``probe.csv`` and ``wide.csv``
-``wide-dev`` (``tests/data/README.md``).
+It is trained on every labelled row except the held-out splits (``test``, ``test-new``,
+``wide-holdout`` and ``reach-holdout``): ``questions.csv`` ``train``, all of ``probe.csv``,
+``wide.csv`` ``wide-dev`` and ``reach.csv`` ``reach-dev`` (``tests/data/README.md``).
 
 How much to regularise and where to set the threshold are chosen by **grouped
 cross-validation**: the training rows are cut into folds by their source's site (a whole
@@ -38,10 +38,10 @@ from infoview.judge import model as judge_model
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
-CORPORA = (DATA / "questions.csv", DATA / "probe.csv", DATA / "wide.csv")
+CORPORA = (DATA / "questions.csv", DATA / "probe.csv", DATA / "wide.csv", DATA / "reach.csv")
 OUT = ROOT / "infoview" / "data" / "judge_model.json"
 CV_OUT = DATA / "judge_cv.csv"
-HELD_OUT = ("test", "test-new", "wide-holdout")  # never trained or tuned on
+HELD_OUT = ("test", "test-new", "wide-holdout", "reach-holdout")  # never trained or tuned on
 LABELS = {"online": "online", "job": "job"}
 L2 = (0.25, 0.5, 1.0)
 FOLDS = 10
@@ -339,7 +339,7 @@ def cv_text(rows: list[dict[str, str]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--corpus", type=Path, action="append", help="a corpus CSV (default: all three)"
+        "--corpus", type=Path, action="append", help="a corpus CSV (default: all four)"
     )
     parser.add_argument("--out", type=Path, default=OUT, help="the weights file to write")
     parser.add_argument("--cv-out", type=Path, default=CV_OUT, help="the out-of-fold scores")

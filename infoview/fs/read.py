@@ -109,8 +109,8 @@ def read_fd(fd: int, max_bytes: int, what: str, shown: str | Callable[[], str]) 
             return b"".join(chunks)
         chunks.append(chunk)
         total += len(chunk)
-        if total > max_bytes:
-            _check_size(total, max_bytes, what, shown)
+        if total > max_bytes:  # a regular file's own size, not only the bytes read so far
+            _check_size(max(total, os.fstat(fd).st_size), max_bytes, what, shown)
 
 
 def size_problem(size: int, max_bytes: int, what: str) -> str | None:
