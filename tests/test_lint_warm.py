@@ -70,3 +70,33 @@ except SystemExit:
 print("CALLS", calls)
 """
     assert _fresh(code, ws).splitlines()[-1] == "CALLS [8]"
+
+
+def test_it_warms_up_only_for_enough_files_to_lint_not_for_cache_hits(ws: Path) -> None:
+    """A hit needs neither the parser nor the judge: warming up for hits is pure cost."""
+    text = str(CORPUS["questions"])
+    paths = [ws / "interviews" / f"2026-12-0{n + 1}-x.md" for n in range(8)]
+    for path in paths:
+        path.write_text(text, encoding="utf-8")
+    code = """
+import sys
+from infoview.lint import runner
+calls = []
+warm = runner._warm
+runner._warm = lambda run: (calls.append(len(run.targets)), warm(run))
+runner._cores = lambda: 2
+runner.PARALLEL_FROM = 1.5  # 8 hits 0.8: no fork; 1 miss 1.9: fork; 8 misses 9.6: fork
+from infoview.cli import main
+sys.argv = ["infoview", "lint", "--format", "json"]
+try:
+    main()
+except SystemExit:
+    pass
+print("CALLS", calls)
+"""
+    assert _fresh(code, ws).splitlines()[-1] == "CALLS [8]"  # no cache yet: all misses
+    paths[0].write_text(text + "\n", encoding="utf-8")
+    assert _fresh(code, ws).splitlines()[-1] == "CALLS []"  # forked for 7 hits and 1 miss
+    for path in paths:
+        path.write_text(text + "\n\n", encoding="utf-8")
+    assert _fresh(code, ws).splitlines()[-1] == "CALLS [8]"  # 8 misses: warm first

@@ -185,7 +185,7 @@ def _share(run: _Run) -> Iterator[tuple[list[Diagnostic], list[Diagnostic]]]:
     count = len(run.targets)
     nothing_stored = run.root is None or not Store.present(run.root)
     if workers >= 2 and nothing_stored and count * MISS_MS >= PARALLEL_FROM:
-        yield from _fork(run, workers)  # every file a miss: the workers read them too
+        yield from _fork(run, workers, warm=True)  # every file a miss: the workers read them too
         return
     if workers < 2 or count * HIT_MS < PARALLEL_FROM:
         bad, files = run.read(0, count)
@@ -196,16 +196,22 @@ def _share(run: _Run) -> Iterator[tuple[list[Diagnostic], list[Diagnostic]]]:
             return
         yield bad, []
         run.targets, run.files, run.stored = [target for target, _, _ in files], files, stored
-    yield from _fork(run, workers)
+        # Warm up first only for enough misses: a hit needs neither the parser nor the judge.
+        yield from _fork(run, workers, warm=(len(files) - hits) * MISS_MS >= PARALLEL_FROM)
+        return
+    yield from _fork(run, workers, warm=False)
 
 
-def _fork(run: _Run, workers: int) -> Iterator[tuple[list[Diagnostic], list[Diagnostic]]]:
+def _fork(
+    run: _Run, workers: int, *, warm: bool
+) -> Iterator[tuple[list[Diagnostic], list[Diagnostic]]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     global _WORKER_RUN
     _WORKER_RUN = run  # inherited by the forked workers: nothing is pickled to them
-    _warm(run)
+    if warm:
+        _warm(run)
     count = len(run.targets)
     size = max(20, min(CHUNK, -(-count // (workers * 4))))
     spans = [(i, min(i + size, count)) for i in range(0, count, size)]
