@@ -92,7 +92,7 @@ class Early:
                 if not self._take(message):
                     self.over = True
                     break
-        except (ValueError, TypeError, KeyError, OSError):
+        except Exception:  # whatever it is, pygls reads it all again and answers
             self.over = True
         return not self.over
 

@@ -607,3 +607,17 @@ def test_without_fork_run_starts_the_server_plainly(
     monkeypatch.setattr(headstart, "start", lambda: None)
     early.run(poll=True, load=lambda: pytest.fail("no early start without a head start"))
     assert started == [{"use_watchdog": False}]
+
+
+def test_anything_that_goes_wrong_ends_it_and_leaves_the_rest_to_pygls(
+    root: Path, head: HeadStart, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from infoview.lsp import early
+
+    def loop(*args: Any) -> list[Path]:
+        raise RuntimeError("Symlink loop")  # what Path.resolve raises on Python 3.11
+
+    monkeypatch.setattr(early, "client_roots", loop)
+    client = Client(head)
+    assert client.feed(initialize(root)) is False
+    assert client.written == [] and client.early.handover.read == client.sent
