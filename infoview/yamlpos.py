@@ -98,15 +98,24 @@ def split(text: str) -> FrontMatter:
     return FrontMatter(None, "\n".join(lines[1:]), 1, 0, [problem])
 
 
-def load(yaml_text: str, *, first_line: int) -> tuple[YMap | None, list[Problem]]:
+def load(
+    yaml_text: str, *, first_line: int, fast: bool = True
+) -> tuple[YMap | None, list[Problem]]:
     """Read ``yaml_text`` whose first line is file line ``first_line``; never raises.
 
-    The usual front matter is composed once, by a loader that gives up past MAX_DEPTH
-    (``_guarded``); anything else (an error, a document too deep) is read again by
-    ``_careful``, which finds and reports the problem exactly as it always has.
+    Front matter of the usual plain shape is read by ``yamlfast`` (the same tree, several
+    times faster; ``fast=False`` skips it). Otherwise it is composed once, by a loader that
+    gives up past MAX_DEPTH (``_guarded``); anything else (an error, a document too deep)
+    is read again by ``_careful``, which finds and reports the problem as it always has.
     """
     if not yaml_text.strip():
         return YMap(Span(first_line, 1)), []
+    if fast:
+        from infoview import yamlfast
+
+        quick = yamlfast.read(yaml_text, first_line)
+        if quick is not None:
+            return quick, []
     positions = _Positions(yaml_text, first_line)
     node: yaml.Node | Problem | None
     try:
