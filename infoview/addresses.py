@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import string
 import unicodedata
-from email.errors import HeaderParseError
-from email.headerregistry import Address
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where used: lint checks addresses without the email package
+    from email.headerregistry import Address
 
 MAX_LENGTH = 254  # RFC 5321's path limit, less the angle brackets
 MAX_LOCAL = 64
@@ -97,6 +99,9 @@ def address_problem(value: str) -> str | None:
         # (tests/test_addresses.py holds the two readings equal): parsing it again would
         # only cost time, a noticeable share of a cold lint's.
         return None
+    from email.errors import HeaderParseError
+    from email.headerregistry import Address
+
     try:  # the standard library's own reading must agree with ours
         parsed = Address(addr_spec=f"{local}@{ascii_domain(domain)}")
     except (HeaderParseError, ValueError, IndexError) as exc:
@@ -148,6 +153,8 @@ def ascii_domain(domain: str) -> str:
 
 def address(value: str, display_name: str = "") -> Address:
     """The ``Address`` for a value ``address_problem`` accepts (raises ValueError if not)."""
+    from email.headerregistry import Address
+
     problem = address_problem(value) or header_text_problem(display_name)
     if problem:
         raise ValueError(problem)

@@ -24,44 +24,116 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from yaml.resolver import Resolver
-
 from infoview.model import Span
 from infoview.yamlpos import _OK_TAGS, YMap, YNode, YScalar, YSeq
 
 _STR = "tag:yaml.org,2002:str"
 MAX_DEPTH = 8  # deeper than interviews go: let PyYAML (and its guards) read it
-# A line of the shape: characters YAML reads raw (no control characters, surrogates or
-# odd line breaks), less '#' (comments) and '\\' (escapes), which PyYAML must read.
-_LINE = re.compile(
-    r"( *)([\x20-\x22\x24-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-    r"\U00010000-\U0010ffff]*)\Z"
-)
-_OUTSIDE = re.compile(
-    r"[^\n\x20-\x22\x24-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-    r"\U00010000-\U0010ffff]"
-)
-# A whole-line comment: any printable characters (a tab too) after its '#'.
-_COMMENT = re.compile(
-    r" *#[\x09\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*\Z"
-)
+# Characters of a line of the shape: what YAML reads raw, less '#' (comments) and '\\'
+# (escapes). Checked without a regular expression over all of Unicode, whose character
+# class alone would cost a cold lint more to compile than this module saves it.
+_ASCII_OUTSIDE = re.compile(r"[\x00-\x09\x0b-\x1f#\\\x7f]")
+_COMMENT_OUTSIDE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # a tab is fine in a comment
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|\Z)")
 # A plain scalar may not start with one of these (nor hold ": ", nor end with ':').
 _INDICATORS = frozenset("-?:,[]{}&*!|>'\"%@` ")
 _QUOTED = re.compile(r"\"[^\"\\]*\"|'[^']*'")
 _FLOW_ITEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/+-]*(?<! )")
-_RESOLVERS = Resolver.yaml_implicit_resolvers
+# PyYAML's implicit resolvers (yaml/resolver.py, YAML 1.1), in the order it registers
+# them: (tag, pattern, its first characters). Copied so that a lint of plain front matter
+# never imports PyYAML, whose reader alone compiles a pattern over all of Unicode;
+# tests/test_yamlfast.py holds this table equal to PyYAML's own.
+_IMPLICIT: tuple[tuple[str, str, str], ...] = (
+    (
+        "tag:yaml.org,2002:bool",
+        r"""^(?:yes|Yes|YES|no|No|NO
+                    |true|True|TRUE|false|False|FALSE
+                    |on|On|ON|off|Off|OFF)$""",
+        "yYnNtTfFoO",
+    ),
+    (
+        "tag:yaml.org,2002:float",
+        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                    |[-+]?\.(?:inf|Inf|INF)
+                    |\.(?:nan|NaN|NAN))$""",
+        "-+0123456789.",
+    ),
+    (
+        "tag:yaml.org,2002:int",
+        r"""^(?:[-+]?0b[0-1_]+
+                    |[-+]?0[0-7_]+
+                    |[-+]?(?:0|[1-9][0-9_]*)
+                    |[-+]?0x[0-9a-fA-F_]+
+                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
+        "-+0123456789",
+    ),
+    ("tag:yaml.org,2002:merge", r"^(?:<<)$", "<"),
+    (
+        "tag:yaml.org,2002:null",
+        r"""^(?: ~
+                    |null|Null|NULL
+                    | )$""",
+        "~nN\0",  # "\0" stands for the empty scalar's key, ''
+    ),
+    (
+        "tag:yaml.org,2002:timestamp",
+        r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+                    |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+                     (?:[Tt]|[ \t]+)[0-9][0-9]?
+                     :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+                     (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+        "0123456789",
+    ),
+    ("tag:yaml.org,2002:value", r"^(?:=)$", "="),
+    ("tag:yaml.org,2002:yaml", r"^(?:!|&|\*)$", "!&*"),
+)
+# Verbose patterns but for the three short ones, as PyYAML compiles them.
+_PLAIN_FLAGS = {"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value", "tag:yaml.org,2002:yaml"}
+
+
+@lru_cache(maxsize=1)
+def resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """The table by first character ('' for the empty scalar), compiled on first use."""
+    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for tag, pattern, first in _IMPLICIT:
+        compiled = re.compile(pattern, 0 if tag in _PLAIN_FLAGS else re.X)
+        for char in first:
+            table.setdefault("" if char == "\0" else char, []).append((tag, compiled))
+    return table
 
 
 @lru_cache(maxsize=4096)  # keys and many values repeat from file to file
 def resolve(text: str) -> str:
     """The tag PyYAML's resolver gives the plain scalar ``text`` (BaseResolver.resolve)."""
-    for tag, regexp in (*_RESOLVERS.get(text[:1], ()), *_RESOLVERS.get(None, ())):
+    for tag, regexp in resolvers().get(text[:1], ()):  # PyYAML registers no wildcard
         if regexp.match(text):
             if tag not in _OK_TAGS:  # "=" is !!value: refused, with its message, by yamlpos
                 raise _Outside
             return str(tag)
     return _STR
+
+
+def _plain(text: str) -> bool:
+    """Whether ``text`` holds only characters of the plain shape (see ``_ASCII_OUTSIDE``)."""
+    return _raw_yaml(text, _ASCII_OUTSIDE)
+
+
+def _raw_yaml(text: str, outside: re.Pattern[str]) -> bool:
+    """No ASCII character ``outside`` matches, and none beyond ASCII that YAML will not
+    read raw (C1 controls, surrogates, U+FFFE/U+FFFF) or that ``yamlpos`` counts apart
+    (U+2028, U+2029 and U+FEFF)."""
+    if outside.search(text):
+        return False
+    return text.isascii() or not any(_odd(char) for char in set(text) if char > "\x7e")
+
+
+def _odd(char: str) -> bool:
+    code = ord(char)
+    return (
+        code <= 0x9F or 0xD800 <= code <= 0xDFFF or code in (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF)
+    )
 
 
 class _Outside(Exception):
@@ -73,21 +145,20 @@ def read(yaml_text: str, first_line: int) -> YMap | None:
     when it is not of the plain shape (see the module's docstring)."""
     lines: list[tuple[int, int, str]] = []  # (file line, indent, content), blank lines out
     rows = yaml_text.split("\n")
-    if _OUTSIDE.search(yaml_text) is None:  # the usual case: nothing but plain characters
+    if _plain(yaml_text):  # the usual case: no comment, nothing odd
         for number, raw in enumerate(rows, first_line):
             content = raw.strip(" ")
             if content:
                 lines.append((number, len(raw) - len(raw.lstrip(" ")), content))
     else:
         for number, raw in enumerate(rows, first_line):
-            match = _LINE.match(raw)
-            if match is None:
-                if _COMMENT.match(raw):
-                    continue
+            content = raw.strip(" ")
+            if content.startswith("#") and _raw_yaml(content, _COMMENT_OUTSIDE):
+                continue  # a whole-line comment
+            if not _plain(content):
                 return None
-            content = match.group(2).rstrip(" ")
             if content:
-                lines.append((number, len(match.group(1)), content))
+                lines.append((number, len(raw) - len(raw.lstrip(" ")), content))
     if not lines or lines[0][1] != 0:
         return None
     reader = _Reader(lines)

@@ -325,3 +325,17 @@ def test_yamlpos_uses_the_fast_path_and_falls_back() -> None:
     broken = "a: b: c"
     assert yamlpos.load(broken, first_line=2)[1] == slow(broken)[1]
     assert yamlpos.load(broken, first_line=2)[1][0].code == "IV001"
+
+
+def test_the_resolver_table_is_pyyamls() -> None:
+    from yaml.resolver import Resolver
+
+    theirs = {
+        key: [(tag, regexp.pattern, regexp.flags) for tag, regexp in entries]
+        for key, entries in Resolver.yaml_implicit_resolvers.items()
+    }
+    mine = {
+        key: [(tag, regexp.pattern, regexp.flags) for tag, regexp in entries]
+        for key, entries in yamlfast.resolvers().items()
+    }
+    assert mine == theirs
