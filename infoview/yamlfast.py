@@ -34,7 +34,7 @@ MAX_DEPTH = 8  # deeper than interviews go: let PyYAML (and its guards) read it
 # class alone would cost a cold lint more to compile than this module saves it.
 _ASCII_OUTSIDE = re.compile(r"[\x00-\x09\x0b-\x1f#\\\x7f]")
 _COMMENT_OUTSIDE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # a tab is fine in a comment
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|\Z)")
+_KEY = re.compile(r"\A([A-Za-z_][A-Za-z0-9_-]*):(?: +|\Z)")  # \A: linear even for search
 # A plain scalar may not start with one of these (nor hold ": ", nor end with ':').
 _INDICATORS = frozenset("-?:,[]{}&*!|>'\"%@` ")
 _QUOTED = re.compile(r"\"[^\"\\]*\"|'[^']*'")
