@@ -196,3 +196,17 @@ def test_with_workspace_words_the_grammar_is_built(monkeypatch: pytest.MonkeyPat
         assert "atelier" in built.nouns
     finally:
         judge.compiled.cache_clear()
+
+
+def test_without_cpythons_engine_the_grammar_is_shipped_and_re_compiles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_sre() -> str:
+        raise ImportError("No module named '_sre'")
+
+    monkeypatch.setattr(prebuilt, "engine", no_sre)
+    loaded = prebuilt.load()
+    assert loaded is not None
+    bucket = next(iter(loaded.online.by_first.values()))[0]
+    assert isinstance(bucket, prebuilt._Shipped) and bucket._program is None
+    assert bucket.compiled.pattern == bucket.source

@@ -150,9 +150,17 @@ def load() -> Grammar | None:
         data = json.loads(_read())
         if data.get("format") != FORMAT or data.get("stamp") != stamp():
             return None
-        programs = data["programs"] if data.get("engine") == engine() else {}
+        programs = data["programs"] if data.get("engine") == _this_engine() else {}
         return _grammar(data["grammar"], _Programs(programs))
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+
+
+def _this_engine() -> str | None:
+    """``engine()``, or None on a Python without CPython's engine module."""
+    try:
+        return engine()
+    except (ImportError, AttributeError):
         return None
 
 
