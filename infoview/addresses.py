@@ -77,9 +77,10 @@ def header_text_problem(value: str) -> str | None:
 
 def address_problem(value: str) -> str | None:
     """Why ``value`` is not one plain address like ``name@example.com``, or None."""
-    for char in value:
-        if _unsafe(char) and char != " ":
-            return f"contains {describe_char(char)}"
+    if not (value.isascii() and value.isprintable()):  # else no control, break or odd space
+        for char in value:
+            if _unsafe(char) and char != " ":
+                return f"contains {describe_char(char)}"
     for char, reason in _SPECIALS.items():
         if char in value:
             return reason

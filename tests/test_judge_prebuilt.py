@@ -33,7 +33,18 @@ def fresh_build() -> grammar.Grammar:
 def lazies(rule: grammar.Rule) -> list[grammar.Lazy]:
     found = list({id(p): p for ps in rule.by_first.values() for p in ps}.values())
     found += [rule.searched] if rule.searched else []
+    found += [g.slow for g in rule.groups if g.slow is not None]  # the shipped grammar's
     return found + [g.unless for g in rule.groups if g.unless is not None]
+
+
+def test_each_groups_slow_search_is_shipped_and_is_the_one_re_makes() -> None:
+    judge.compiled.cache_clear()
+    used = judge.compiled()
+    for rule in (used.online, used.job):
+        for group in rule.groups:
+            assert isinstance(group.slow, prebuilt._Shipped)
+            assert group.slow.source == group.search_source
+            assert group.searched is group.slow.compiled
 
 
 def test_the_shipped_file_is_made_from_the_grammar_as_it_is() -> None:
@@ -196,3 +207,17 @@ def test_with_workspace_words_the_grammar_is_built(monkeypatch: pytest.MonkeyPat
         assert "atelier" in built.nouns
     finally:
         judge.compiled.cache_clear()
+
+
+def test_without_cpythons_engine_the_grammar_is_shipped_and_re_compiles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_sre() -> str:
+        raise ImportError("No module named '_sre'")
+
+    monkeypatch.setattr(prebuilt, "engine", no_sre)
+    loaded = prebuilt.load()
+    assert loaded is not None
+    bucket = next(iter(loaded.online.by_first.values()))[0]
+    assert isinstance(bucket, prebuilt._Shipped) and bucket._program is None
+    assert bucket.compiled.pattern == bucket.source

@@ -89,6 +89,8 @@ def dump(built: Grammar) -> dict[str, Any]:
     for rule in (built.online, built.job):
         for lazy in _lazies(rule):
             sources[_key(lazy.source)] = program(lazy.source)
+        for group in rule.groups:  # the slow path's searches, rarely met but slow to compile
+            sources[_key(group.search_source)] = program(group.search_source)
     return data
 
 
@@ -150,9 +152,17 @@ def load() -> Grammar | None:
         data = json.loads(_read())
         if data.get("format") != FORMAT or data.get("stamp") != stamp():
             return None
-        programs = data["programs"] if data.get("engine") == engine() else {}
+        programs = data["programs"] if data.get("engine") == _this_engine() else {}
         return _grammar(data["grammar"], _Programs(programs))
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+
+
+def _this_engine() -> str | None:
+    """``engine()``, or None on a Python without CPython's engine module."""
+    try:
+        return engine()
+    except (ImportError, AttributeError):
         return None
 
 
@@ -219,13 +229,14 @@ def _grammar(data: dict[str, Any], programs: _Programs) -> Grammar:
     )
 
 
+def _group(kind: str, patterns: tuple[str, ...], unless: Any, programs: _Programs) -> Group:
+    group = Group(kind, patterns, programs.lazy(unless) if unless is not None else None)
+    return Group(kind, patterns, group.unless, programs.lazy(group.search_source))
+
+
 def _rule(data: dict[str, Any], programs: _Programs) -> Rule:
     groups = tuple(
-        Group(
-            kind=str(kind),
-            patterns=tuple(str(p) for p in patterns),
-            unless=programs.lazy(unless) if unless is not None else None,
-        )
+        _group(str(kind), tuple(str(p) for p in patterns), unless, programs)
         for kind, patterns, unless in data["groups"]
     )
     buckets = [programs.lazy(source) for source in data["buckets"]]
