@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from infoview.edit import Editor, EditRefused, edit_text
+from infoview.edit import Editor, EditRefused, apply, decode, edit_text
+from infoview.errors import InfoviewError
 from infoview.followup import add_referral_text, log_contact_text, mark_sent_text
 from infoview.parse import parse_text
 
@@ -219,3 +220,86 @@ def test_a_misplaced_top_level_key_is_not_taken_for_the_nested_one(
 ) -> None:
     text = "---\nkeep_in_touch: []\nthank_you_sent: 2020-01-01\nthank_you_via: card\n---\n"
     assert edit(text) == text[: -len("---\n")] + added + "---\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "edit", "message"),
+    [
+        ("keep_in_touch: soon", log, "'follow_up.keep_in_touch' is not a list"),
+        ("keep_in_touch: [a]", log, "'follow_up.keep_in_touch' is a '[...]' list"),
+        (
+            "thank_you_sent: [a]",
+            lambda t: mark_sent_text(t, on=ON, via="email"),
+            "'follow_up.thank_you_sent' holds a list or mapping, not a value",
+        ),
+    ],
+    ids=["scalar", "flow-list", "list-for-a-value"],
+)
+def test_a_nested_value_of_the_wrong_kind_is_refused_by_its_full_path(
+    text: str, edit: Callable[[str], str], message: str
+) -> None:
+    with pytest.raises(EditRefused) as info:
+        edit(f"---\nfollow_up:\n  {text}\n---\n")
+    assert (info.value.message, info.value.line) == (
+        f"{message}; edit it by hand, or rewrite it in block style (one key per line)",
+        3,
+    )
+
+
+def test_a_change_that_reaches_into_the_body_is_refused() -> None:
+    """``edit_text``'s last check: whatever ``change`` does, the body stays byte-identical."""
+
+    def change(editor: Editor) -> None:
+        end = len(editor.doc.text)
+        editor.splices.append((end, end, "- added\n"))
+
+    with pytest.raises(EditRefused) as info:
+        edit_text("---\nstatus: active\n---\n## Notes\n", Path("x.md"), change, lambda _: True)
+    assert info.value.message == "the edit would change the body; nothing was written"
+
+
+# -- the file wrapper ---------------------------------------------------------------------
+
+
+def test_a_file_that_is_not_utf8_is_refused_at_its_line() -> None:
+    with pytest.raises(EditRefused) as info:
+        decode(b"\n---\nname: \xff\n", Path("x.md"))
+    assert (info.value.message, info.value.line) == (
+        "is not valid UTF-8; re-save it as UTF-8 first",
+        3,
+    )
+
+
+def test_without_a_workspace_a_link_out_of_its_folder_is_not_followed(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out/real.md"
+    target.write_text("---\nstatus: active\n---\n", encoding="utf-8")
+    link = tmp_path / "in/x.md"
+    link.symlink_to(target)
+    with pytest.raises(InfoviewError):
+        apply(link, lambda text: text.replace("active", "done"))
+    assert target.read_text(encoding="utf-8") == "---\nstatus: active\n---\n"
+    assert link.is_symlink()
+
+
+def test_a_file_written_meanwhile_is_edited_as_it_is_now(tmp_path: Path) -> None:
+    """``fs.edit_file`` runs the edit again when the file changed under it: the result
+    reports the text it really started from and wrote."""
+    path = tmp_path / "x.md"
+    path.write_text("---\nstatus: active\n---\n", encoding="utf-8")
+    calls: list[str] = []
+
+    def edit(text: str) -> str:
+        calls.append(text)
+        if len(calls) == 1:  # another program saves the file while the edit runs
+            path.write_text("---\nstatus: paused\n---\nbody\n", encoding="utf-8")
+        return text.replace("status: ", "status: x")
+
+    result = apply(path, edit)
+    assert len(calls) == 2
+    assert (result.before, result.after) == (
+        "---\nstatus: paused\n---\nbody\n",
+        "---\nstatus: xpaused\n---\nbody\n",
+    )
+    assert path.read_text(encoding="utf-8") == result.after
