@@ -224,7 +224,7 @@ class Editor:
         if isinstance(node, yaml.SequenceNode) and node.value and not node.flow_style:
             return self.after_last_line(node.value[-1])
         offset = self.doc.at(node.end_mark)
-        if offset > 0 and self.doc.line_start(offset) == offset:
+        if self.doc.line_start(offset) == offset:
             return offset  # the mark already sits at the start of the next line
         return self.doc.line_end(offset)
 
@@ -275,7 +275,7 @@ class Editor:
                 if not self.doc.text[end : self.doc.line_end(end)].strip():
                     start = len(self.doc.text[:start].rstrip(" \t"))  # no trailing spaces
                 self.splices.append((start, end, ""))
-            offset = self.doc.line_end(max(start, end - 1))
+            offset = self.doc.line_end(end)  # the next line, after the value's own
             rest = rest[1:]
         elif mapping is not None and mapping.value:
             offset = self.after_last_line(mapping)
