@@ -176,10 +176,6 @@ class _Reader:
         self.lines = lines
         self.at = 0
 
-    def _deeper(self, indent: int) -> bool:
-        """Whether the next line is indented past ``indent`` (it would continue a value)."""
-        return self.at < len(self.lines) and self.lines[self.at][1] > indent
-
     def mapping(self, column: int, depth: int) -> YMap:
         """A block mapping whose keys stand at ``column`` (0-based). Its first key may
         follow a list item's dash on the same line; the others begin their lines."""
@@ -189,10 +185,8 @@ class _Reader:
         while self.at < len(self.lines):
             number, indent, content = self.lines[self.at]
             if items:
-                if indent != column:
-                    if indent > column:
-                        raise _Outside  # a continuation, or a key out of line
-                    break
+                if indent != column:  # the mapping ends; a line left over deeper than
+                    break  # every level is refused at the top (see read)
                 text = content
             else:
                 text = content[column - indent :]
@@ -204,7 +198,7 @@ class _Reader:
             self.at += 1
             rest = text[found.end() :]
             if rest:
-                value = self.inline(rest, number, column + found.end(), column)
+                value = self.inline(rest, number, column + found.end())
             else:
                 value = self.below(column, number, column + len(name) + 1, depth)
             items.append((key, value))
@@ -230,29 +224,24 @@ class _Reader:
         while self.at < len(self.lines):
             number, indent, content = self.lines[self.at]
             if indent != column or not content.startswith("- "):
-                if indent > column or (indent == column and content.startswith("-")):
-                    raise _Outside  # a continuation, or a bare '-'
-                break
+                break  # as in mapping: what does not fit is refused further up
             rest = content[2:]
             at = column + 2 + len(rest) - len(rest.lstrip(" "))
             rest = rest.lstrip(" ")
             if _KEY.match(rest):
                 items.append(self.mapping(at, depth + 1))
-            elif rest.startswith("-"):
-                raise _Outside  # a list in a list, or a plain scalar PyYAML must judge
-            else:
+            else:  # a list in a list starts with '-': inline refuses it
                 self.at += 1
-                items.append(self.inline(rest, number, at, column))
+                items.append(self.inline(rest, number, at))
         if not items:  # pragma: no cover - called only where a dash stands
             raise _Outside
         first, last = items[0].span, items[-1].span
         return YSeq(Span(first.line, column + 1, last.end_line, last.end_column), items)
 
-    def inline(self, text: str, number: int, column: int, limit: int) -> YNode:
-        """A value standing on its key's or its dash's line at ``column``; a line below
-        it indented past ``limit`` would continue it, which PyYAML must read."""
-        if self._deeper(limit):
-            raise _Outside
+    def inline(self, text: str, number: int, column: int) -> YNode:
+        """A value standing on its key's or its dash's line at ``column``. A line below
+        it indented further would continue it: no level takes such a line, so read()
+        refuses the document."""
         if text[0] in "\"'":
             if not _QUOTED.fullmatch(text):
                 raise _Outside

@@ -166,7 +166,8 @@ def test_what_the_fast_path_leaves_to_pyyaml(text: str) -> None:
         "x: 0x1F\ny: 0o17\nz: .inf\np: +1",
         "url: http://example.org/a?b=c&d\nmail: a@b.co\nq: what? yes, really",
         "a: b\na: c",
-        "e: é and 🙂\nf: 日本",
+        "e: é and 🙂\nf: 日本~ and ~",
+        "a:\n  -   three spaces after the dash\n  - [ ]\nb: [ ]",
     ],
 )
 def test_shapes_the_fast_path_reads_as_pyyaml_does(text: str) -> None:
@@ -336,6 +337,57 @@ def test_the_resolver_table_is_pyyamls() -> None:
     }
     mine = {
         key: [(tag, regexp.pattern, regexp.flags) for tag, regexp in entries]
-        for key, entries in yamlfast.resolvers().items()
+        for key, entries in yamlfast.resolvers.__wrapped__().items()  # built here, uncached
     }
     assert mine == theirs
+
+
+def _nested(levels: int, *, lists: bool) -> str:
+    """A document ``levels`` collections deep (the root mapping counts one; a "- key:"
+    line a list and a mapping, two), using lists where ``lists`` and two levels are left."""
+    lines, indent, depth, number = ["k0:"], 2, 1, 1
+    while depth < levels:
+        if lists and levels - depth >= 2:
+            lines.append(" " * indent + f"- k{number}:")
+            indent, depth = indent + 4, depth + 2
+        else:
+            lines.append(" " * indent + f"k{number}:")
+            indent, depth = indent + 2, depth + 1
+        number += 1
+    lines[-1] += " leaf"
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("lists", [False, True], ids=["mappings", "mappings and lists"])
+def test_the_fast_path_reads_up_to_its_depth_and_leaves_deeper_to_pyyaml(lists: bool) -> None:
+    deepest = _nested(yamlfast.MAX_DEPTH, lists=lists)
+    assert agree(deepest), deepest
+    assert yamlfast.read(_nested(yamlfast.MAX_DEPTH + 1, lists=lists), 2) is None
+    compact = "a:\n" + "\n".join("  " * i + f"k{i}:" for i in range(1, 7)) + "\n" + "  " * 6 + "- x"
+    assert agree(compact)  # a list at its key's indent is one level too: 8 in all
+    assert yamlfast.read(compact.replace("- x", "- y:\n" + "  " * 7 + "- x"), 2) is None
+
+
+@pytest.mark.parametrize(
+    "char",
+    ["\x9f", "\ud7ff", "\u2027", "\u202a", "\ue000", "\ufefe", "\uff00", "\ufffd", "\U00010000"],
+)
+def test_characters_at_the_edges_of_what_yaml_reads_raw(char: str) -> None:
+    text = f"a: x{char}y\nb: é"
+    fast = yamlfast.read(text, 2)
+    tree, problems = slow(text)
+    if problems:  # PyYAML will not read it raw, or counts it apart: the fast path steps aside
+        assert fast is None
+    else:
+        assert fast is not None and plain(fast) == plain(tree)
+
+
+@pytest.mark.parametrize(
+    "char", ["\x85", "\ud800", "\udfff", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff", "\xa0"]
+)
+def test_characters_the_fast_path_leaves_to_pyyaml_or_reads(char: str) -> None:
+    text = f"a: x{char}y"
+    expected_fast = char == "\xa0"  # a no-break space is plain; the others are not
+    assert (yamlfast.read(text, 2) is not None) == expected_fast
+    if expected_fast:
+        assert agree(text)
