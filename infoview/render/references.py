@@ -62,6 +62,7 @@ _ATTRIBUTES = frozenset(
     "reversed type value datetime".split()
 )
 _PER_ELEMENT = {"a": {"href"}, "img": {"src"}, "meta": {"charset", "name", "content"}}
+_IMAGE_SETS = ("image-set", "-webkit-image-set")  # their strings are URLs too
 _SPACES = re.compile(r"[\x00-\x20]+")  # what browsers strip from a URL's ends and insides
 
 
@@ -190,8 +191,11 @@ class _Rewriter(HTMLParser):
         if tag == "meta" and not kept:  # only http-equiv, say: nothing left to say
             return
         self.out.append(f"<{tag}{''.join(kept)}>")
-        if tag == "style" and not closed:
-            self.style = []
+        if tag == "style":
+            if closed:  # "<style/>": a browser would read all that follows as CSS
+                self.out.append("</style>")
+            else:
+                self.style = []
 
     def attribute(self, tag: str, name: str, value: str) -> str | None:
         """The attribute's value as it may stay, or None to drop it."""
@@ -284,13 +288,15 @@ class _Rewriter(HTMLParser):
         media = tinycss2.serialize(rule.prelude[rule.prelude.index(target) + 1 :]).strip()
         return f"@media {media} {{\n{inner}\n}}\n" if media else inner + "\n"
 
-    def _urls(self, tokens: list[Any], folder: Path) -> list[Any]:
+    def _urls(self, tokens: list[Any], folder: Path, *, strings: bool = False) -> list[Any]:
+        """``tokens`` with each reference embedded; ``strings``: inside image-set(), where
+        a plain string is a URL too."""
         import tinycss2.ast
         from tinycss2.serializer import serialize_url
 
         out = []
         for token in tokens:
-            reference = _url_of(token)
+            reference = _url_of(token, strings=strings)
             if reference is not None:
                 data = self.embedded(reference, images_only=False, base=folder)
                 shown = f"url({serialize_url(data)})"
@@ -301,7 +307,8 @@ class _Rewriter(HTMLParser):
             if getattr(token, "content", None) is not None and token.type != "url":
                 token.content = self._urls(token.content, folder)
             if getattr(token, "arguments", None) is not None:
-                token.arguments = self._urls(token.arguments, folder)
+                images = token.lower_name in _IMAGE_SETS
+                token.arguments = self._urls(token.arguments, folder, strings=images)
             out.append(token)
         return out
 
