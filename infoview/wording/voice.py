@@ -122,6 +122,8 @@ def _strip_report(
         k = n + 1
         if k < len(lows) and lows[k] in {"me", "us"}:
             k += 1
+        elif lows[k : k + 2] in (["to", "me"], ["to", "us"]):  # "said to me that ..."
+            k += 2
         if k < len(lows) and lows[k] == "that":
             k += 1
         after = tokens[idx[k - 1] + 1 :]
@@ -154,7 +156,11 @@ def _sentence(tokens: list[Token], names: list[list[str]]) -> Sentence:
         return Sentence(Kind.STATEMENT, join(turn(tokens)), end, lowered=False)
 
     def rest(k: int) -> list[Token]:
-        return turn(body[idx[k] :], third_person=third) if k < len(idx) else []
+        """The sentence from its k-th word on; from the start, a quotation that opens it."""
+        if k >= len(idx):
+            return []
+        first = idx[k] if k else next(i for i, t in enumerate(body) if t.kind in ("word", "quote"))
+        return turn(body[first:], third_person=third)
 
     def advice(k: int, negation: str = "") -> Sentence:
         text = join(_later_advice(rest(k), advice=True))
@@ -169,7 +175,7 @@ def _sentence(tokens: list[Token], names: list[list[str]]) -> Sentence:
         if lows[:2] == ["not", "to"]:
             return advice(2, "not")
         if verb in lx.RECOMMENDING:
-            if lows[0] in {"i", "we"}:  # "suggested I take ..."
+            if lows[0] in {"i", "we", "you"}:  # "suggested I take ...", "that you apply"
                 return advice(1)
             if lows[0].endswith("ing") and end != "?":
                 return Sentence(Kind.GERUND, _lower_first(join(rest(0)))[0], end)
@@ -252,7 +258,7 @@ def _later_advice(tokens: list[Token], *, advice: bool) -> list[Token]:
         out.extend(tokens[i : following[skip]])  # the space, and "so " or "and "
         if advice:
             out[-len(tokens[i : following[skip]]) - 1] = Token(
-                "word", " and not" if negation else " and"
+                "word", f" and {negation}" if negation else " and"
             )
         else:
             phrase = {"not": "I shouldn't", "never": "I should never"}.get(negation, "I should")
@@ -289,7 +295,8 @@ def _quotation(body: list[Token], end: str) -> Sentence | None:
     if significant[0] is not quotes[0]:
         return None
     others = [t for t in significant[1:] if t.kind == "word"]
-    if others and (len(others) > 3 or not {t.low for t in others} & lx.REPORTING_VERBS):
+    # '"...," she said', '"...," Dr. Lee told me today': a reporting verb among the first words
+    if others and not {t.low for t in others[:4]} & lx.REPORTING_VERBS:
         return None
     text = quotes[0].text
     if text[-2:-1] == ",":  # '"Chart as if ...," she said.' ends the sentence
