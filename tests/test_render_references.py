@@ -130,6 +130,8 @@ def test_a_refused_link_keeps_its_text_and_is_reported_once(root: Path) -> None:
         ("<P CLASS=Big>a</P>", '<p class="Big">a</p>'),
         # text is escaped as text, quotes left alone
         ("<p>a &lt; b &amp; \"c\" 'd' &gt;</p>", "<p>a &lt; b &amp; \"c\" 'd' &gt;</p>"),
+        # text after the last tag is kept, even when it ends in what could start an entity
+        ("<p>a</p>AT&T", "<p>a</p>AT&amp;T"),
     ],
 )
 def test_markup_is_rewritten_to_what_a_page_needs(root: Path, markup: str, expected: str) -> None:

@@ -72,9 +72,6 @@ def test_the_students_you_never_reaches_the_interviewer() -> None:
             "your point that the hiring manager will ask me about my capstone.",
         ),
         ("Marcus recommended shadowing a charge nurse.", "your suggestion of shadowing a charge"),
-        # she turned into "you" takes the verb with her: never "you loves"
-        ("She said she loves the night shift.", "your point that you love the night shift."),
-        ("He said he's been charting for years.", "your point that you've been charting for"),
         (
             "Get your AICP early. Volunteer for the zoning board.",
             "your advice to get my AICP early. You also suggested I volunteer for the zoning",

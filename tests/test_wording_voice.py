@@ -220,6 +220,9 @@ def test_each_sentence_is_read_as_the_note_will_frame_it(
         ('"Never file late," she said quietly to me.', ': "Never file late."'),
         ("He said to me that the unit is busy.", "your point that the unit is busy."),
         ("She said she thinks the unit works well.", "your point that you think the unit works"),
+        # she turned into "you" takes the verb with her: never "you loves"
+        ("She said she loves the night shift.", "your point that you love the night shift."),
+        ("He said he's been charting for years.", "your point that you've been charting for"),
     ],
 )
 def test_the_note_reads_as_the_interviewer_would_expect(noted: str, fragment: str) -> None:

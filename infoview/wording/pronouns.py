@@ -131,8 +131,7 @@ def _set_phrase(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _case_like(original: str, replacement: str) -> str:
-    if replacement.startswith("I") and replacement[1:2] in ("", "'", "’"):
-        return replacement  # "I", "I'm": always a capital
+    """``replacement`` capitalised as ``original`` is ("Your" -> "My"); "I..." always is."""
     return replacement[:1].upper() + replacement[1:] if original[:1].isupper() else replacement
 
 
