@@ -117,6 +117,9 @@ def test_set_phrases_and_quotations_keep_their_you(noted: str) -> None:
         ("I want to thank you for that.", "I want to thank me for that."),
         ("You and your team should talk.", "I and my team should talk."),
         ('He said "you can" to you.', 'He said "you can" to me.'),
+        ("He said 'you can' to you.", "He said 'you can' to me."),
+        ("The nurses' station is where you'll learn.", "The nurses' station is where I'll learn."),
+        ("Your team's 'you first' rule helps you.", "My team's 'you first' rule helps me."),
     ],
 )
 def test_near_a_set_phrase_the_students_you_still_turns(noted: str, voice: str) -> None:

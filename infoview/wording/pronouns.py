@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from infoview.wording import lexicon as lx
 
 _TOKEN = re.compile(
-    r"""(?P<quote>"[^"\n]*"|“[^“”\n]*”|‘[^‘’\n]*’)"""
+    r"""(?P<quote>"[^"\n]*"|“[^“”\n]*”|‘[^‘’\n]*’|(?<!\w)'[^'\n]+'(?!\w))"""
     r"""|(?P<word>[^\W_]+(?:['’\-][^\W_]+)*)"""
     r"""|(?P<space>\s+)"""
     r"""|(?P<punct>.)""",

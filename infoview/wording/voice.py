@@ -114,6 +114,8 @@ def _strip_report(
 ) -> tuple[list[Token], str | None, bool]:
     """'She said to X' -> (tokens of 'to X', 'said', True): the lead and who it was."""
     idx = word_indexes(tokens)
+    if not idx or any(t.kind == "quote" for t in tokens[: idx[0]]):
+        return tokens, None, False  # '"Apply," she said, "early."': the quotation leads
     lows = [tokens[i].low for i in idx]
     for form in names:
         n = len(form)
@@ -142,7 +144,8 @@ def _sentence(tokens: list[Token], names: list[list[str]]) -> Sentence:
     end = ""
     while tokens and tokens[-1].kind == "punct" and tokens[-1].text in ".!?":
         end = tokens.pop().text + end
-    end = end[:1] or "."
+    closed = bool(tokens) and tokens[-1].kind == "quote" and tokens[-1].text[-2:-1] in ".!?"
+    end = end[:1] or ("" if closed else ".")  # 'she said, "early."' has its full stop
     quote = _quotation(tokens, end)
     if quote is not None:
         return quote
@@ -154,6 +157,8 @@ def _sentence(tokens: list[Token], names: list[list[str]]) -> Sentence:
     lows = [body[i].low for i in idx]
     if not lows:
         return Sentence(Kind.STATEMENT, join(turn(tokens)), end, lowered=False)
+    if any(t.kind == "quote" for t in body[: idx[0]]):
+        verb = None  # 'said "you can" to you': not "said to ..."
 
     def rest(k: int) -> list[Token]:
         """The sentence from its k-th word on; from the start, a quotation that opens it."""
