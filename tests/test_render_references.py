@@ -177,6 +177,14 @@ def test_a_style_element_keeps_its_css_and_cannot_be_closed_early(root: Path) ->
     assert html == '<style>p::after { content: "<\\/b>" }</style><p>a</p>'
 
 
+def test_a_stray_style_end_tag_is_only_an_end_tag(root: Path) -> None:
+    for embed in (False, True):
+        assert page("<p>a</p></style><p>b</p>", root, embed=embed) == (
+            "<p>a</p></style><p>b</p>",
+            [],
+        )
+
+
 def test_a_self_closed_style_element_cannot_swallow_the_page(root: Path) -> None:
     """``<style/>`` is an open ``<style>`` to a browser: all that follows would be CSS,
     its url()s never embedded. The gate closes it, so the rest is text."""
@@ -210,6 +218,12 @@ def test_html_embeds_images_inside_the_workspace(root: Path) -> None:
     assert confined.html == f'<img src="{uri}" alt="dot">' + f'<img src="{uri}">' * 3
     assert confined.refused == []
     assert confined.used == {str(dot): digest(dot)}
+
+
+def test_what_browsers_strip_from_a_reference_is_stripped_before_it_is_read(root: Path) -> None:
+    dot = root / "styles" / "img" / "dot.png"
+    html, refused = page('<img src=" img/&#9;dot.png\n">', root, embed=True)
+    assert (html, refused) == (f'<img src="{data_uri(dot, "image/png")}">', [])
 
 
 def test_html_drops_every_other_image_and_says_why(root: Path) -> None:
@@ -301,14 +315,35 @@ def test_urls_inside_functions_blocks_and_at_rules_are_embedded(root: Path) -> N
     assert refused == [f"http://evil.example/c.png: {NEVER}"]
 
 
+def test_a_url_in_an_at_rules_prelude_is_confined_too(root: Path) -> None:
+    assert sheet("@namespace url(http://evil.example/ns);", root) == (
+        "@namespace url();",
+        [f"http://evil.example/ns: {NEVER}"],
+    )
+
+
+def test_a_url_function_reads_its_first_string(root: Path) -> None:
+    """``url("a" "b")``: the reference is the first string (what follows are modifiers)."""
+    (root / "styles" / "img" / "other.png").write_bytes(
+        (root / "styles" / "img" / "dot.png").read_bytes() + b"\0"
+    )
+    dot = root / "styles" / "img" / "dot.png"
+    confined = confine_css(
+        '.a { b: url("img/dot.png" "img/other.png") }', root=root, base=root / "styles"
+    )
+    assert confined.html == f".a {{ b: url({data_uri(dot, 'image/png')}) }}"
+    assert confined.used == {str(dot): digest(dot)}
+
+
 def test_empty_and_remote_urls_are_emptied_and_reported(root: Path) -> None:
     css, refused = sheet(
         ".a { b: url() } .c { d: url('') } .e { f: url(//evil.example/x.png) }"
-        " .g { h: url(http:x.png) } .i { j: url(/etc/x.png) }",
+        " .g { h: url(http:x.png) } .i { j: url(/etc/x.png) } .k { l: src(var(--x)) }",
         root,
     )
     assert css == (
         ".a { b: url() } .c { d: url() } .e { f: url() } .g { h: url() } .i { j: url() }"
+        " .k { l: url() }"
     )
     assert refused == [
         ": no file named",
@@ -328,6 +363,7 @@ def test_empty_and_remote_urls_are_emptied_and_reported(root: Path) -> None:
             "@import 'extra.css' screen and (color);",
             "@media screen and (color) {\n.extra { color: green }\n}\n",
         ),
+        ("@import url(extra.css)print;", "@media print {\n.extra { color: green }\n}\n"),
         ("@import;", ""),
         ("@IMPORT 'extra.css';", ".extra { color: green }\n"),
     ],

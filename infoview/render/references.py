@@ -121,7 +121,8 @@ class _Rewriter(HTMLParser):
     # -- the tokenizer's events ----------------------------------------------------------
 
     def handle_decl(self, decl: str) -> None:
-        if not self.skipping and decl.lower().startswith("doctype"):
+        # The tokenizer calls this for <!DOCTYPE ...> only (other <!...> are comments).
+        if not self.skipping:
             self.out.append("<!DOCTYPE html>")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -235,7 +236,7 @@ class _Rewriter(HTMLParser):
         try:
             path = self.path_of(reference, base or self.base)
             if images_only and path.suffix.lower() not in IMAGE_SUFFIXES:
-                raise Refused(f"not an image ({path.suffix or 'no suffix'})")
+                raise Refused(f"not an image ({path.suffix})")  # local_file wants a suffix
             body = read_resource(path, self.root)
         except Refused as exc:
             self.result.refused.append(f"{_shown(reference)}: {exc}")
@@ -304,7 +305,7 @@ class _Rewriter(HTMLParser):
                     tinycss2.ast.URLToken(token.source_line, token.source_column, data, shown)
                 )
                 continue
-            if getattr(token, "content", None) is not None and token.type != "url":
+            if getattr(token, "content", None) is not None:  # a block (a url has none)
                 token.content = self._urls(token.content, folder)
             if getattr(token, "arguments", None) is not None:
                 images = token.lower_name in _IMAGE_SETS
@@ -313,7 +314,7 @@ class _Rewriter(HTMLParser):
         return out
 
 
-def _url_of(token: Any, *, strings: bool = False) -> str | None:
+def _url_of(token: Any, *, strings: bool) -> str | None:
     """The reference of a ``url(x)`` token or ``url("x")`` function (or, for an @import,
     a plain string)."""
     if token.type == "url":
