@@ -44,6 +44,11 @@ def voiced(text: str, *, third_person: bool = False) -> str:
         ),
         ("Who do I talk to? you might ask.", "Who do I talk to? I might ask."),
         ("Ask about: you will learn.", "Ask about: I will learn."),
+        ("Ask around, you learn fast.", "Ask around, I learn fast."),
+        (
+            'When they ask "why nursing?" you answer honestly.',
+            'When they ask "why nursing?" I answer honestly.',
+        ),
         # a subject of its own clause, even after "know" or "tell": never "know me can"
         ("I know you can do it.", "I know I can do it."),
         ("They expect you will lead a team.", "They expect I will lead a team."),
@@ -184,6 +189,8 @@ def test_the_interviewers_verb_agrees_with_you(noted: str, voice: str) -> None:
     [
         ("Ask Dr. Lee. Then go.", ["Ask Dr. Lee.", "Then go."]),
         ("Ask J. Smith. Then go.", ["Ask J. Smith.", "Then go."]),
+        ("Go. Ask Dr. Lee. Then go.", ["Go.", "Ask Dr. Lee.", "Then go."]),
+        ("Ask Dr . Lee about it.", ["Ask Dr . Lee about it."]),
         ("Get an A! Then relax.", ["Get an A!", "Then relax."]),
         ('Apply early. "Never wait."', ["Apply early.", '"Never wait."']),
         ("Apply early. then relax.", ["Apply early. then relax."]),
