@@ -79,7 +79,6 @@ class _Doc:
 
     text: str  # the whole file, BOM removed
     bom: str
-    newline: str  # the opening fence line's line break
     start: int  # offset of the first YAML character (after the opening fence line)
     end: int  # offset of the closing fence line
     root: yaml.MappingNode | None
@@ -100,7 +99,6 @@ class _Doc:
         if len(lines) < 2:
             raise EditRefused("front matter is never closed with '---'", path=path, line=1)
         start = lines[1][0]
-        newline = text[len(lines[0][1]) : start]
         closing = next((o for o, line in lines[1:] if line.rstrip() in ("---", "...")), None)
         if closing is None:
             raise EditRefused("front matter is never closed with '---'", path=path, line=1)
@@ -122,7 +120,7 @@ class _Doc:
             raise EditRefused("front matter is not a mapping of keys", path=path, line=2)
         if isinstance(node, yaml.MappingNode) and node.flow_style:
             raise EditRefused("front matter is one '{...}' flow mapping", path=path, line=2)
-        return cls(text, bom, newline, start, closing, node, starts, anchored)
+        return cls(text, bom, start, closing, node, starts, anchored)
 
     def at(self, mark: yaml.Mark) -> int:
         return self.start + mark.index
@@ -145,12 +143,8 @@ class _Doc:
         The front matter's own, not the file's most common one: a body with CRLF lines
         must not give CRLF lines to a front matter written with LF, and lone CR is kept.
         """
-        begin = self.line_start(offset)
-        if begin >= 2 and self.text[begin - 2 : begin] == "\r\n":
-            return "\r\n"
-        if begin >= 1 and self.text[begin - 1] in "\r\n":
-            return self.text[begin - 1]
-        return self.newline
+        begin = self.line_start(offset)  # never 0: every edit lies below the opening fence
+        return "\r\n" if self.text.startswith("\r\n", begin - 2) else self.text[begin - 1]
 
     def is_anchored(self, node: yaml.Node) -> bool:
         return node.start_mark.index in self.anchored
@@ -230,7 +224,7 @@ class Editor:
         if isinstance(node, yaml.SequenceNode) and node.value and not node.flow_style:
             return self.after_last_line(node.value[-1])
         offset = self.doc.at(node.end_mark)
-        if offset > 0 and self.doc.line_start(offset) == offset:
+        if self.doc.line_start(offset) == offset:
             return offset  # the mark already sits at the start of the next line
         return self.doc.line_end(offset)
 
@@ -281,7 +275,7 @@ class Editor:
                 if not self.doc.text[end : self.doc.line_end(end)].strip():
                     start = len(self.doc.text[:start].rstrip(" \t"))  # no trailing spaces
                 self.splices.append((start, end, ""))
-            offset = self.doc.line_end(max(start, end - 1))
+            offset = self.doc.line_end(end)  # the next line, after the value's own
             rest = rest[1:]
         elif mapping is not None and mapping.value:
             offset = self.after_last_line(mapping)

@@ -291,13 +291,11 @@ class _Converter:
         self.count = 0
 
     def convert(self, node: yaml.Node, depth: int) -> YNode:
-        """Convert ``node`` at ``depth``; aliases can nest deeper than the text (``&a [*a]``)."""
-        if depth > MAX_DEPTH:
-            message = (
-                f"front matter nests more than {MAX_DEPTH} levels deep through its '*' "
-                "aliases (does an alias refer to itself?); remove the aliases"
-            )
-            raise _Refused(Problem("IV001", message, self.span(node.start_mark)))
+        """Convert ``node`` at ``depth``; aliases can nest deeper than the text (``&a [*a]``).
+
+        ``depth`` counts collections, as the event check before composing does: the values
+        of a mapping MAX_DEPTH deep are not one level too deep.
+        """
         self.count += 1
         if self.count > MAX_NODES:
             message = (
@@ -314,6 +312,12 @@ class _Converter:
         if isinstance(node, yaml.ScalarNode):
             span = self.span(node.start_mark, node.end_mark)
             return YScalar(str(node.value), tag, span, bool(node.style))
+        if depth > MAX_DEPTH:
+            message = (
+                f"front matter nests more than {MAX_DEPTH} levels deep through its '*' "
+                "aliases (does an alias refer to itself?); remove the aliases"
+            )
+            raise _Refused(Problem("IV001", message, self.span(node.start_mark)))
         depth += 1
         if isinstance(node, yaml.SequenceNode):
             items = [self.convert(child, depth) for child in node.value]

@@ -10,6 +10,8 @@ prove what the code there does. See ``python -m tools.mutate --help`` and the RE
   ``walker.py`` proposing each change and ``describe.py`` writing it down.
 - ``regex.py``: the alternatives of a regular expression, for "drop one alternative".
 - ``collect.py``: the once-per-tree coverage run that maps each line to the tests running it.
+- ``users.py``: which modules read a module's names (its imports, read with ``ast``), so
+  a module-level mutant also runs the tests of the modules using the value it changes.
 - ``select.py``: the pytest plugin that keeps exactly the chosen tests in a mutant run.
 - ``run.py``: project copies (sandboxes), parallel mutant runs with timeouts.
 - ``equivalent.py`` + ``equivalent.toml``: mutants left out because they cannot change

@@ -19,9 +19,10 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from tools.mutate import equivalent
+from tools.mutate import equivalent, users
 from tools.mutate.mutants import OPS, Mutant, function_lines, mutants
 from tools.mutate.run import (
+    CoverageMap,
     Outcome,
     Processes,
     Sandbox,
@@ -143,8 +144,8 @@ def main(argv: list[str]) -> int:
         cover = collect(root, sandboxes[0], packages, cache, key, procs, args.tests)
         for nodeid in cover.failing():
             print(f"warning: {nodeid} fails without any mutant; it is left out", file=sys.stderr)
-        module = {p: cover.module_tests(p, lines) for p, lines in fn_lines.items()}
-        work = [(m, cover.covering(m, module[m.path])) for m in todo]
+        reach = Reach(root, packages, cover, fn_lines)
+        work = [(m, cover.covering(m, reach.tests(m))) for m in todo]
         done = 0
 
         def progress(outcome: Outcome) -> None:
@@ -174,6 +175,49 @@ def main(argv: list[str]) -> int:
     if args.fail_under is not None and any(s < args.fail_under for s in scores.values()):
         return 1
     return 0
+
+
+class Reach:
+    """The tests a change made at import time may show in: its module's, and its users'.
+
+    A module-level mutant changes a value; the tests that call into the module see it, and
+    so do the tests that call into the modules reading that value (``tools/mutate/users``):
+    a word list such as ``wording/lexicon.py`` has no function of its own to be tested
+    through. A function line that runs at import time (a helper building a constant) may
+    change any of the module's values, so every user counts.
+    """
+
+    def __init__(
+        self, root: Path, packages: list[str], cover: CoverageMap, fn_lines: dict[str, set[int]]
+    ) -> None:
+        self.root, self.cover = root, cover
+        self.graph = users.Users(root, packages)
+        self.own = {p: cover.module_tests(p, lines) for p, lines in fn_lines.items()}
+        self.sources = {p: (root / p).read_text(encoding="utf-8") for p in fn_lines}
+        self.of_module: dict[str, set[str]] = {}
+
+    def tests(self, mutant: Mutant) -> set[str]:
+        own = self.own[mutant.path]
+        if not self.cover.at_import(mutant):
+            return own  # not used: a line run only when a function is called
+        names = (
+            users.changed_names(self.sources[mutant.path], mutant.line)
+            if mutant.module_level
+            else users.ALL
+        )
+        found = set(own)
+        for path in self.graph.users(mutant.path, names):
+            found |= self._module_tests(path)
+        return found
+
+    def _module_tests(self, path: str) -> set[str]:
+        if path not in self.of_module:
+            try:
+                lines = function_lines((self.root / path).read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, SyntaxError):
+                lines = set()
+            self.of_module[path] = self.cover.module_tests(path, lines)
+        return self.of_module[path]
 
 
 @contextlib.contextmanager

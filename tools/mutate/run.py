@@ -179,6 +179,11 @@ class CoverageMap:
                 found.update(contexts)
         return {t for t in found if t and self.passing(t)}
 
+    def at_import(self, mutant: Mutant) -> bool:
+        """``mutant`` changes what runs when its module is imported."""
+        numbers = self.lines.get(mutant.path, {})
+        return mutant.module_level or any("" in numbers.get(n, ()) for n in mutant.lines)
+
     def covering(self, mutant: Mutant, module: set[str]) -> list[str]:
         """The passing tests that run ``mutant``'s lines, fastest first."""
         numbers = self.lines.get(mutant.path, {})
