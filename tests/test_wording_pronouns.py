@@ -32,6 +32,7 @@ def voiced(text: str, *, third_person: bool = False) -> str:
         ("Work until you land a job.", "Work until I land a job."),
         # a subject at the start, after a clause opener, or before a verb
         ("You can apply.", "I can apply."),
+        ("You, more than anyone, know this.", "I, more than anyone, know this."),
         ("So you know.", "So I know."),
         ("The days you work matter.", "The days I work matter."),
         # an object after a verb the word lists do not know
@@ -43,6 +44,9 @@ def voiced(text: str, *, third_person: bool = False) -> str:
             "If I don't know what it is for, I should ask.",
         ),
         ("Who do I talk to? you might ask.", "Who do I talk to? I might ask."),
+        ("Who do I talk to? you ask yourself.", "Who do I talk to? I ask myself."),
+        # other punctuation does not: "for… you" is still "for… me"
+        ("This one is for… you.", "This one is for… me."),
         ("Ask about: you will learn.", "Ask about: I will learn."),
         ("Ask around, you learn fast.", "Ask around, I learn fast."),
         (
@@ -84,6 +88,7 @@ def test_every_second_person_form_has_its_first_person(noted: str, voice: str) -
         ("Are you ready? Were you told?", "Am I ready? Was I told?"),
         ("Aren't you tired? Weren't you there?", "Aren't I tired? Wasn't I there?"),
         ("How are you?", "How am I?"),
+        ("Aren't you?", "Aren't I?"),
         ("Where were you", "Where was I"),
         # the subjunctive keeps "were"
         ("If you were starting over, wait.", "If I were starting over, wait."),
@@ -174,6 +179,8 @@ def test_the_third_person_is_the_interviewer(noted: str, voice: str) -> None:
         ("He said he's been nursing for years.", "You've been nursing for years."),
         ("She said she'll retire soon.", "You'll retire soon."),
         ("He said he'd do it again.", "You'd do it again."),
+        ("He said he'll retire soon.", "You'll retire soon."),
+        ("She said she'd do it again.", "You'd do it again."),
         ("She said she is unsure: does she stay or go?", "You are unsure: do you stay or go?"),
         ("He said he has doubts; is he ready?", "You have doubts; are you ready?"),
     ],
