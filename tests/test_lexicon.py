@@ -28,7 +28,7 @@ CASES = [
     ("Never skip the reading.", "Never skip the reading.", "advice/never"),
     ("If you are nervous, dont apply yet.", "Don't apply yet if I am nervous.", "advice/not"),
     ("Apply early; dont wait.", "Apply early and not wait.", "advice"),
-    ("Apply early; never wait.", "Apply early and not wait.", "advice"),
+    ("Apply early; never wait.", "Apply early and never wait.", "advice"),
     # ADVICE_PREFIXES: "Always ...", "Just ..." keep a sentence advice
     ("Always ask questions.", "Always ask questions.", "advice"),
     ("Please just apply.", "Just apply.", "advice"),

@@ -3,12 +3,15 @@ the early start answered is held back, and compared with what went out (nothing 
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 
 import pytest
 from lsprotocol import types
 
-from infoview.lsp.early import Handover
+from infoview.lsp.early import Handover, Replay
+from infoview.lsp.server import InfoviewServer, serve
 
 from ..inproc import Lsp
 
@@ -68,3 +71,28 @@ def test_a_request_or_notification_is_never_taken_for_the_answer(lsp: Lsp) -> No
 def test_another_answer_goes_out(lsp: Lsp) -> None:
     send(lsp, types.InitializeResponse(id=8, result=same_answer(lsp).result))
     assert [m["id"] for m in lsp.sent] == [8]
+
+
+def test_serve_hands_the_early_start_to_the_server_and_replays_what_it_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``serve(early=...)``: the server carries the handover, and pygls reads first the
+    bytes the early start read, then stdin; without one, stdin as it is."""
+    started: list[tuple[InfoviewServer, tuple[object, ...]]] = []
+
+    def start_io(self: InfoviewServer, *args: object) -> None:
+        started.append((self, args))
+
+    monkeypatch.setattr(InfoviewServer, "start_io", start_io)
+    stdin = io.BytesIO(b"rest")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stdin))
+    handover = Handover(read=b"first ")
+    serve(use_watchdog=False, early=handover)
+    ((server, args),) = started
+    assert server.early is handover and server.use_watchdog is False
+    (replay,) = args
+    assert isinstance(replay, Replay) and replay.read(10) == b"first rest"
+    started.clear()
+    serve()
+    ((server, args),) = started
+    assert server.early is None and server.use_watchdog is True and args == ()
