@@ -62,6 +62,7 @@ _ATTRIBUTES = frozenset(
     "reversed type value datetime".split()
 )
 _PER_ELEMENT = {"a": {"href"}, "img": {"src"}, "meta": {"charset", "name", "content"}}
+_IMAGE_SETS = ("image-set", "-webkit-image-set")  # their strings are URLs too
 _SPACES = re.compile(r"[\x00-\x20]+")  # what browsers strip from a URL's ends and insides
 
 
@@ -120,7 +121,8 @@ class _Rewriter(HTMLParser):
     # -- the tokenizer's events ----------------------------------------------------------
 
     def handle_decl(self, decl: str) -> None:
-        if not self.skipping and decl.lower().startswith("doctype"):
+        # The tokenizer calls this for <!DOCTYPE ...> only (other <!...> are comments).
+        if not self.skipping:
             self.out.append("<!DOCTYPE html>")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -190,8 +192,11 @@ class _Rewriter(HTMLParser):
         if tag == "meta" and not kept:  # only http-equiv, say: nothing left to say
             return
         self.out.append(f"<{tag}{''.join(kept)}>")
-        if tag == "style" and not closed:
-            self.style = []
+        if tag == "style":
+            if closed:  # "<style/>": a browser would read all that follows as CSS
+                self.out.append("</style>")
+            else:
+                self.style = []
 
     def attribute(self, tag: str, name: str, value: str) -> str | None:
         """The attribute's value as it may stay, or None to drop it."""
@@ -231,7 +236,7 @@ class _Rewriter(HTMLParser):
         try:
             path = self.path_of(reference, base or self.base)
             if images_only and path.suffix.lower() not in IMAGE_SUFFIXES:
-                raise Refused(f"not an image ({path.suffix or 'no suffix'})")
+                raise Refused(f"not an image ({path.suffix})")  # local_file wants a suffix
             body = read_resource(path, self.root)
         except Refused as exc:
             self.result.refused.append(f"{_shown(reference)}: {exc}")
@@ -284,13 +289,15 @@ class _Rewriter(HTMLParser):
         media = tinycss2.serialize(rule.prelude[rule.prelude.index(target) + 1 :]).strip()
         return f"@media {media} {{\n{inner}\n}}\n" if media else inner + "\n"
 
-    def _urls(self, tokens: list[Any], folder: Path) -> list[Any]:
+    def _urls(self, tokens: list[Any], folder: Path, *, strings: bool = False) -> list[Any]:
+        """``tokens`` with each reference embedded; ``strings``: inside image-set(), where
+        a plain string is a URL too."""
         import tinycss2.ast
         from tinycss2.serializer import serialize_url
 
         out = []
         for token in tokens:
-            reference = _url_of(token)
+            reference = _url_of(token, strings=strings)
             if reference is not None:
                 data = self.embedded(reference, images_only=False, base=folder)
                 shown = f"url({serialize_url(data)})"
@@ -298,15 +305,16 @@ class _Rewriter(HTMLParser):
                     tinycss2.ast.URLToken(token.source_line, token.source_column, data, shown)
                 )
                 continue
-            if getattr(token, "content", None) is not None and token.type != "url":
+            if getattr(token, "content", None) is not None:  # a block (a url has none)
                 token.content = self._urls(token.content, folder)
             if getattr(token, "arguments", None) is not None:
-                token.arguments = self._urls(token.arguments, folder)
+                images = token.lower_name in _IMAGE_SETS
+                token.arguments = self._urls(token.arguments, folder, strings=images)
             out.append(token)
         return out
 
 
-def _url_of(token: Any, *, strings: bool = False) -> str | None:
+def _url_of(token: Any, *, strings: bool) -> str | None:
     """The reference of a ``url(x)`` token or ``url("x")`` function (or, for an @import,
     a plain string)."""
     if token.type == "url":

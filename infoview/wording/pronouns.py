@@ -3,7 +3,10 @@
 ``turn`` rewrites "you" as "I" or "me" by its place in the clause (after "to", "with" or
 "tell" it is an object: "teach you" -> "teach me"; before a verb, or after "that", "if"
 or "when", a subject: "you can" -> "I can"), "your" as "my", "you're" as "I'm" and so on,
-with the verb agreeing ("you are" -> "I am", "are you" -> "am I"). Quotations are single
+with the verb agreeing ("you are" -> "I am", "are you" -> "am I"); "you" before a modal or
+"are" is a subject whatever precedes it ("I know you can" -> "I know I can"). With
+``third_person`` the interviewer's she/he becomes "you" and the verb agrees again ("she
+loves" -> "you love", "she's" -> "you're"). Quotations are single
 tokens and never change; set phrases ("say thank you", "between you and me") keep their
 "you". Used by ``voice``.
 """
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from infoview.wording import lexicon as lx
 
 _TOKEN = re.compile(
-    r"""(?P<quote>"[^"\n]*"|“[^“”\n]*”|‘[^‘’\n]*’)"""
+    r"""(?P<quote>"[^"\n]*"|“[^“”\n]*”|‘[^‘’\n]*’|(?<!\w)'[^'\n]+'(?!\w))"""
     r"""|(?P<word>[^\W_]+(?:['’\-][^\W_]+)*)"""
     r"""|(?P<space>\s+)"""
     r"""|(?P<punct>.)""",
@@ -93,6 +96,8 @@ def neighbour(tokens: Sequence[Token], i: int, step: int) -> Token | None:
 def _you_is_object(prev: Token | None, nxt: Token | None) -> bool:
     before = prev.low if prev else None
     after = nxt.low if nxt else None
+    if after in _FINITE:
+        return False
     if before in lx.OBJECT_PREPOSITIONS or before in lx.OBJECT_VERBS:
         return True
     if before in lx.CONJUNCTION_PREPOSITIONS:
@@ -126,8 +131,7 @@ def _set_phrase(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _case_like(original: str, replacement: str) -> str:
-    if replacement.startswith("I") and replacement[1:2] in ("", "'", "’"):
-        return replacement  # "I", "I'm": always a capital
+    """``replacement`` capitalised as ``original`` is ("Your" -> "My"); "I..." always is."""
     return replacement[:1].upper() + replacement[1:] if original[:1].isupper() else replacement
 
 
@@ -144,6 +148,18 @@ _SECOND_PERSON = {
 _AFTER_I = {"are": "am", "were": "was", "aren't": "am not", "weren't": "wasn't"}
 _BEFORE_I = {"are": "am", "were": "was", "aren't": "aren't", "weren't": "wasn't"}
 _SUBJUNCTIVE = frozenset({"if", "wish", "though"})
+# A finite verb: "you" before one is its subject even after "tell" ("told you can" -> "told
+# I can"), never an object ("told me can").
+_FINITE = lx.words(
+    "can could will would should shall may might must cannot can't won't wouldn't "
+    "shouldn't couldn't mustn't are were aren't weren't"
+)
+# She/he turned into "you": the verb agrees ("she loves" -> "you love", "does she" -> "do you").
+_THIRD_CONTRACTED = {"she's": "you're", "he's": "you're", "she'll": "you'll", "he'll": "you'll"}
+_THIRD_CONTRACTED |= {"she'd": "you'd", "he'd": "you'd"}
+_PLURAL = {"is": "are", "was": "were", "has": "have", "does": "do", "says": "say"}
+_PLURAL |= {"isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}
+_ADVERBS = lx.words("always never often usually really still also just sometimes only already")
 
 
 def turn(tokens: list[Token], *, third_person: bool = False) -> list[Token]:
@@ -160,8 +176,8 @@ def turn(tokens: list[Token], *, third_person: bool = False) -> list[Token]:
             if _set_phrase(out, i):
                 continue
             prev, nxt = neighbour(out, i, -1), neighbour(out, i, +1)
-            if prev is not None and prev.low in _BEFORE_I and nxt is not None:
-                # "are you ready?" -> "am I ready?"
+            if prev is not None and prev.low in _BEFORE_I:
+                # "are you ready?" -> "am I ready?", "how are you?" -> "how am I?"
                 prev.text = _case_like(prev.text, _BEFORE_I[prev.low])
                 tok.text = "I"
             elif _you_is_object(prev, nxt):
@@ -174,11 +190,46 @@ def turn(tokens: list[Token], *, third_person: bool = False) -> list[Token]:
                         nxt.text = _AFTER_I[nxt.low]
         elif third_person and low in lx.THIRD_PERSON:
             tok.text = _case_like(tok.text, lx.THIRD_PERSON[low])
+            if low in ("she", "he"):
+                _agree(out, i)
+        elif third_person and low in _THIRD_CONTRACTED:
+            turned = _THIRD_CONTRACTED[low].replace("'", apostrophe)
+            nxt = neighbour(out, i, +1)
+            if nxt is not None and nxt.low == "been":  # "she's been" -> "you've been"
+                turned = turned.replace("re", "ve")
+            tok.text = _case_like(tok.text, turned)
         elif third_person and low == "her":
             nxt = neighbour(out, i, +1)
             possessive = nxt is not None and nxt.low not in lx.OBJECT_STARTS - {"first"}
             tok.text = _case_like(tok.text, "your" if possessive else "you")
     return out
+
+
+def _agree(tokens: list[Token], i: int) -> None:
+    """The verb of "you" at ``i`` (once she or he) in the plural: "you loves" -> "you love"."""
+    prev = neighbour(tokens, i, -1)
+    if prev is not None and prev.low in _PLURAL and neighbour(tokens, i, +1) is not None:
+        prev.text = _case_like(prev.text, _plural(prev))  # "does she know" -> "do you know"
+        return
+    j = near(tokens, i, +1)
+    while j is not None and tokens[j].low in _ADVERBS:
+        j = near(tokens, j, +1)
+    if j is not None:
+        tokens[j].text = _case_like(tokens[j].text, _plural(tokens[j]))
+
+
+def _plural(verb: Token) -> str:
+    """A verb of the third person singular in the plural: loves -> love, tries -> try."""
+    word, apostrophe = verb.low, "’" if "’" in verb.text else "'"
+    if word in _PLURAL:
+        return _PLURAL[word].replace("'", apostrophe)
+    if not word.endswith("s") or word.endswith(("ss", "us")) or "'" in word:
+        return verb.text  # "worked", "can", "she'd": no agreement to make
+    if word.endswith("ies") and len(word) > 4:
+        return verb.text[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+        return verb.text[:-2]
+    return verb.text[:-1]
 
 
 def join(tokens: Iterable[Token]) -> str:

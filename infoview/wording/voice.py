@@ -114,6 +114,8 @@ def _strip_report(
 ) -> tuple[list[Token], str | None, bool]:
     """'She said to X' -> (tokens of 'to X', 'said', True): the lead and who it was."""
     idx = word_indexes(tokens)
+    if not idx or any(t.kind == "quote" for t in tokens[: idx[0]]):
+        return tokens, None, False  # '"Apply," she said, "early."': the quotation leads
     lows = [tokens[i].low for i in idx]
     for form in names:
         n = len(form)
@@ -122,6 +124,8 @@ def _strip_report(
         k = n + 1
         if k < len(lows) and lows[k] in {"me", "us"}:
             k += 1
+        elif lows[k : k + 2] in (["to", "me"], ["to", "us"]):  # "said to me that ..."
+            k += 2
         if k < len(lows) and lows[k] == "that":
             k += 1
         after = tokens[idx[k - 1] + 1 :]
@@ -140,7 +144,8 @@ def _sentence(tokens: list[Token], names: list[list[str]]) -> Sentence:
     end = ""
     while tokens and tokens[-1].kind == "punct" and tokens[-1].text in ".!?":
         end = tokens.pop().text + end
-    end = end[:1] or "."
+    closed = bool(tokens) and tokens[-1].kind == "quote" and tokens[-1].text[-2:-1] in ".!?"
+    end = end[:1] or ("" if closed else ".")  # 'she said, "early."' has its full stop
     quote = _quotation(tokens, end)
     if quote is not None:
         return quote
@@ -152,9 +157,15 @@ def _sentence(tokens: list[Token], names: list[list[str]]) -> Sentence:
     lows = [body[i].low for i in idx]
     if not lows:
         return Sentence(Kind.STATEMENT, join(turn(tokens)), end, lowered=False)
+    if any(t.kind == "quote" for t in body[: idx[0]]):
+        verb = None  # 'said "you can" to you': not "said to ..."
 
     def rest(k: int) -> list[Token]:
-        return turn(body[idx[k] :], third_person=third) if k < len(idx) else []
+        """The sentence from its k-th word on; from the start, a quotation that opens it."""
+        if k >= len(idx):
+            return []
+        first = idx[k] if k else next(i for i, t in enumerate(body) if t.kind in ("word", "quote"))
+        return turn(body[first:], third_person=third)
 
     def advice(k: int, negation: str = "") -> Sentence:
         text = join(_later_advice(rest(k), advice=True))
@@ -169,7 +180,7 @@ def _sentence(tokens: list[Token], names: list[list[str]]) -> Sentence:
         if lows[:2] == ["not", "to"]:
             return advice(2, "not")
         if verb in lx.RECOMMENDING:
-            if lows[0] in {"i", "we"}:  # "suggested I take ..."
+            if lows[0] in {"i", "we", "you"}:  # "suggested I take ...", "that you apply"
                 return advice(1)
             if lows[0].endswith("ing") and end != "?":
                 return Sentence(Kind.GERUND, _lower_first(join(rest(0)))[0], end)
@@ -252,7 +263,7 @@ def _later_advice(tokens: list[Token], *, advice: bool) -> list[Token]:
         out.extend(tokens[i : following[skip]])  # the space, and "so " or "and "
         if advice:
             out[-len(tokens[i : following[skip]]) - 1] = Token(
-                "word", " and not" if negation else " and"
+                "word", f" and {negation}" if negation else " and"
             )
         else:
             phrase = {"not": "I shouldn't", "never": "I should never"}.get(negation, "I should")
@@ -289,7 +300,8 @@ def _quotation(body: list[Token], end: str) -> Sentence | None:
     if significant[0] is not quotes[0]:
         return None
     others = [t for t in significant[1:] if t.kind == "word"]
-    if others and (len(others) > 3 or not {t.low for t in others} & lx.REPORTING_VERBS):
+    # '"...," she said', '"...," Dr. Lee told me today': a reporting verb among the first words
+    if others and not {t.low for t in others[:4]} & lx.REPORTING_VERBS:
         return None
     text = quotes[0].text
     if text[-2:-1] == ",":  # '"Chart as if ...," she said.' ends the sentence
