@@ -283,6 +283,12 @@ def readings(noted: str) -> tuple[str, list[str]]:
         ("She said 'you can' to you.", "'you can' to me.", ["statement!"]),
         ('She said "you can" to you.', '"you can" to me.', ["statement!"]),
         ('He said she is "the best."', 'You are "the best."', ["statement"]),
+        ("Isn’t it odd?", "Isn’t it odd?", ["question"]),
+        ('She said"Apply early."', '"Apply early."', ["quote!"]),
+        ('She said:"Apply early."', '"Apply early."', ["quote!"]),
+        ('She said,"Apply early."', '"Apply early."', ["quote!"]),
+        ("Thanks, Dana. She.", "Thanks, Dana. She.", ["statement!", "statement!"]),
+        ("Take notes. She said to apply early.", "Take notes. Apply early.", ["advice", "advice"]),
     ],
 )
 def test_each_sentence_is_read_as_the_note_will_frame_it(
@@ -324,3 +330,9 @@ def test_a_takeaway_counts_its_words_as_written_in_the_note() -> None:
     assert takeaway.text == "Don't wait. Apply early! Is it hard?"
     assert takeaway.words == 7
     assert writer_voice("").sentences == ()
+
+
+def test_the_longest_way_of_naming_the_interviewer_is_tried_first() -> None:
+    """Edward Said's name holds a reporting verb: "Said said" is the name, then the report."""
+    turned = writer_voice("Nadia Said said to apply early.", interviewer=["Nadia Said"])
+    assert [(s.kind, s.text) for s in turned.sentences] == [(Kind.ADVICE, "apply early")]

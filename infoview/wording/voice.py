@@ -129,7 +129,7 @@ def _strip_report(
         if k < len(lows) and lows[k] == "that":
             k += 1
         after = tokens[idx[k - 1] + 1 :]
-        while after and after[0].kind in ("space", "punct") and after[0].text in " ,:":
+        while after and after[0].text in " ,:":  # a space, a comma or a colon
             after = after[1:]
         if not any(t.kind in ("word", "quote") for t in after):
             return tokens, None, False
