@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: packet lint watch thanks agenda test bench mutate judge-report judge-train readme lsp-capabilities venv clean
+.PHONY: packet lint watch thanks agenda test bench mutate judge-report judge-train judge-prebuild readme lsp-capabilities venv clean
 
 # The virtual environment is (re)built when missing or when pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -45,6 +45,11 @@ judge-report: $(STAMP)
 # bytes); writes infoview/data/judge_model.json and tests/data/judge_cv.csv.
 judge-train: $(STAMP)
 	nice $(BIN)/python tools/judge_train.py
+
+# After editing infoview/data/judge.yaml (or the code that builds it): rewrite the grammar
+# shipped ready-made, infoview/data/judge_built.json (a stale one is never used; a test says so).
+judge-prebuild: $(STAMP)
+	$(BIN)/python tools/judge_prebuild.py
 
 # Mutation testing, not part of `make test` (README, Development): one score per module.
 # make mutate MODULES="infoview/agenda_ics.py infoview/lint/rules/iv102_research_facet_missing.py"

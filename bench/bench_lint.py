@@ -93,6 +93,10 @@ def section(tmp: Path) -> None:
     ok = median(other) / cold_s >= 4 if other else None
     compare("1000 files, no cache", cold, other, ">= 4x faster", ok)
 
+    varied = lint_workspace(tmp / "lint-1000-varied", 1000, varied=True)
+    cold_v, other_v = side_by_side(varied, LINT, theirs, drop_cache(varied))
+    compare("  the same, other questions in each file", cold_v, other_v, "(for reference)", None)
+
     run(LINT, ws)  # fill the cache
     warm, other = side_by_side(ws, LINT, theirs)
     ok = median(other) / median(warm) >= 10 if other else None

@@ -101,14 +101,44 @@ def make_workspace(folder: Path, count: int) -> Path:
     return folder
 
 
-def lint_workspace(folder: Path, count: int) -> Path:
-    """A workspace with ``count`` distinct interviews cycling through the three examples."""
+def corpus_questions() -> list[str]:
+    """The labelled questions of tests/data (every field, every label), in file order."""
+    import csv
+
+    out: list[str] = []
+    for name in ("questions.csv", "probe.csv", "wide.csv", "reach.csv"):
+        with (ROOT / "tests" / "data" / name).open(encoding="utf-8", newline="") as handle:
+            out += [row["question"] for row in csv.DictReader(handle)]
+    return out
+
+
+def _ask(text: str, questions: list[str], start: int) -> str:
+    """``text`` with each question line of its Questions section replaced, in turn, by
+    ``questions[start]``, ``questions[start + 1]``..."""
+    lines = text.split("\n")
+    inside, at = False, start
+    for index, line in enumerate(lines):
+        if line.startswith("## "):
+            inside = line.strip() == "## Questions"
+        elif inside and line.startswith("- ") and line.rstrip().endswith("?"):
+            lines[index] = "- " + questions[at % len(questions)]
+            at += 1
+    return "\n".join(lines)
+
+
+def lint_workspace(folder: Path, count: int, *, varied: bool = False) -> Path:
+    """A workspace with ``count`` distinct interviews cycling through the three examples;
+    ``varied`` gives each file other questions, taken in turn from the labelled corpora
+    (the examples' own repeat, so a judge's per-question caches would hit)."""
     (folder / "interviews").mkdir(parents=True)
     shutil.copy(ROOT / "infoview.toml", folder / "infoview.toml")
     examples = sorted((ROOT / "interviews").glob("*.md"))
     texts = [p.read_text(encoding="utf-8") for p in examples]
+    questions = corpus_questions() if varied else []
     for n in range(count):
         text = texts[n % len(texts)].replace("name: ", f"name: P{n} ", 1)
+        if varied:
+            text = _ask(text, questions, n * 7)
         (
             folder / "interviews" / f"2026-{n % 12 + 1:02d}-{n % 28 + 1:02d}-person-{n:05d}.md"
         ).write_text(text, encoding="utf-8")

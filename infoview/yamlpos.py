@@ -18,16 +18,21 @@ import bisect
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from infoview.model import Problem, Span
 
-try:  # the C composer is several times faster; the pure one behaves the same
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+if TYPE_CHECKING:  # PyYAML is imported where it is used: plain front matter never needs it
+    import yaml
+
+
+def _loader() -> type[yaml.SafeLoader]:
+    """The C composer when PyYAML has it (several times faster; it behaves the same)."""
+    import yaml
+
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
+
 
 MAX_DEPTH = 32
 MAX_NODES = 20_000
@@ -98,19 +103,30 @@ def split(text: str) -> FrontMatter:
     return FrontMatter(None, "\n".join(lines[1:]), 1, 0, [problem])
 
 
-def load(yaml_text: str, *, first_line: int) -> tuple[YMap | None, list[Problem]]:
+def load(
+    yaml_text: str, *, first_line: int, fast: bool = True
+) -> tuple[YMap | None, list[Problem]]:
     """Read ``yaml_text`` whose first line is file line ``first_line``; never raises.
 
-    The usual front matter is composed once, by a loader that gives up past MAX_DEPTH
-    (``_guarded``); anything else (an error, a document too deep) is read again by
-    ``_careful``, which finds and reports the problem exactly as it always has.
+    Front matter of the usual plain shape is read by ``yamlfast`` (the same tree, several
+    times faster; ``fast=False`` skips it). Otherwise it is composed once, by a loader that
+    gives up past MAX_DEPTH (``_guarded``); anything else (an error, a document too deep)
+    is read again by ``_careful``, which finds and reports the problem as it always has.
     """
     if not yaml_text.strip():
         return YMap(Span(first_line, 1)), []
+    if fast:
+        from infoview import yamlfast
+
+        quick = yamlfast.read(yaml_text, first_line)
+        if quick is not None:
+            return quick, []
+    import yaml
+
     positions = _Positions(yaml_text, first_line)
     node: yaml.Node | Problem | None
     try:
-        node = yaml.compose(yaml_text, Loader=_guarded(_Loader))
+        node = yaml.compose(yaml_text, Loader=_guarded(_loader()))
     except Exception:
         node = _careful(yaml_text, positions)
     if isinstance(node, Problem):
@@ -135,9 +151,11 @@ def _careful(yaml_text: str, positions: _Positions) -> yaml.Node | Problem | Non
     PyYAML's composers recurse once per level, so a document nested thousands deep is
     refused from its events, at the collection that goes too deep, before composing.
     """
+    import yaml
+
     try:
         depth = 0
-        for event in yaml.parse(yaml_text, Loader=_Loader):
+        for event in yaml.parse(yaml_text, Loader=_loader()):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -148,7 +166,7 @@ def _careful(yaml_text: str, positions: _Positions) -> yaml.Node | Problem | Non
                     return Problem("IV001", message, positions.span(event.start_mark))
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-        node: yaml.Node | None = yaml.compose(yaml_text, Loader=_Loader)
+        node: yaml.Node | None = yaml.compose(yaml_text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "invalid YAML"
@@ -209,7 +227,7 @@ class _Positions:
     def __init__(self, text: str, first_line: int) -> None:
         self.text = text
         self.first_line = first_line
-        self.marks_agree = not _ODD_BREAKS.search(text)
+        self.marks_agree = not any(char in text for char in _ODD_BREAKS)
         self.starts: list[int] | None = None
 
     def point(self, index: int) -> tuple[int, int]:
@@ -242,7 +260,7 @@ class _Positions:
 
 
 # What makes a mark's line or column differ from the file's (see _Positions).
-_ODD_BREAKS = re.compile("[\r\x85\u2028\u2029\ufeff]")
+_ODD_BREAKS = "\r\x85\u2028\u2029\ufeff"  # searched one by one: a class costs more to compile
 
 
 # Characters YAML will not read raw inside double quotes (non-printable ones), plus NEL and
@@ -256,6 +274,8 @@ def quote_scalar(value: str) -> str:
     JSON's double-quoted strings are valid YAML, except for characters YAML does not
     accept raw or folds (see ``_UNQUOTABLE``), which are escaped as ``\\uXXXX``.
     """
+    import yaml
+
     try:
         if yaml.safe_load(f"k: {value}") == {"k": value} and "#" not in value:
             return value
@@ -296,6 +316,8 @@ class _Converter:
         ``depth`` counts collections, as the event check before composing does: the values
         of a mapping MAX_DEPTH deep are not one level too deep.
         """
+        import yaml
+
         self.count += 1
         if self.count > MAX_NODES:
             message = (

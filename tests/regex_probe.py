@@ -56,6 +56,11 @@ def _hook(pattern: Any, flags: Any) -> Any:
 
 def install() -> None:
     re._compile = _hook  # type: ignore[attr-defined]
+    # The shipped grammar's patterns are made from programs re compiled when it was
+    # shipped (infoview.judge.prebuilt): have re compile them here, so the hook sees them.
+    from infoview.judge import prebuilt
+
+    prebuilt.USE_PROGRAMS = False
 
 
 # -- collecting ----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from lint_corpus import CONFIG, CORPUS
 
 NEVER = {"weasyprint", "watchdog", "jinja2", "pygls", "icalendar", "pypdf"}
 PARSER = {
-    "yaml",
+    "infoview.yamlfast",
     "infoview.parse",
     "infoview.scan",
     "infoview.blocks",
@@ -65,6 +65,8 @@ def test_lint_of_one_file_imports_the_parser_only_when_it_must(ws: Path) -> None
     assert not cold & NEVER
     assert cold >= PARSER  # nothing cached yet: the file is parsed
     assert "markdown_it" not in cold  # by the scanner alone: its body holds nothing unusual
+    assert "yaml" not in cold  # plain front matter: read without PyYAML
+    assert "email" not in cold  # a plain ASCII address: checked without the email package
     hit = modules_after(*args, cwd=ws)
     assert not hit & (NEVER | PARSER)
     rules = {name for name in hit if name.startswith("infoview.lint.rules.iv")}
@@ -75,6 +77,16 @@ def test_lint_of_a_body_the_scanner_declines_imports_markdown_it(ws: Path) -> No
     one = ws / "interviews" / "one.md"
     one.write_text(one.read_text(encoding="utf-8") + "\n```\nfenced\n```\n", encoding="utf-8")
     assert "markdown_it" in modules_after("lint", "--no-cache", "interviews/one.md", cwd=ws)
+
+
+def test_lint_of_front_matter_off_the_plain_shape_imports_pyyaml(ws: Path) -> None:
+    one = ws / "interviews" / "one.md"
+    lines = one.read_text(encoding="utf-8").split("\n")
+    assert lines[0] == "---" and lines[1].endswith(":")
+    lines[1] += "  # a comment after a key"
+    one.write_text("\n".join(lines), encoding="utf-8")
+    names = modules_after("lint", "--no-cache", "interviews/one.md", cwd=ws)
+    assert {"yaml", "infoview.yamlfast"} <= names
 
 
 def test_lint_imports_only_the_selected_rules(ws: Path) -> None:

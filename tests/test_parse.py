@@ -71,11 +71,16 @@ def only_problem(interview: Interview) -> tuple[str, int, int, str, str]:
     return p.code, p.span.line, p.span.column, p.severity.value, p.message
 
 
-@pytest.fixture(params=["libyaml", "pure"])
+@pytest.fixture(params=["fast", "libyaml", "pure"])
 def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run a test with libyaml's composer and again with PyYAML's pure-Python one."""
+    """Run a test with the plain-shape reader (infoview.yamlfast) where it applies, then
+    without it through libyaml's composer, and through PyYAML's pure-Python one."""
+    if request.param != "fast":
+        from infoview import yamlfast
+
+        monkeypatch.setattr(yamlfast, "read", lambda text, first_line: None)
     if request.param == "pure":
-        monkeypatch.setattr(yamlpos, "_Loader", yaml.SafeLoader)
+        monkeypatch.setattr(yamlpos, "_loader", lambda: yaml.SafeLoader)
     return str(request.param)
 
 

@@ -117,7 +117,7 @@ def test_yaml_positions_from_marks_match_positions_from_indexes() -> None:
     for _, text in CORPUS:
         fm = text.split("\n---\n", 1)[0].removeprefix("---\n")
         try:
-            root = yaml.compose(fm, Loader=yamlpos._Loader)
+            root = yaml.compose(fm, Loader=yamlpos._loader())
         except Exception:
             continue
         fast = yamlpos._Positions(fm, 2)

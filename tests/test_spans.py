@@ -71,11 +71,16 @@ FILE = textwrap.dedent(
 )
 
 
-@pytest.fixture(params=["libyaml", "pure"])
+@pytest.fixture(params=["fast", "libyaml", "pure"])
 def interview(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Interview:
-    """``FILE`` parsed with libyaml's composer, and again with the pure-Python one."""
+    """``FILE`` parsed by the plain-shape reader where it applies, then without it by
+    libyaml's composer, and by the pure-Python one."""
+    if request.param != "fast":
+        from infoview import yamlfast
+
+        monkeypatch.setattr(yamlfast, "read", lambda text, first_line: None)
     if request.param == "pure":
-        monkeypatch.setattr(yamlpos, "_Loader", yaml.SafeLoader)
+        monkeypatch.setattr(yamlpos, "_loader", lambda: yaml.SafeLoader)
     return parse_text(FILE, PATH)
 
 

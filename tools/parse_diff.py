@@ -35,7 +35,8 @@ assert here.is_relative_to(Path(sys.argv[3]).resolve()), here
 if sys.argv[4] == "pure":  # PyYAML's pure-Python composer instead of libyaml's
     import yaml
     from infoview import yamlpos
-    yamlpos._Loader = yaml.SafeLoader
+    yamlpos._Loader = yaml.SafeLoader  # older trees
+    yamlpos._loader = lambda: yaml.SafeLoader
 out = []
 for name, text in json.loads(Path(sys.argv[1]).read_text()):
     try:

@@ -91,7 +91,17 @@ MODEL_KINDS = {
 
 @lru_cache(maxsize=8)
 def compiled(organisation_words: tuple[str, ...] = ()) -> Grammar:
-    """The compiled grammar (built once per set of workspace organisation words)."""
+    """The compiled grammar (built once per set of workspace organisation words).
+
+    Without workspace words it is the one shipped ready-made (:mod:`.prebuilt`), when
+    that was made from the grammar as installed.
+    """
+    if not organisation_words:
+        from infoview.judge import prebuilt
+
+        shipped = prebuilt.load()
+        if shipped is not None:
+            return shipped
     return build(read_data(), organisation_words)
 
 
@@ -200,6 +210,13 @@ def by_grammar(
     rule: str, text: str, *, organisation: str | None = None, words: tuple[str, ...] = ()
 ) -> Verdict | None:
     """The phrase grammar's verdict on ``text`` for ``rule`` ("online" or "job"), or None."""
+    return _by_grammar(rule, text, organisation, words)
+
+
+@lru_cache(maxsize=8192)  # like the model's: interviews reuse a list of questions
+def _by_grammar(
+    rule: str, text: str, organisation: str | None, words: tuple[str, ...]
+) -> Verdict | None:
     grammar = compiled(words)
     return _judge(
         grammar.online if rule == "online" else grammar.job, _read(text, organisation, words)

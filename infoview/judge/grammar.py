@@ -92,15 +92,21 @@ class Group:
     kind: str  # what the message says the question asks
     patterns: tuple[str, ...]  # its patterns as regular expressions over word characters
     unless: Lazy | None  # a question this matches is not of this kind
+    slow: Lazy | None = None  # ``searched``, when made elsewhere (see judge.prebuilt)
 
-    @cached_property
-    def searched(self) -> re.Pattern[str]:
-        """The group's patterns as one search (the slow path, when ``unless`` vetoed)."""
+    @property
+    def search_source(self) -> str:
+        """The group's patterns as one search: the source of ``searched``."""
         parts = []
         for pattern in self.patterns:
             before, _, after = pattern.rpartition(_START)
             parts.append(f"{before}({after})")
-        return re.compile("(?:" + "|".join(parts) + ")")
+        return "(?:" + "|".join(parts) + ")"
+
+    @cached_property
+    def searched(self) -> re.Pattern[str]:
+        """The group's patterns as one search (the slow path, when ``unless`` vetoed)."""
+        return (self.slow or Lazy(self.search_source)).compiled
 
 
 @dataclass(frozen=True)
