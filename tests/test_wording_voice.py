@@ -284,6 +284,17 @@ def readings(noted: str) -> tuple[str, list[str]]:
         ('She said "you can" to you.', '"you can" to me.', ["statement!"]),
         ('He said she is "the best."', 'You are "the best."', ["statement"]),
         ("Isn’t it odd?", "Isn’t it odd?", ["question"]),
+        # a report that leaves no advice is kept whole, never "your advice not to ."
+        ("She said to.", "She said to.", ["statement!"]),
+        ("She said not to.", "She said not to.", ["statement!"]),
+        ("You should not.", "I should not.", ["statement"]),
+        ("You need to not.", "I need to not.", ["statement"]),
+        # a quotation right after "to" stays in the advice
+        ('She said to "always" apply early.', '"always" apply early.', ["advice"]),
+        ("She said—to apply early.", "Apply early.", ["advice"]),
+        ('"Never" and "always"', '"Never" and "always".', ["statement!"]),
+        ("🙂", "🙂.", ["statement!"]),
+        ("Her team is small.", "Her team is small.", ["statement!"]),
         ('She said"Apply early."', '"Apply early."', ["quote!"]),
         ('She said:"Apply early."', '"Apply early."', ["quote!"]),
         ('She said,"Apply early."', '"Apply early."', ["quote!"]),
@@ -336,3 +347,9 @@ def test_the_longest_way_of_naming_the_interviewer_is_tried_first() -> None:
     """Edward Said's name holds a reporting verb: "Said said" is the name, then the report."""
     turned = writer_voice("Nadia Said said to apply early.", interviewer=["Nadia Said"])
     assert [(s.kind, s.text) for s in turned.sentences] == [(Kind.ADVICE, "apply early")]
+
+
+def test_only_a_she_or_he_lead_makes_the_interviewer_you() -> None:
+    """Named, the interviewer's "her" may be anyone's: it stays, even for Ji He."""
+    turned = writer_voice("Ji He said her team is small.", interviewer=["Ji He"])
+    assert turned.text == "Her team is small."

@@ -161,13 +161,15 @@ def _sentence(tokens: list[Token], names: list[list[str]]) -> Sentence:
         verb = None  # 'said "you can" to you': not "said to ..."
 
     def rest(k: int) -> list[Token]:
-        """The sentence from its k-th word on; from the start, a quotation that opens it."""
-        if k >= len(idx):
-            return []
-        first = idx[k] if k else next(i for i, t in enumerate(body) if t.kind in ("word", "quote"))
+        """The sentence from its k-th word on, with a quotation just before that word."""
+        after = idx[k - 1] + 1 if k else 0
+        first = next(i for i in range(after, len(body)) if body[i].kind in ("word", "quote"))
         return turn(body[first:], third_person=third)
 
     def advice(k: int, negation: str = "") -> Sentence:
+        if k >= len(idx):  # "She said not to.", "You should not.": no advice to quote
+            text, lowered = _lower_first(join(turn(tokens)))
+            return Sentence(Kind.STATEMENT, text, end, lowered=lowered)
         text = join(_later_advice(rest(k), advice=True))
         first = text.split(" ", 1)[0]
         if first[1:] == first[1:].lower():  # "Take" -> "take", but "TAKE" stays
