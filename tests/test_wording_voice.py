@@ -284,6 +284,12 @@ def readings(noted: str) -> tuple[str, list[str]]:
         ('She said "you can" to you.', '"you can" to me.', ["statement!"]),
         ('He said she is "the best."', 'You are "the best."', ["statement"]),
         ("Isn’t it odd?", "Isn’t it odd?", ["question"]),
+        (
+            "The work is hard, but ask for help.",
+            "The work is hard, but I should ask for help.",
+            ["statement"],
+        ),
+        ("She suggested Epic for everything.", "Epic for everything.", ["recommendation!"]),
         # a report that leaves no advice is kept whole, never "your advice not to ."
         ("She said to.", "She said to.", ["statement!"]),
         ("She said not to.", "She said not to.", ["statement!"]),

@@ -138,9 +138,7 @@ def _strip_report(
 
 
 def _sentence(tokens: list[Token], names: list[list[str]]) -> Sentence:
-    tokens = list(tokens)
-    while tokens and tokens[-1].kind in ("space",):
-        tokens.pop()
+    tokens = list(tokens)  # plain_text has stripped the end: no space to drop
     end = ""
     while tokens and tokens[-1].kind == "punct" and tokens[-1].text in ".!?":
         end = tokens.pop().text + end
@@ -186,7 +184,7 @@ def _sentence(tokens: list[Token], names: list[list[str]]) -> Sentence:
                 return advice(1)
             if lows[0].endswith("ing") and end != "?":
                 return Sentence(Kind.GERUND, _lower_first(join(rest(0)))[0], end)
-            if lows[0] not in lx.LOWERABLE - {"the", "a", "an", "my", "your", "his", "her"}:
+            if lows[0] not in lx.LOWERABLE - {"the", "a", "an", "my", "your"}:
                 text, lowered = _lower_first(join(rest(0)))
                 return Sentence(Kind.RECOMMENDATION, text, end, lowered=lowered)
     if end == "?":
