@@ -14,7 +14,8 @@ from infoview.wording.voice import writer_voice
 
 
 def voiced(text: str, *, third_person: bool = False) -> str:
-    return join(turn(tokens(text), third_person=third_person))
+    turned = turn(tokens(text), third_person=True) if third_person else turn(tokens(text))
+    return join(turned)
 
 
 @pytest.mark.parametrize(
@@ -183,12 +184,36 @@ def test_the_third_person_is_the_interviewer(noted: str, voice: str) -> None:
         ("She said she'd do it again.", "You'd do it again."),
         ("She said she is unsure: does she stay or go?", "You are unsure: do you stay or go?"),
         ("He said he has doubts; is he ready?", "You have doubts; are you ready?"),
+        ("She said it is hard, isn't she?", "It is hard, aren't you?"),
     ],
 )
 def test_the_interviewers_verb_agrees_with_you(noted: str, voice: str) -> None:
     """The note says "your point that you love your job", never "you loves"."""
     turned = writer_voice(noted, interviewer=["Dana Whitfield"])
     assert turned.text == voice
+
+
+@pytest.mark.parametrize(
+    ("noted", "voice", "third_person"),
+    [
+        ("This one is for… you.", "This one is for… me.", False),
+        ("Say thank… you.", "Say thank… you.", False),
+        ("Say… thank you.", "Say… thank you.", False),
+        ("Thank you… notes matter.", "Thank you… notes matter.", False),
+        ("It is between you… and me.", "It is between you… and me.", False),
+        ("It is between you and… me.", "It is between you and… me.", False),
+        ("If you… are new, ask.", "If I… am new, ask.", False),
+        ("Does… she stay?", "Do… you stay?", True),
+        ("She… loves it.", "You… love it.", True),
+        ("She always… says yes.", "You always… say yes.", True),
+        ("She liked her… team.", "You liked your… team.", True),
+        ("He's… been busy.", "You've… been busy.", True),
+    ],
+)
+def test_an_ellipsis_between_two_words_keeps_them_in_one_clause(
+    noted: str, voice: str, third_person: bool
+) -> None:
+    assert voiced(noted, third_person=third_person) == voice
 
 
 @pytest.mark.parametrize(

@@ -283,6 +283,29 @@ def readings(noted: str) -> tuple[str, list[str]]:
         ("She said 'you can' to you.", "'you can' to me.", ["statement!"]),
         ('She said "you can" to you.', '"you can" to me.', ["statement!"]),
         ('He said she is "the best."', 'You are "the best."', ["statement"]),
+        ("Isn’t it odd?", "Isn’t it odd?", ["question"]),
+        (
+            "The work is hard, but ask for help.",
+            "The work is hard, but I should ask for help.",
+            ["statement"],
+        ),
+        ("She suggested Epic for everything.", "Epic for everything.", ["recommendation!"]),
+        # a report that leaves no advice is kept whole, never "your advice not to ."
+        ("She said to.", "She said to.", ["statement!"]),
+        ("She said not to.", "She said not to.", ["statement!"]),
+        ("You should not.", "I should not.", ["statement"]),
+        ("You need to not.", "I need to not.", ["statement"]),
+        # a quotation right after "to" stays in the advice
+        ('She said to "always" apply early.', '"always" apply early.', ["advice"]),
+        ("She said—to apply early.", "Apply early.", ["advice"]),
+        ('"Never" and "always"', '"Never" and "always".', ["statement!"]),
+        ("🙂", "🙂.", ["statement!"]),
+        ("Her team is small.", "Her team is small.", ["statement!"]),
+        ('She said"Apply early."', '"Apply early."', ["quote!"]),
+        ('She said:"Apply early."', '"Apply early."', ["quote!"]),
+        ('She said,"Apply early."', '"Apply early."', ["quote!"]),
+        ("Thanks, Dana. She.", "Thanks, Dana. She.", ["statement!", "statement!"]),
+        ("Take notes. She said to apply early.", "Take notes. Apply early.", ["advice", "advice"]),
     ],
 )
 def test_each_sentence_is_read_as_the_note_will_frame_it(
@@ -324,3 +347,15 @@ def test_a_takeaway_counts_its_words_as_written_in_the_note() -> None:
     assert takeaway.text == "Don't wait. Apply early! Is it hard?"
     assert takeaway.words == 7
     assert writer_voice("").sentences == ()
+
+
+def test_the_longest_way_of_naming_the_interviewer_is_tried_first() -> None:
+    """Edward Said's name holds a reporting verb: "Said said" is the name, then the report."""
+    turned = writer_voice("Nadia Said said to apply early.", interviewer=["Nadia Said"])
+    assert [(s.kind, s.text) for s in turned.sentences] == [(Kind.ADVICE, "apply early")]
+
+
+def test_only_a_she_or_he_lead_makes_the_interviewer_you() -> None:
+    """Named, the interviewer's "her" may be anyone's: it stays, even for Ji He."""
+    turned = writer_voice("Ji He said her team is small.", interviewer=["Ji He"])
+    assert turned.text == "Her team is small."

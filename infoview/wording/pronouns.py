@@ -157,7 +157,7 @@ _FINITE = lx.words(
 # She/he turned into "you": the verb agrees ("she loves" -> "you love", "does she" -> "do you").
 _THIRD_CONTRACTED = {"she's": "you're", "he's": "you're", "she'll": "you'll", "he'll": "you'll"}
 _THIRD_CONTRACTED |= {"she'd": "you'd", "he'd": "you'd"}
-_PLURAL = {"is": "are", "was": "were", "has": "have", "does": "do", "says": "say"}
+_PLURAL = {"is": "are", "was": "were", "has": "have", "does": "do"}
 _PLURAL |= {"isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}
 _ADVERBS = lx.words("always never often usually really still also just sometimes only already")
 
@@ -165,9 +165,8 @@ _ADVERBS = lx.words("always never often usually really still also just sometimes
 def turn(tokens: list[Token], *, third_person: bool = False) -> list[Token]:
     """Second person -> first (outside quotations); with ``third_person``, she/he -> you."""
     out = [Token(t.kind, t.text) for t in tokens]
-    for i, tok in enumerate(out):
-        if tok.kind != "word":
-            continue
+    for i in word_indexes(out):
+        tok = out[i]
         low = tok.low
         apostrophe = "’" if "’" in tok.text else "'"
         if low in _SECOND_PERSON:
@@ -208,8 +207,8 @@ def turn(tokens: list[Token], *, third_person: bool = False) -> list[Token]:
 def _agree(tokens: list[Token], i: int) -> None:
     """The verb of "you" at ``i`` (once she or he) in the plural: "you loves" -> "you love"."""
     prev = neighbour(tokens, i, -1)
-    if prev is not None and prev.low in _PLURAL and neighbour(tokens, i, +1) is not None:
-        prev.text = _case_like(prev.text, _plural(prev))  # "does she know" -> "do you know"
+    if prev is not None and prev.low in _PLURAL:  # "does she know", "..., isn't she?"
+        prev.text = _case_like(prev.text, _plural(prev))
         return
     j = near(tokens, i, +1)
     while j is not None and tokens[j].low in _ADVERBS:

@@ -129,7 +129,7 @@ def _strip_report(
         if k < len(lows) and lows[k] == "that":
             k += 1
         after = tokens[idx[k - 1] + 1 :]
-        while after and after[0].kind in ("space", "punct") and after[0].text in " ,:":
+        while after and after[0].text in " ,:":  # a space, a comma or a colon
             after = after[1:]
         if not any(t.kind in ("word", "quote") for t in after):
             return tokens, None, False
@@ -138,9 +138,7 @@ def _strip_report(
 
 
 def _sentence(tokens: list[Token], names: list[list[str]]) -> Sentence:
-    tokens = list(tokens)
-    while tokens and tokens[-1].kind in ("space",):
-        tokens.pop()
+    tokens = list(tokens)  # plain_text has stripped the end: no space to drop
     end = ""
     while tokens and tokens[-1].kind == "punct" and tokens[-1].text in ".!?":
         end = tokens.pop().text + end
@@ -161,13 +159,15 @@ def _sentence(tokens: list[Token], names: list[list[str]]) -> Sentence:
         verb = None  # 'said "you can" to you': not "said to ..."
 
     def rest(k: int) -> list[Token]:
-        """The sentence from its k-th word on; from the start, a quotation that opens it."""
-        if k >= len(idx):
-            return []
-        first = idx[k] if k else next(i for i, t in enumerate(body) if t.kind in ("word", "quote"))
+        """The sentence from its k-th word on, with a quotation just before that word."""
+        after = idx[k - 1] + 1 if k else 0
+        first = next(i for i in range(after, len(body)) if body[i].kind in ("word", "quote"))
         return turn(body[first:], third_person=third)
 
     def advice(k: int, negation: str = "") -> Sentence:
+        if k >= len(idx):  # "She said not to.", "You should not.": no advice to quote
+            text, lowered = _lower_first(join(turn(tokens)))
+            return Sentence(Kind.STATEMENT, text, end, lowered=lowered)
         text = join(_later_advice(rest(k), advice=True))
         first = text.split(" ", 1)[0]
         if first[1:] == first[1:].lower():  # "Take" -> "take", but "TAKE" stays
@@ -184,7 +184,7 @@ def _sentence(tokens: list[Token], names: list[list[str]]) -> Sentence:
                 return advice(1)
             if lows[0].endswith("ing") and end != "?":
                 return Sentence(Kind.GERUND, _lower_first(join(rest(0)))[0], end)
-            if lows[0] not in lx.LOWERABLE - {"the", "a", "an", "my", "your", "his", "her"}:
+            if lows[0] not in lx.LOWERABLE - {"the", "a", "an", "my", "your"}:
                 text, lowered = _lower_first(join(rest(0)))
                 return Sentence(Kind.RECOMMENDATION, text, end, lowered=lowered)
     if end == "?":
