@@ -194,6 +194,65 @@ def test_the_interviewers_verb_agrees_with_you(noted: str, voice: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("noted", "voice"),
+    [
+        # a verb joined to the first shares its subject
+        (
+            "She said she focuses on trusts and loves teaching new paralegals.",
+            "You focus on trusts and love teaching new paralegals.",
+        ),
+        (
+            "She said she files motions and trusts her team.",
+            "You file motions and trust your team.",
+        ),
+        (
+            "She said she loves her job and enjoys the people.",
+            "You love your job and enjoy the people.",
+        ),
+        (
+            "She said she manages a team and often trains staff.",
+            "You manage a team and often train staff.",
+        ),
+        (
+            "She said she runs the clinic and is its only paralegal.",
+            "You run the clinic and are its only paralegal.",
+        ),
+        (
+            "She said she supervises two paralegals and has a trainee.",
+            "You supervise two paralegals and have a trainee.",
+        ),
+        (
+            "She said she focuses on wills and refocuses them.",
+            "You focus on wills and refocus them.",
+        ),
+        # nouns stay nouns, and a clause of its own keeps its subject
+        ("She said she focuses on trusts and wills.", "You focus on trusts and wills."),
+        (
+            "She said she drafts wills and trusts for families.",
+            "You draft wills and trusts for families.",
+        ),
+        ("She said she works nights and weekends.", "You work nights and weekends."),
+        (
+            "He said he reviews cases and he says it is fine.",
+            "You review cases and you say it is fine.",
+        ),
+        (
+            "She said she manages the desk that handles calls and routes them.",
+            "You manage the desk that handles calls and routes them.",
+        ),
+        (
+            "She said she uses templates and advises clients.",
+            "You use templates and advises clients.",
+        ),
+    ],
+)
+def test_a_joined_verb_agrees_and_a_joined_noun_does_not(noted: str, voice: str) -> None:
+    """The note says "your point that you love your job", never "you loves"."""
+    turned = writer_voice(noted, interviewer=["Dana Whitfield"])
+    assert turned.text == voice
+
+
+@pytest.mark.parametrize(
     ("noted", "voice", "third_person"),
     [
         ("This one is for… you.", "This one is for… me.", False),

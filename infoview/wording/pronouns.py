@@ -159,6 +159,9 @@ _THIRD_CONTRACTED = {"she's": "you're", "he's": "you're", "she'll": "you'll", "h
 _THIRD_CONTRACTED |= {"she'd": "you'd", "he'd": "you'd"}
 _PLURAL = {"is": "are", "was": "were", "has": "have", "does": "do"}
 _PLURAL |= {"isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}
+# Verbs whose -es follows a single s ("focuses" -> "focus"); most -ses verbs only add an s
+# ("uses" -> "use", "advises" -> "advise"), which a suffix cannot tell apart.
+_ES_AFTER_S = lx.words("focuses refocuses biases canvases gases buses")
 _ADVERBS = lx.words("always never often usually really still also just sometimes only already")
 
 
@@ -213,8 +216,43 @@ def _agree(tokens: list[Token], i: int) -> None:
     j = near(tokens, i, +1)
     while j is not None and tokens[j].low in _ADVERBS:
         j = near(tokens, j, +1)
-    if j is not None:
-        tokens[j].text = _case_like(tokens[j].text, _plural(tokens[j]))
+    if j is None:
+        return
+    tokens[j].text = _case_like(tokens[j].text, _plural(tokens[j]))
+    # "she focuses on trusts and loves teaching": a verb joined to the first shares its
+    # subject. Only a word that reads as a verb is changed, one after an adverb ("and
+    # often trains") or before an -ing word, "to", a determiner or an object pronoun
+    # ("and trusts her team"); "trusts and wills", "wills and trusts for families" keep
+    # their nouns, and "and advises clients" is left as written rather than guessed.
+    k = near(tokens, j, +1)
+    while k is not None:
+        if tokens[k].low in _SUBJECTS:
+            return  # a clause of its own ("and he says")
+        if tokens[k].low in _JOINING:
+            verb = near(tokens, k, +1)
+            adverb = False
+            while verb is not None and tokens[verb].low in _ADVERBS:
+                verb, adverb = near(tokens, verb, +1), True
+            after = near(tokens, verb, +1) if verb is not None else None
+            known = verb is not None and tokens[verb].low in _PLURAL  # "and is", "and has"
+            if known or (
+                verb is not None and (adverb or (after is not None and _complement(tokens[after])))
+            ):
+                tokens[verb].text = _case_like(tokens[verb].text, _plural(tokens[verb]))
+        k = near(tokens, k, +1)
+
+
+_JOINING = frozenset({"and", "but", "or"})
+_SUBJECTS = frozenset({"i", "you", "he", "she", "we", "they", "it", "who", "which", "that"})
+# What follows a verb but not a plural noun in a list: its object's first word.
+_COMPLEMENTS = lx.words(
+    "the a an my your her his their our its this that these those every each all some any "
+    "to it them him me us people everyone everything"
+)
+
+
+def _complement(word: Token) -> bool:
+    return word.low in _COMPLEMENTS or (word.low.endswith("ing") and len(word.low) > 4)
 
 
 def _plural(verb: Token) -> str:
@@ -226,7 +264,7 @@ def _plural(verb: Token) -> str:
         return verb.text  # "worked", "can", "she'd": no agreement to make
     if word.endswith("ies") and len(word) > 4:
         return verb.text[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+    if word.endswith(("ches", "shes", "sses", "xes", "zes", "oes")) or word in _ES_AFTER_S:
         return verb.text[:-2]
     return verb.text[:-1]
 
