@@ -233,11 +233,7 @@ def _agree(tokens: list[Token], i: int) -> None:
             adverb = False
             while verb is not None and tokens[verb].low in _ADVERBS:
                 verb, adverb = near(tokens, verb, +1), True
-            after = near(tokens, verb, +1) if verb is not None else None
-            known = verb is not None and tokens[verb].low in _PLURAL  # "and is", "and has"
-            if known or (
-                verb is not None and (adverb or (after is not None and _complement(tokens[after])))
-            ):
+            if verb is not None and _joined_verb(tokens, verb, adverb):
                 tokens[verb].text = _case_like(tokens[verb].text, _plural(tokens[verb]))
         k = near(tokens, k, +1)
 
@@ -251,8 +247,15 @@ _COMPLEMENTS = lx.words(
 )
 
 
-def _complement(word: Token) -> bool:
-    return word.low in _COMPLEMENTS or (word.low.endswith("ing") and len(word.low) > 4)
+def _joined_verb(tokens: list[Token], at: int, adverb: bool) -> bool:
+    """Whether the word at ``at``, after "and" (and an adverb, if ``adverb``), is a verb."""
+    if adverb or tokens[at].low in _PLURAL:  # "and often trains", "and is", "and has"
+        return True
+    after = near(tokens, at, +1)
+    if after is None:
+        return False
+    word = tokens[after].low
+    return word in _COMPLEMENTS or (word.endswith("ing") and len(word) > 4)
 
 
 def _plural(verb: Token) -> str:
