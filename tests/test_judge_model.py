@@ -146,8 +146,8 @@ def test_lint_reports_a_broken_weights_file_as_a_diagnostic(
     assert (
         "interviews/2026-01-05-a-b.md:1:1: IV303 [error] internal error in rule IV303 (ModelError: "
         "infoview/data/judge_model.json: written for feature version None, this infoview reads "
-        "version 1 (features); reinstall infoview, or rebuild the weights with `make "
-        "judge-train`); please report it\n"
+        f"version {features.VERSION} (features); reinstall infoview, or rebuild the weights "
+        "with `make judge-train`); please report it\n"
     ) in result.output
     assert "Traceback" not in result.output
 
@@ -228,7 +228,11 @@ JOB = judge.MODEL_KINDS["job"]
             "job",
             ("the PI about a technician position",),
         ),
-        ("Would my background fit a role on your team?", "job", ("fit a role on your team",)),
+        (
+            "Would my background fit a role on your team?",
+            "job",
+            ("my background fit a role on your team",),
+        ),
     ],
 )
 def test_the_model_catches_what_the_grammar_has_no_wording_for(
@@ -271,6 +275,57 @@ def test_the_features_of_a_question() -> None:
     assert features.singular("branches") == "branch"
     assert features.singular("agencies") == "agency"
     assert features.singular("business") == "business"
+
+
+def test_organisations_in_general_are_told_from_the_one_met() -> None:
+    def markers(question: str, organisation: str | None = None) -> set[str]:
+        found = judge._features(question, organisation, ())
+        return {name for name in found if name.startswith("m:org")}
+
+    assert markers("What do small firms look for in a graduate?") == {"m:orgs"}
+    assert markers("What do most hospitals pay new nurses?") == {"m:orgs"}
+    assert markers("What does your firm look for in a graduate?") == {"m:org"}
+    # a name the workspace gives is one organisation, whatever its last letter
+    assert markers("What does Acme Widgets make?", "Acme Widgets") == {"m:org"}
+    assert markers("Who runs the business?") == {"m:org"}  # "business" is not a plural
+    assert features.plural("firms") and not features.plural("Acme Widgets")
+    assert not features.plural("law offices") and not features.plural("business")
+
+
+def test_the_model_classes_are_well_formed_and_weighed() -> None:
+    from infoview.judge.classes import CLASSES
+
+    lists = dict(features.class_lists(judge.compiled().words))
+    weights = model.load().rules
+    for name, entries in CLASSES.items():
+        assert name.startswith("k_") and lists[name] == entries
+        assert len(set(entries)) == len(entries), name
+        for entry in entries:
+            assert entry == entry.strip().lower() and 1 <= len(entry.split()) <= 3, entry
+        # every class is read by the shipped model: the training saw its words
+        assert any(f"c:{name}" in rule.weights for rule in weights.values()), name
+
+
+@pytest.mark.parametrize(
+    ("question", "rule", "word"),
+    [  # each word is in no training question: its class carries what training learnt
+        ("Who are the nonprofit's backers?", "online", "backers"),
+        ("Would you pass my transcript to the partners?", "job", "transcript"),
+    ],
+)
+def test_a_class_carries_a_word_the_training_never_saw(question: str, rule: str, word: str) -> None:
+    rows = judge_train.training_rows(judge_train.CORPORA)
+    assert not any(word in row["question"].lower() for row in rows)
+    assert judge.by_grammar(rule, question) is None
+    verdict = judge.by_model(rule, question)
+    assert verdict is not None and word in verdict.trigger, verdict
+    # without the class the same question scores lower: the class is doing the work
+    found = judge._features(question, None, ())
+    weights = model.load().rules[rule]
+    classes = {name for name in found if "k_" in name}
+    assert classes and weights.margin({k: v for k, v in found.items() if k not in classes}) < (
+        weights.margin(found)
+    )
 
 
 def test_a_model_verdict_in_a_lint_message() -> None:

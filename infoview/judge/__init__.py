@@ -171,7 +171,8 @@ def _lexicon(words: tuple[str, ...]) -> features.Lexicon:
 def _features(
     text: str, organisation: str | None, words: tuple[str, ...]
 ) -> dict[str, list[tuple[int, int]]]:
-    return features.extract(_read(text, organisation, words).question.words, _lexicon(words))
+    question = _read(text, organisation, words).question
+    return features.extract(question.words, _lexicon(words), question.names)
 
 
 def score(

@@ -6,9 +6,12 @@ case, clause marks as ``|``, every organisation noun or name as ``@org``. From t
 - ``w:`` each word, a plural read as its singular ("clients" -> ``w:client``);
 - ``b:`` each pair of neighbouring words in a clause (``b:^ who`` for a question's first);
 - ``c:`` each word-list class of the grammar a word or phrase belongs to (``c:leader`` for
-  "CEO", "founder", "managing partner"; ``c:post`` for "role", "vacancy"...), and ``cb:``
+  "CEO", "founder", "managing partner"; ``c:post`` for "role", "vacancy"...) or of the
+  model's own classes (:mod:`infoview.judge.classes`: ``c:k_money`` for "revenue",
+  "endowment"; ``c:k_benefit`` for "PTO", "pension"...), and ``cb:``
   pairs in which one side is a class ("who are the *partners*" gives ``cb:are c:leader``);
 - ``m:`` who the question is about: ``m:org`` ("your hospital", "the agency", a name),
+  ``m:orgs`` (organisations in general: "small firms", "most hospitals"),
   ``m:you``, ``m:your`` (your own: "your day"), ``m:me`` ("I", "me", "my"), and
   ``m:your-own`` ("your work", "your first job": the person's own), ``m:you+me`` (both)
   and ``m:me+modal`` ("would I", "will my": the asker's own future);
@@ -25,9 +28,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
+from infoview.judge.classes import CLASSES as MODEL_CLASSES
 from infoview.judge.text import ORG, THE
 
-VERSION = 1
+VERSION = 2
 
 # The grammar's word lists the model reads as classes (see infoview/data/judge.yaml).
 CLASSES = (
@@ -100,15 +104,31 @@ def lexicon(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
 
 
 def class_lists(words: dict[str, tuple[str, ...]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The grammar's lists that :data:`CLASSES` names, as a hashable value."""
-    return tuple((name, words.get(name, ())) for name in CLASSES)
+    """The grammar's lists that :data:`CLASSES` names, then the model's own classes
+    (:mod:`infoview.judge.classes`), as a hashable value."""
+    return tuple((name, words.get(name, ())) for name in CLASSES) + tuple(MODEL_CLASSES.items())
 
 
 _SINGULAR: dict[str, str] = {}
 
 
-def extract(tokens: list[str], lexicon: Lexicon) -> dict[str, list[tuple[int, int]]]:
+def plural(name: str) -> bool:
+    """Whether the words behind an ``@org`` are organisations in general ("small firms").
+
+    Only a common noun counts: a name the workspace gave ("Acme Widgets") keeps its
+    capitals and is one organisation.
+    """
+    return name.islower() and " " not in name and singular(name) != name
+
+
+def extract(
+    tokens: list[str], lexicon: Lexicon, org_words: tuple[str, ...] = ()
+) -> dict[str, list[tuple[int, int]]]:
     """Every feature of a question's tokens, with the token ranges each came from.
+
+    ``org_words`` are the words behind each ``@org`` in turn (:class:`~infoview.judge.text.
+    Question`): a plural one ("most firms") is marked ``orgs``, the field at large, not
+    the organisation met.
 
     Called once per distinct question a lint meets, so it is written for speed: plain
     loops, no helper calls per feature.
@@ -142,6 +162,7 @@ def extract(tokens: list[str], lexicon: Lexicon) -> dict[str, list[tuple[int, in
                 klass[i] = (names, span)
         index += size
     markers: list[tuple[str, tuple[int, int]]] = []
+    behind = iter(org_words)
     before = ""  # the word before, in this clause ("" at a clause's start)
     j = 0
     for position, (i, token) in enumerate(words):
@@ -167,7 +188,7 @@ def extract(tokens: list[str], lexicon: Lexicon) -> dict[str, list[tuple[int, in
                 found.setdefault(f"cb:{left} {right}", []).append(pair)
         if token == ORG:
             start = i - 1 if i and tokens[i - 1] in _ORG_DET else i
-            markers.append(("org", (start, i + 1)))
+            markers.append(("orgs" if plural(next(behind, "")) else "org", (start, i + 1)))
         elif token in _YOU:
             markers.append(("you", here))
         elif token == "your" and not (position + 1 < count and words[position + 1][1] == ORG):

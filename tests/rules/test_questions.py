@@ -144,9 +144,9 @@ def test_iv303_quiet_on_questions_only_they_can_answer(question: str) -> None:
 @pytest.mark.parametrize(
     "question, config, expected",
     cases(
-        ("extra-pattern-fires", "What are the firm's billing rates?", '[lint]\nanswerable_online = ["\\\\bbilling rates?\\\\b"]\n', [("IV303", FIRST, 1, W)]),
-        ("extra-pattern-case-insensitive", "What are the firm's BILLING RATES?", '[lint]\nanswerable_online = ["\\\\bbilling rates?\\\\b"]\n', [("IV303", FIRST, 1, W)]),
-        ("without-config-quiet", "What are the firm's billing rates?", "", []),
+        ("extra-pattern-fires", "How are billing rates set for paralegals?", '[lint]\nanswerable_online = ["\\\\bbilling rates?\\\\b"]\n', [("IV303", FIRST, 1, W)]),
+        ("extra-pattern-case-insensitive", "How are BILLING RATES set for paralegals?", '[lint]\nanswerable_online = ["\\\\bbilling rates?\\\\b"]\n', [("IV303", FIRST, 1, W)]),
+        ("without-config-quiet", "How are billing rates set for paralegals?", "", []),
         ("built-ins-still-apply", "Who founded the firm?", '[lint]\nanswerable_online = ["billing"]\n', [("IV303", FIRST, 1, W)]),
     ),
 )  # fmt: skip
@@ -251,7 +251,7 @@ def test_iv303_message_names_the_words_that_made_it_so() -> None:
 def test_iv303_extra_pattern_message_names_the_pattern() -> None:
     config = BASE + '[lint]\nanswerable_online = ["billing rates?"]\n'
     (found,) = diagnostics(
-        asking("What are the firm's billing rates?"), config_toml=config, select=["IV303"]
+        asking("How are billing rates set for paralegals?"), config_toml=config, select=["IV303"]
     )
     assert 'it matches your [lint] answerable_online pattern ("billing rates")' in found.message
 
