@@ -94,11 +94,13 @@ def _number(value: Any, where: str) -> float:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _refuse(key[:MAX_NAME], "a key is given twice")
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):  # rare: find the key given twice, for the message
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _refuse(key[:MAX_NAME], "a key is given twice")
+            seen.add(key)
     return result
 
 
@@ -144,11 +146,22 @@ def _weights(data: Any, where: str) -> Weights:
         raise _refuse(f"{where}.weights", "expected an object of feature: weight")
     if len(table) > MAX_FEATURES:
         raise _refuse(f"{where}.weights", f"more than {MAX_FEATURES} features")
-    weights = {}
-    for name, value in table.items():
-        if not name or len(name) > MAX_NAME or ":" not in name[:4]:
-            raise _refuse(f"{where}.weights", f"not a feature name: {name[:MAX_NAME]!r}")
-        weights[name] = _number(value, f"{where}.weights[{name[:MAX_NAME]!r}]")
+    values = table.values()
+    if (
+        all(type(v) is float or type(v) is int for v in values)
+        and all(
+            -MAX_WEIGHT <= v <= MAX_WEIGHT
+            for v in values  # NaN fails both comparisons
+        )
+        and all(name and len(name) <= MAX_NAME and ":" in name[:4] for name in table)
+    ):
+        weights = {name: float(value) for name, value in table.items()}  # the usual file
+    else:  # something is wrong: find it, for the message
+        weights = {}
+        for name, value in table.items():
+            if not name or len(name) > MAX_NAME or ":" not in name[:4]:
+                raise _refuse(f"{where}.weights", f"not a feature name: {name[:MAX_NAME]!r}")
+            weights[name] = _number(value, f"{where}.weights[{name[:MAX_NAME]!r}]")
     return Weights(_number(data["bias"], f"{where}.bias"), threshold, weights)
 
 
