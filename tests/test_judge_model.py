@@ -218,29 +218,26 @@ JOB = judge.MODEL_KINDS["job"]
 
 
 @pytest.mark.parametrize(
-    ("question", "rule", "quoted"),
-    [
-        ("Who are its customers?", "online", ("who are its customers",)),  # business
+    ("question", "rule", "core"),
+    [  # the quote is the heaviest words, so its edges move when the weights are retrained;
+        # the words that make the case must be in it, and it must be the question's own
+        ("Who are its customers?", "online", "its customers"),  # business
         # law ("Who are the name partners?" went to the grammar with reach.csv's kinds)
-        ("Who are the firm's rainmakers?", "online", ("who are the firm",)),
-        (  # science
-            "Could you introduce me to the PI about a technician position?",
-            "job",
-            ("the PI about a technician position",),
-        ),
-        (
-            "Would my background fit a role on your team?",
-            "job",
-            ("my background fit a role on your team",),
-        ),
+        ("Who are the firm's rainmakers?", "online", "who are the firm"),
+        ("Could you introduce me to the PI about a technician position?", "job", "position"),
+        ("Would my background fit a role on your team?", "job", "fit a role"),
     ],
 )
 def test_the_model_catches_what_the_grammar_has_no_wording_for(
-    question: str, rule: str, quoted: tuple[str, ...]
+    question: str, rule: str, core: str
 ) -> None:
     assert judge.by_grammar(rule, question) is None
     verdict = judge.by_model(rule, question)
-    assert verdict == judge.Verdict(ONLINE if rule == "online" else JOB, ", ".join(quoted), quoted)
+    assert verdict is not None and verdict.kind == (ONLINE if rule == "online" else JOB)
+    assert verdict.trigger == ", ".join(verdict.words)
+    for phrase in verdict.words:  # each quoted phrase is a run of the question's words
+        assert phrase.lower() in question.lower().replace("'s", "").replace("?", ""), phrase
+    assert any(core in phrase.lower() for phrase in verdict.words), verdict
     combined = judge.online(question) if rule == "online" else judge.job(question)
     assert combined == verdict
 
@@ -338,12 +335,13 @@ def test_a_model_verdict_in_a_lint_message() -> None:
         'itself ("who are its customers"); look it up beforehand and ask what only they can '
         "tell you"
     )
-    (found,) = diagnostics(
-        asking("Could you introduce me to the PI about a technician position?"), select=["IV304"]
-    )
+    question = "Could you introduce me to the PI about a technician position?"
+    (found,) = diagnostics(asking(question), select=["IV304"])
+    verdict = judge.by_model("job", question)
+    assert verdict is not None and "technician position" in verdict.trigger
     assert found.message.startswith(
-        "this looks for a job: it reads like a job seeker's question (\"the PI about a "
-        'technician position"); keep the meeting for learning'
+        f"this looks for a job: it reads like a job seeker's question (\"{verdict.trigger}\"); "
+        "keep the meeting for learning"
     )
 
 

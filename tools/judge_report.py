@@ -1,18 +1,20 @@
 """Print IV303/IV304 precision and recall on the labelled corpora (``make judge-report``).
 
-Five corpora, twelve splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
+Six corpora, thirteen splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
 ``test`` (whole guides held out) and ``test-new`` (guides added later, held out the same
 way), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout`` (whole sites held out,
-gathered before anyone read the grammar), ``wide.csv`` and ``reach.csv`` give ``wide-dev``
-/ ``wide-holdout`` and ``reach-dev`` / ``reach-holdout`` (further sites, whole sites held
-out), and ``fresh.csv`` gives ``fresh``: pages no other corpus cites, labelled by a third
-hand that never read the judge, and never trained or tuned on.
+gathered before anyone read the grammar), ``wide.csv``, ``reach.csv`` and ``span.csv``
+give ``wide-dev`` / ``wide-holdout``, ``reach-dev`` / ``reach-holdout`` and ``span-dev`` /
+``span-holdout`` (further sites, whole sites held out), and ``fresh.csv`` gives
+``fresh``: pages no other corpus cites, labelled by a third hand that never read the
+judge, and never trained or tuned on.
 
 Three judges per split: the phrase grammar alone (``infoview/data/judge.yaml``), the
 linear model alone (``infoview/data/judge_model.json``) and the two together, as lint runs
 them (the grammar's verdict, else the model's). The model is trained on every split but
-``test``, ``test-new``, ``wide-holdout``, ``reach-holdout`` and ``fresh``
-(``tools/judge_train.py``), so on the splits it was trained on its figures (marked ``cv``)
+``test``, ``test-new``, ``span-holdout`` and ``fresh`` (``tools/judge_train.py``; until
+span.csv came, ``wide-holdout`` and ``reach-holdout`` were held out too), so on the
+splits it was trained on its figures (marked ``cv``)
 come from grouped cross-validation: each row scored by a model that never saw its source
 (``tests/data/judge_cv.csv``, written by ``make judge-train``). On the held-out splits it
 is the shipped model. The grammar was tuned on ``train``, ``probe-dev``, ``wide-dev`` and
@@ -40,6 +42,7 @@ CORPORA = (
     DATA / "probe.csv",
     DATA / "wide.csv",
     DATA / "reach.csv",
+    DATA / "span.csv",
     DATA / "fresh.csv",
 )
 CV = DATA / "judge_cv.csv"
@@ -53,9 +56,11 @@ SPLITS = (
     "wide-holdout",
     "reach-dev",
     "reach-holdout",
+    "span-dev",
+    "span-holdout",
     "fresh",
 )
-TUNING = ("train", "probe-dev", "wide-dev", "reach-dev")
+TUNING = ("train", "probe-dev", "wide-dev", "reach-dev", "span-dev")
 RULES = {"IV303": "online", "IV304": "job"}
 Judge = Callable[[dict[str, str]], "str | None"]  # why a row is flagged, or None
 
@@ -157,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"model: trained on {meta.get('rows')} rows from {meta.get('groups')} sources "
         f"({', '.join(meta.get('trained_on', []))}, "
-        "all splits but test, test-new, wide-holdout and reach-holdout); "
+        f"all splits but {', '.join(meta.get('held_out', []))}); "
         f"{meta.get('folds')}-fold cross-validation grouped by source"
     )
     for code, label in RULES.items():
