@@ -203,6 +203,22 @@ def test_folds_hold_out_whole_sources() -> None:
     assert len(folds) >= len({judge_train.site(s) for s in sources})
 
 
+def test_the_threshold_keeps_its_precision_on_quoted_rows_too() -> None:
+    # ten rows scored 0.40..0.95; positives are the top five and the one at 0.50
+    scores = [0.40, 0.45, 0.50, 0.55, 0.60, 0.70, 0.75, 0.80, 0.90, 0.95]
+    labels = [0, 0, 1, 0, 0, 1, 1, 1, 1, 1]
+    grammar = [False] * 10
+    # over every row, 0.50 flags 8 and 6 are right: precision 0.75, the lowest that keeps it
+    assert judge_train.choose_threshold(scores, labels, grammar, 0.75) == 0.50
+    # the quoted rows alone (0.40, 0.45 and 0.80 were written): 0.50 flags 7, 5 right
+    # (0.71), 0.55 flags 6, 4 right, 0.60 flags 5, 4 right (0.80): the stricter 0.60 wins
+    sourced = [False, False, True, True, True, True, True, False, True, True]
+    assert judge_train.choose_threshold(scores, labels, grammar, 0.75, sourced) == 0.60
+    # and the stricter of the two is kept whichever side it comes from
+    everyone = [True] * 10
+    assert judge_train.choose_threshold(scores, labels, grammar, 0.75, everyone) == 0.50
+
+
 def test_l_bfgs_finds_a_quadratics_minimum() -> None:
     def bowl(x: list[float]) -> tuple[float, list[float]]:
         return (x[0] - 3) ** 2 + 10 * (x[1] + 1) ** 2, [2 * (x[0] - 3), 20 * (x[1] + 1)]
@@ -340,7 +356,7 @@ def test_a_model_verdict_in_a_lint_message() -> None:
     verdict = judge.by_model("job", question)
     assert verdict is not None and "technician position" in verdict.trigger
     assert found.message.startswith(
-        f"this looks for a job: it reads like a job seeker's question (\"{verdict.trigger}\"); "
+        f'this looks for a job: it reads like a job seeker\'s question ("{verdict.trigger}"); '
         "keep the meeting for learning"
     )
 

@@ -241,9 +241,7 @@ def precision_recall(flagged: list[bool], labels: list[int]) -> tuple[float, flo
     return (tp / (tp + fp) if tp + fp else 1.0), (tp / positives if positives else 1.0)
 
 
-def _lowest(
-    scores: list[float], labels: list[int], grammar: list[bool], target: float
-) -> float:
+def _lowest(scores: list[float], labels: list[int], grammar: list[bool], target: float) -> float:
     """The lowest threshold at which the model alone and grammar-or-model keep ``target``."""
     candidates = sorted({round(s, 4) for s in scores if s >= FLOOR})
     for threshold in candidates:
