@@ -267,7 +267,7 @@ def test_the_reach_holdout_is_large_enough_to_measure() -> None:
 def test_the_model_never_trains_on_a_held_out_split() -> None:
     from tools.judge_train import CORPORA, HELD_OUT, training_rows
 
-    assert {"test", "test-new", "span-holdout"} <= set(HELD_OUT)
+    assert {"test", "test-new", "span-holdout", "asker-holdout"} <= set(HELD_OUT)
     assert FRESH not in CORPORA and REACH in CORPORA and SPAN in CORPORA
     assert not {row["split"] for row in training_rows(CORPORA)} & set(HELD_OUT)
 

@@ -296,6 +296,8 @@ def test_organisations_in_general_are_told_from_the_one_met() -> None:
         return {name for name in found if name.startswith("m:org")}
 
     assert markers("What do small firms look for in a graduate?") == {"m:orgs"}
+    found = judge._features("What do small firms look for in a graduate?", None, ())
+    assert "w:@orgs" in found and "w:@org" not in found  # not the one organisation's word
     assert markers("What do most hospitals pay new nurses?") == {"m:orgs"}
     assert markers("What does your firm look for in a graduate?") == {"m:org"}
     # a name the workspace gives is one organisation, whatever its last letter

@@ -2,17 +2,17 @@
 
 The model (``infoview/judge/model.py``) is L2-regularised logistic regression, one per
 rule (IV303 ``online``, IV304 ``job``), over the features of ``infoview/judge/features.py``.
-It is trained on every labelled row except the held-out splits (``test``, ``test-new``
-and ``span-holdout``): ``questions.csv`` ``train``, all of ``probe.csv``, ``wide.csv`` and
-``reach.csv``, and ``span.csv`` ``span-dev`` (``tests/data/README.md``; ``fresh.csv`` is
-never read).
+It is trained on every labelled row except the held-out splits (``test``, ``test-new``,
+``span-holdout`` and ``asker-holdout``): ``questions.csv`` ``train``, all of ``probe.csv``,
+``wide.csv`` and ``reach.csv``, ``span.csv`` ``span-dev`` and ``asker.csv`` ``asker-dev``
+(``tests/data/README.md``; ``fresh.csv`` is never read).
 
 How much to regularise and where to set the threshold are chosen by **grouped
 cross-validation**: the training rows are cut into folds by their source's site (a whole
 guide is held out at a time; rows written here are grouped by corpus and field), each
 fold is scored by a model trained on the others, and on those out-of-fold scores the
 threshold is the lowest at which the model alone, and the grammar or the model together,
-both keep a precision of at least ``--precision`` (0.93), counted twice: on every
+both keep a precision of at least ``--precision`` (0.90, the issue's bar), counted twice: on every
 training row, and on the rows quoted or adapted from a public page alone, the questions
 people really ask (the rows written here are mostly hard negatives made to look like a
 positive). The higher of the two thresholds is kept, so neither kind of question pays
@@ -49,10 +49,11 @@ CORPORA = (
     DATA / "wide.csv",
     DATA / "reach.csv",
     DATA / "span.csv",
+    DATA / "asker.csv",
 )
 OUT = ROOT / "infoview" / "data" / "judge_model.json"
 CV_OUT = DATA / "judge_cv.csv"
-HELD_OUT = ("test", "test-new", "span-holdout")  # never trained or tuned on
+HELD_OUT = ("test", "test-new", "span-holdout", "asker-holdout")  # never trained or tuned on
 LABELS = {"online": "online", "job": "job"}
 L2 = (0.25, 0.5, 1.0)
 FOLDS = 10
@@ -282,7 +283,7 @@ def train(
     folds: int = FOLDS,
     grid: Sequence[float] = L2,
     iterations: int = ITERATIONS,
-    target: float = 0.93,
+    target: float = 0.90,
     log: Callable[[str], None] = print,
 ) -> tuple[dict[str, object], list[dict[str, str]]]:
     """The weights file's content and the out-of-fold rows, trained on ``paths``."""
@@ -376,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=FOLDS)
     parser.add_argument("--iterations", type=int, default=ITERATIONS)
     parser.add_argument("--l2", type=float, action="append", help="L2 strengths to try")
-    parser.add_argument("--precision", type=float, default=0.93, help="the CV precision to keep")
+    parser.add_argument("--precision", type=float, default=0.90, help="the CV precision to keep")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     content, cv_rows = train(

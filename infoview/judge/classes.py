@@ -92,7 +92,7 @@ recommendation vouch"""
 
 FIELD = """field fields industry industries career careers profession professions
 occupation occupations sector sectors someone anyone graduate graduates entry-level
-newcomer newcomers beginner beginners generally typically usually typical general
+newcomer newcomers beginner beginners generally typically usually typical general most
 line|of|work job|market job|search"""
 
 ADVICE = """advice advise tips tip recommend recommendations suggest suggestions should
@@ -103,6 +103,12 @@ degrees learn improve background experience strengths weaknesses"""
 OPINION = """think thinks feel feels view views opinion opinions stand stance approach
 attitude attitudes believe perceive perceived culture morale atmosphere like enjoy
 favorite favourite prefer"""
+
+
+# What the principle keeps fine although it is about the organisation as a whole: its
+# culture, its strategy and where it is heading, its competitors.
+INSIDE = """culture cultures strategy strategies strategic competitor competitors competition
+direction changing"""
 
 
 # The class names the features use (``c:k_money``...), in a fixed order.
@@ -131,4 +137,5 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "k_field": _entries(FIELD),
     "k_advice": _entries(ADVICE),
     "k_opinion": _entries(OPINION),
+    "k_inside": _entries(INSIDE),
 }

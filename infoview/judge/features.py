@@ -11,7 +11,8 @@ case, clause marks as ``|``, every organisation noun or name as ``@org``. From t
   "endowment"; ``c:k_benefit`` for "PTO", "pension"...), and ``cb:``
   pairs in which one side is a class ("who are the *partners*" gives ``cb:are c:leader``);
 - ``m:`` who the question is about: ``m:org`` ("your hospital", "the agency", a name),
-  ``m:orgs`` (organisations in general: "small firms", "most hospitals"),
+  ``m:orgs`` (organisations in general: "small firms", "most hospitals", whose words and
+  pairs read ``@orgs``, not ``@org``),
   ``m:you``, ``m:your`` (your own: "your day"), ``m:me`` ("I", "me", "my"), and
   ``m:your-own`` ("your work", "your first job": the person's own), ``m:you+me`` (both)
   and ``m:me+modal`` ("would I", "will my": the asker's own future);
@@ -110,6 +111,7 @@ def class_lists(words: dict[str, tuple[str, ...]]) -> tuple[tuple[str, tuple[str
 
 
 _SINGULAR: dict[str, str] = {}
+ORGS = "@orgs"  # the word a plural organisation noun is read as, beside ``@org``
 
 
 def plural(name: str) -> bool:
@@ -169,7 +171,8 @@ def extract(
         if token == "|":
             before = ""
             continue
-        word = _SINGULAR.get(token)
+        many = token == ORG and plural(next(behind, ""))  # "small firms": the field at large
+        word = ORGS if many else _SINGULAR.get(token)
         if word is None:
             word = singular(token)
             if len(_SINGULAR) < 50_000:  # bounded: a long lint meets many words
@@ -188,7 +191,7 @@ def extract(
                 found.setdefault(f"cb:{left} {right}", []).append(pair)
         if token == ORG:
             start = i - 1 if i and tokens[i - 1] in _ORG_DET else i
-            markers.append(("orgs" if plural(next(behind, "")) else "org", (start, i + 1)))
+            markers.append(("orgs" if many else "org", (start, i + 1)))
         elif token in _YOU:
             markers.append(("you", here))
         elif token == "your" and not (position + 1 < count and words[position + 1][1] == ORG):
