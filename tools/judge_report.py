@@ -35,19 +35,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+from judge_train import CORPORA as TRAINED  # a script beside this one (tools/)
+from judge_train import DATA
+
 from infoview import judge
 from infoview.judge import model
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-CORPORA = (
-    DATA / "questions.csv",
-    DATA / "probe.csv",
-    DATA / "wide.csv",
-    DATA / "reach.csv",
-    DATA / "span.csv",
-    DATA / "asker.csv",
-    DATA / "fresh.csv",
-)
+CORPORA = (*TRAINED, DATA / "fresh.csv")  # the training's corpora, and the one never trained on
 CV = DATA / "judge_cv.csv"
 SPLITS = (
     "train",
@@ -124,7 +118,10 @@ def judges(rule: str, cv: dict[str, dict[str, str]]) -> dict[str, Judge]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--corpus", type=Path, action="append", help="a corpus CSV (default: both in tests/data)"
+        "--corpus",
+        type=Path,
+        action="append",
+        help="a corpus CSV (default: every corpus in tests/data)",
     )
     parser.add_argument("--cv", type=Path, default=CV, help="out-of-fold scores (judge_cv.csv)")
     parser.add_argument(
