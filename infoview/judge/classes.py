@@ -27,77 +27,132 @@ MONEY = """revenue revenues income profit profits profitable profitability budge
 assets asset funding funded funds fund finances financial financially financed sales
 turnover earnings endowment capital valuation worth stock shares shareholder shareholders
 dividend dividends margin margins debt donations donors grants grant fundraising money
-circulation billings volume|of|business"""
+circulation billings volume|of|business
+financials billing billed funder funders
+philanthropy appropriations tax-exempt price prices pricing fees
+annual|report annual|reports operating|budget market|cap market|capitalization
+bottom|line revenue|stream"""
 
 STRUCTURE = """structure structured organized organised hierarchy divisions division
 subsidiaries subsidiary affiliates affiliate chapters departments branches parent merger
 merged acquisition acquired acquisitions segment segments governance governed
-org|chart organizational|chart organisational|chart reporting|structure"""
+org|chart organizational|chart organisational|chart reporting|structure
+branch wings consortium federation conglomerate holding
+partnership franchise franchises franchised cooperative co-op corporation llc llp
+sister|companies sister|company nonprofit|status business|units business|unit"""
 
 PLACE = """located location locations headquartered headquarters hq based offices plant
 plants site sites campus campuses facility facilities international internationally
 abroad global globally overseas nationwide countries country regions region
-home|office head|office"""
+home|office head|office
+city cities states county counties stores outlets branch
+footprint presence territory territories situated satellite
+where|located operate|in operates|in"""
 
 AGE = """founded founding founder founders established began existence existed origin
 origins inception incorporated history historical in|business been|around how|old
-how|long"""
+how|long
+anniversary opened launched formed formation oldest
+newest heritage legacy tradition date|back dates|back years|old"""
 
 OWNER = """own owns owned owner owners ownership public publicly private privately traded
 listed parent family-owned for-profit shareholder shareholders investors investor backed
-backers publicly|traded privately|held"""
+backers publicly|traded privately|held
+belongs belong stake proprietor cooperative member-owned employee-owned
+state-owned government-owned nonprofit non-profit not-for-profit ipo ticker
+nasdaq nyse for|profit not|for|profit"""
 
 LEAD = """ceo president chair chairman chairwoman director directors head heads leads
 leader leaders leadership runs manages management executive executives board trustees
-founder principal superintendent dean pastor rector commissioner mayor"""
+founder principal superintendent dean pastor rector commissioner mayor
+cfo coo cto cmo cno vp chairperson chancellor provost
+administrator administrators bishop governor trustee elected
+vice|president executive|director managing|partner senior|partner chief|executive
+chief|of|staff head|of|school medical|director board|of|directors in|charge
+top|management senior|leadership leadership|team c-suite"""
 
 SIZE = """size largest biggest headcount employees employ employs
-workforce membership enrollment enrolment beds how|many how|big how|large number|of"""
+workforce membership enrollment enrolment beds how|many how|big how|large number|of
+personnel capacity scale fte ftes bed|count square|feet how|many|people
+number|of|employees"""
 
 SERVE = """clients client customers customer serve serves served serving audience
 audiences users patrons markets market population populations community communities
 demographic demographics readers readership viewers listeners congregation
-customer|base client|base"""
+customer|base client|base
+clientele constituents stakeholders beneficiaries buyers consumers subscribers
+visitors guests citizens taxpayers parishioners tenants target|market
+target|audience sell|to"""
 
 OFFER = """products product services service offer offers offered offering offerings sell
 sells sold manufacture manufactures produce produces provide provides programs program
 programme programmes lines brands solutions goods specialize specialise specializes
-specialises specialty specialties practice|areas areas|of|practice"""
+specialises specialty specialties practice|areas areas|of|practice
+catalog catalogue menu repertoire exhibits exhibitions
+curriculum treat treats therapies publishes publications
+practice|area clinical|trials
+line|of|business lines|of|business research|areas"""
 
 MISSION = """mission vision values purpose motto philosophy aims objectives mandate
-charter"""
+charter
+core|values mission|statement vision|statement credo creed beliefs doctrine
+denomination affiliation affiliated ethos stands|for"""
 
 BENEFIT = """benefits benefit vacation pto holidays sick leave insurance medical dental
 coverage retirement pension 401k 401(k) housing relocation perks perk allowance stipend
 reimbursement reimburse parking overtime bonus bonuses time|off paid|time|off sick|days
-health|insurance"""
+health|insurance
+equity vesting vest rsu rsus espp tuition tuition|reimbursement
+loan|repayment loan|forgiveness parental|leave maternity paternity childcare daycare gym
+wellness commuter transit disability life|insurance 403b 403(b) matching
+sign-on signing|bonus sign-on|bonus differential shift|differential per|diem expenses
+expense mileage uniform uniforms meals discount discounts sabbatical flextime
+days|off personal|days paid|leave comp|time hazard|pay accrue accrual accrued
+stock|options"""
 
 PAY = """salary salaries pay paid paying wage wages compensation raise raises rate rates
-stipend negotiable negotiate starting|salary"""
+stipend negotiable negotiate starting|salary
+earn earning earnings hourly annually per|hour an|hour base|salary base|pay
+salary|range pay|range pay|scale pay|grade merit commission commissions payment payments
+paycheck paychecks payday pay|period remuneration package negotiation gratuity
+cost|of|living"""
 
 HIRE = """hire hiring hired recruit recruiting recruitment openings opening vacancy
 vacancies applicant applicants candidate
 candidates interview interviews interviewing posting postings considered referral refer
-reference references employment"""
+reference references employment
+apply applying application applications selection selected shortlist
+shortlisted recruiter recruiters headhunter hiring|manager offer|letter
+background|check start|date job|posting open|position open|positions next|round
+foot|in consider|me"""
 
 CV = """résumé résumés resume resumes resumé cv cvs portfolio transcript transcripts
-cover|letter cover|letters"""
+cover|letter cover|letters
+credentials letter|of|recommendation writing|sample writing|samples work|samples
+linkedin|profile application|materials demo|reel reel headshot"""
 
 START = """onboarding orientation probation probationary report reporting supervisor
 manager boss expectations expected evaluated evaluation first|day first|week
 first|month first|year"""
 
 HELP = """introduce introduction connect forward pass send call contact behalf recommend
-recommendation vouch"""
+recommendation vouch
+introductions pass|along pass|on submit
+good|word connect|me"""
 
 FIELD = """field fields industry industries career careers profession professions
 occupation occupations sector sectors someone anyone graduate graduates entry-level
 newcomer newcomers beginner beginners generally typically usually typical general most
-line|of|work job|market job|search"""
+line|of|work job|market job|search
+discipline trade average median nationally statewide
+junior early-career national|average market|rate going|rate in|general most|people
+new|grads new|graduates entry|level early|career"""
 
 ADVICE = """advice advise tips tip recommend recommendations suggest suggestions should
 read prepare preparing ready skills courses classes certification certifications degree
-degrees learn improve background experience strengths weaknesses"""
+degrees learn improve background experience strengths weaknesses
+wish knew resources books websites associations conferences mentor mentors
+networking volunteer volunteering best|way if|you|were"""
 
 # An opinion or stance, which only the person can give ("where does the firm stand on").
 OPINION = """think thinks feel feels view views opinion opinions stand stance approach
@@ -108,7 +163,9 @@ favorite favourite prefer"""
 # What the principle keeps fine although it is about the organisation as a whole: its
 # culture, its strategy and where it is heading, its competitors.
 INSIDE = """culture cultures strategy strategies strategic competitor competitors competition
-direction changing"""
+direction changing
+challenges challenge problems issues obstacles priorities plans future trends
+trend growing growth evolving evolve changes changed shifting goals"""
 
 
 # The class names the features use (``c:k_money``...), in a fixed order.
