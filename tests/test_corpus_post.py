@@ -25,8 +25,8 @@ POST = DATA / "post.csv"
 # The two other corpora gathered in the same session; each is checked once it has landed.
 SIBLINGS = (DATA / "guide.csv", DATA / "org.csv")
 
-MIN_ROWS = 360
-MIN_SITES = 60
+MIN_ROWS = 400
+MIN_SITES = 70
 MIN_FIELDS = 10  # besides "general"
 HOLDOUT_MIN = 10  # rows of each label the set is about, in the holdout
 FIELDS = {
