@@ -251,8 +251,9 @@ def test_the_model_catches_what_the_grammar_has_no_wording_for(
     verdict = judge.by_model(rule, question)
     assert verdict is not None and verdict.kind == (ONLINE if rule == "online" else JOB)
     assert verdict.trigger == ", ".join(verdict.words)
+    plain = question.lower().replace("'s", "").replace("?", "")
     for phrase in verdict.words:  # each quoted phrase is a run of the question's words
-        assert phrase.lower() in question.lower().replace("'s", "").replace("?", ""), phrase
+        assert phrase.lower().replace("'s", "") in plain, phrase
     assert any(core in phrase.lower() for phrase in verdict.words), verdict
     combined = judge.online(question) if rule == "online" else judge.job(question)
     assert combined == verdict

@@ -1,22 +1,24 @@
 """Print IV303/IV304 precision and recall on the labelled corpora (``make judge-report``).
 
-Seven corpora, fifteen splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
+Ten corpora, twenty-one splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
 ``test`` (whole guides held out) and ``test-new`` (guides added later, held out the same
 way), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout`` (whole sites held out,
 gathered before anyone read the grammar), ``wide.csv``, ``reach.csv`` and ``span.csv``
 give ``wide-dev`` / ``wide-holdout``, ``reach-dev`` / ``reach-holdout`` and ``span-dev`` /
 ``span-holdout`` (further sites, whole sites held out), ``asker.csv`` gives ``asker-dev`` /
-``asker-holdout`` (questions in the asker's own voice, whole sites held out), and
-``fresh.csv`` gives ``fresh``: pages no other corpus cites, labelled by a third hand that
-never read the judge, and never trained or tuned on.
+``asker-holdout`` (questions in the asker's own voice), ``guide.csv``, ``org.csv`` and
+``post.csv`` give ``guide-dev`` / ``guide-holdout`` (whole question lists of career-centre
+guides), ``org-dev`` / ``org-holdout`` (questions about the organisation) and ``post-dev`` /
+``post-holdout`` (questions that seek or presume the post), and ``fresh.csv`` gives
+``fresh``: pages no other corpus cites, labelled by a third hand that never read the judge,
+and never trained or tuned on.
 
 Three judges per split: the phrase grammar alone (``infoview/data/judge.yaml``), the
 linear model alone (``infoview/data/judge_model.json``) and the two together, as lint runs
 them (the grammar's verdict, else the model's). The model is trained on every split but
-``test``, ``test-new``, ``span-holdout``, ``asker-holdout`` and ``fresh``
-(``tools/judge_train.py``; until
-span.csv came, ``wide-holdout`` and ``reach-holdout`` were held out too), so on the
-splits it was trained on its figures (marked ``cv``)
+``test``, ``test-new``, ``guide-holdout``, ``org-holdout``, ``post-holdout`` and ``fresh``
+(``tools/judge_train.py``; the other ``-holdout`` splits were held out in the rounds that
+built them), so on the splits it was trained on its figures (marked ``cv``)
 come from grouped cross-validation: each row scored by a model that never saw its source
 (``tests/data/judge_cv.csv``, written by ``make judge-train``). On the held-out splits it
 is the shipped model. The grammar was tuned on ``train``, ``probe-dev``, ``wide-dev`` and
@@ -57,9 +59,16 @@ SPLITS = (
     "span-holdout",
     "asker-dev",
     "asker-holdout",
+    "guide-dev",
+    "guide-holdout",
+    "org-dev",
+    "org-holdout",
+    "post-dev",
+    "post-holdout",
     "fresh",
 )
-TUNING = ("train", "probe-dev", "wide-dev", "reach-dev", "span-dev", "asker-dev")
+TUNING = ("train", "probe-dev", "wide-dev", "reach-dev", "span-dev", "asker-dev", "guide-dev")
+TUNING += ("org-dev", "post-dev")
 RULES = {"IV303": "online", "IV304": "job"}
 Judge = Callable[[dict[str, str]], "str | None"]  # why a row is flagged, or None
 

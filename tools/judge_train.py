@@ -3,16 +3,19 @@
 The model (``infoview/judge/model.py``) is L2-regularised logistic regression, one per
 rule (IV303 ``online``, IV304 ``job``), over the features of ``infoview/judge/features.py``.
 It is trained on every labelled row except the held-out splits (``test``, ``test-new``,
-``span-holdout`` and ``asker-holdout``): ``questions.csv`` ``train``, all of ``probe.csv``,
-``wide.csv`` and ``reach.csv``, ``span.csv`` ``span-dev`` and ``asker.csv`` ``asker-dev``
-(``tests/data/README.md``; ``fresh.csv`` is never read).
+``guide-holdout``, ``org-holdout`` and ``post-holdout``): ``questions.csv`` ``train``, all of
+``probe.csv``, ``wide.csv``, ``reach.csv``, ``span.csv`` and ``asker.csv``, and the ``-dev``
+splits of ``guide.csv``, ``org.csv`` and ``post.csv`` (``tests/data/README.md``; ``fresh.csv``
+is never read). ``span-holdout`` and ``asker-holdout`` measured the round that built them and
+are trained on since, as ``wide-holdout`` and ``reach-holdout`` were before them.
 
 How much to regularise and where to set the threshold are chosen by **grouped
 cross-validation**: the training rows are cut into folds by their source's site (a whole
 guide is held out at a time; rows written here are grouped by corpus and field), each
 fold is scored by a model trained on the others, and on those out-of-fold scores the
 threshold is the lowest at which the model alone, and the grammar or the model together,
-both keep a precision of at least ``--precision`` (0.90, the issue's bar), counted twice: on every
+both keep a precision of at least ``--precision`` (0.92: the issue's bar of 0.90, and a margin,
+because a cross-validated figure is an estimate and lint's users read every false alarm), counted twice: on every
 training row, and on the rows quoted or adapted from a public page alone, the questions
 people really ask (the rows written here are mostly hard negatives made to look like a
 positive). The higher of the two thresholds is kept, so neither kind of question pays
@@ -50,10 +53,15 @@ CORPORA = (
     DATA / "reach.csv",
     DATA / "span.csv",
     DATA / "asker.csv",
+    DATA / "guide.csv",
+    DATA / "org.csv",
+    DATA / "post.csv",
 )
 OUT = ROOT / "infoview" / "data" / "judge_model.json"
 CV_OUT = DATA / "judge_cv.csv"
-HELD_OUT = ("test", "test-new", "span-holdout", "asker-holdout")  # never trained or tuned on
+# never trained or tuned on; span-holdout and asker-holdout were, until the 2026-12-02 notes
+# had read them and guide/org/post came
+HELD_OUT = ("test", "test-new", "guide-holdout", "org-holdout", "post-holdout")
 LABELS = {"online": "online", "job": "job"}
 L2 = (0.25, 0.5, 1.0)
 FOLDS = 10
@@ -283,7 +291,7 @@ def train(
     folds: int = FOLDS,
     grid: Sequence[float] = L2,
     iterations: int = ITERATIONS,
-    target: float = 0.90,
+    target: float = 0.92,
     log: Callable[[str], None] = print,
 ) -> tuple[dict[str, object], list[dict[str, str]]]:
     """The weights file's content and the out-of-fold rows, trained on ``paths``."""
@@ -370,14 +378,16 @@ def cv_text(rows: list[dict[str, str]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--corpus", type=Path, action="append", help="a corpus CSV (default: all four)"
+        "--corpus", type=Path, action="append", help="a corpus CSV (default: every one in CORPORA)"
     )
     parser.add_argument("--out", type=Path, default=OUT, help="the weights file to write")
     parser.add_argument("--cv-out", type=Path, default=CV_OUT, help="the out-of-fold scores")
     parser.add_argument("--folds", type=int, default=FOLDS)
     parser.add_argument("--iterations", type=int, default=ITERATIONS)
     parser.add_argument("--l2", type=float, action="append", help="L2 strengths to try")
-    parser.add_argument("--precision", type=float, default=0.90, help="the CV precision to keep")
+    parser.add_argument(
+        "--precision", type=float, default=0.92, help="the CV precision to keep (0.92)"
+    )
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     content, cv_rows = train(

@@ -73,7 +73,7 @@ top|management senior|leadership leadership|team c-suite"""
 
 SIZE = """size largest biggest headcount employees employ employs
 workforce membership enrollment enrolment beds how|many how|big how|large number|of
-personnel capacity scale fte ftes bed|count square|feet how|many|people
+personnel capacity scale fte ftes bed|count square|feet
 number|of|employees"""
 
 SERVE = """clients client customers customer serve serves served serving audience
@@ -98,7 +98,7 @@ charter
 core|values mission|statement vision|statement credo creed beliefs doctrine
 denomination affiliation affiliated ethos stands|for"""
 
-BENEFIT = """benefits benefit vacation pto holidays sick leave insurance medical dental
+BENEFIT = """benefits benefit vacation pto holidays sick insurance medical dental
 coverage retirement pension 401k 401(k) housing relocation perks perk allowance stipend
 reimbursement reimburse parking overtime bonus bonuses time|off paid|time|off sick|days
 health|insurance
@@ -107,7 +107,8 @@ loan|repayment loan|forgiveness parental|leave maternity paternity childcare day
 wellness commuter transit disability life|insurance 403b 403(b) matching
 sign-on signing|bonus sign-on|bonus differential shift|differential per|diem expenses
 expense mileage uniform uniforms meals discount discounts sabbatical flextime
-days|off personal|days paid|leave comp|time hazard|pay accrue accrual accrued
+days|off personal|days paid|leave sick|leave family|leave
+medical|leave annual|leave leave|policy comp|time hazard|pay accrue accrual accrued
 stock|options"""
 
 PAY = """salary salaries pay paid paying wage wages compensation raise raises rate rates
@@ -121,7 +122,7 @@ HIRE = """hire hiring hired recruit recruiting recruitment openings opening vaca
 vacancies applicant applicants candidate
 candidates interview interviews interviewing posting postings considered referral refer
 reference references employment
-apply applying application applications selection selected shortlist
+selection selected shortlist
 shortlisted recruiter recruiters headhunter hiring|manager offer|letter
 background|check start|date job|posting open|position open|positions next|round
 foot|in consider|me"""
