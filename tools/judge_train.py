@@ -14,8 +14,9 @@ cross-validation**: the training rows are cut into folds by their source's site 
 guide is held out at a time; rows written here are grouped by corpus and field), each
 fold is scored by a model trained on the others, and on those out-of-fold scores the
 threshold is the lowest at which the model alone, and the grammar or the model together,
-both keep a precision of at least ``--precision`` (0.92: the issue's bar of 0.90, and a margin,
-because a cross-validated figure is an estimate and lint's users read every false alarm), counted twice: on every
+both keep a precision of at least ``--precision`` (0.92: the issue's bar of 0.90, and a
+margin, because a cross-validated figure is an estimate and lint's users read every false
+alarm), counted twice: on every
 training row, and on the rows quoted or adapted from a public page alone, the questions
 people really ask (the rows written here are mostly hard negatives made to look like a
 positive). The higher of the two thresholds is kept, so neither kind of question pays
