@@ -1,0 +1,162 @@
+"""The three corpora gathered together on 2026-12-02 (``tests/data/README.md``), checked alike.
+
+- ``guide.csv``: whole question lists of career-centre guides, every question labelled;
+- ``org.csv``: questions about the organisation, the facts its website gives and the
+  look-alikes that stay ok;
+- ``post.csv``: questions that seek or presume the post, and the look-alikes that stay ok.
+
+Each is split by site with a rule fixed before any figure was read: a third of the sites
+(by the hash of :func:`tools.judge_train.site`) are ``<name>-holdout``, the rest and every
+row written here ``<name>-dev``. What differs between them is in :data:`SETS`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from tests.test_judge_corpus import (
+    asker_rows,
+    corpus,
+    fresh_questions,
+    fresh_sites,
+    probe_rows,
+    reach_rows,
+    rows,
+    span_rows,
+    wide_rows,
+)
+from tools.judge_train import site
+
+DATA = Path(__file__).parent / "data"
+FIELDS = {
+    "law", "health", "tech", "finance", "business", "nonprofit", "government", "education",
+    "higher-ed", "engineering", "science", "marketing", "media", "trades", "arts", "design",
+    "architecture", "hospitality", "retail", "social work", "library", "agriculture", "sports",
+    "religion", "general",
+}  # fmt: skip
+
+
+class Set(NamedTuple):
+    name: str  # guide -> guide.csv, guide-dev, guide-holdout
+    prefix: str  # of its ids: g001...
+    min_rows: int
+    min_sites: int
+    min_fields: int  # besides "general"
+    about: str  # the label the set is about ("" for the natural mix of whole lists)
+    share: tuple[int, int]  # the percentage of ``about`` rows it keeps between
+    held_labels: tuple[str, ...]  # labels with at least 10 rows in each split
+
+
+SETS = [
+    Set("guide", "g", 300, 70, 15, "", (0, 100), ("online", "job", "ok")),
+    Set("org", "o", 250, 45, 10, "online", (35, 55), ("online", "job", "ok")),
+    Set("post", "j", 400, 70, 10, "job", (35, 55), ("job", "ok")),
+]
+IDS = [s.name for s in SETS]
+
+
+def set_rows(name: str) -> list[dict[str, str]]:
+    return corpus(DATA / f"{name}.csv")
+
+
+def held_out(source: str) -> bool:
+    return int(hashlib.sha256(site(source).encode()).hexdigest(), 16) % 3 == 0
+
+
+@pytest.mark.parametrize("s", SETS, ids=IDS)
+def test_each_set_has_its_size_sites_and_fields(s: Set) -> None:
+    data = set_rows(s.name)
+    assert len(data) >= s.min_rows
+    assert len({site(row["source"]) for row in data if row["source"]}) >= s.min_sites
+    assert len({row["field"] for row in data} - {"general"}) >= s.min_fields
+
+
+@pytest.mark.parametrize("s", SETS, ids=IDS)
+def test_each_set_keeps_its_mix_of_labels(s: Set) -> None:
+    """org and post: 35-55% rows of their own kind; every set: more ok rows than either other
+    label, except post, which is about job rows and their look-alikes alike."""
+    labels = Counter(row["label"] for row in set_rows(s.name))
+    total = sum(labels.values())
+    if s.about:
+        low, high = s.share
+        assert low * total <= 100 * labels[s.about] <= high * total, labels
+    if s.name == "org":
+        assert labels["ok"] > 2 * labels["job"], labels
+    if s.name == "guide":
+        assert labels["ok"] > labels["online"] > 0 and labels["ok"] > labels["job"] > 0, labels
+
+
+@pytest.mark.parametrize("s", SETS, ids=IDS)
+def test_every_row_of_each_set_is_well_formed(s: Set) -> None:
+    data = set_rows(s.name)
+    assert [row["id"] for row in data] == [f"{s.prefix}{n:03d}" for n in range(1, len(data) + 1)]
+    assert len({row["question"].casefold() for row in data}) == len(data), "no duplicates"
+    for row in data:
+        assert row["label"] in {"online", "job", "ok"}, row["id"]
+        assert row["origin"] in {"quoted", "adapted", "written-here"}, row["id"]
+        assert bool(row["source"]) == (row["origin"] != "written-here"), row["id"]
+        assert not row["source"] or row["source"].startswith(("http://", "https://")), row["id"]
+        assert row["field"] in FIELDS, row["id"]
+        assert row["question"].strip() == row["question"] and row["question"], row["id"]
+        assert not {"\u2018", "\u2019"} & set(row["question"]), "apostrophes are made straight"
+
+
+@pytest.mark.parametrize("s", SETS, ids=IDS)
+def test_each_source_of_each_set_has_one_field(s: Set) -> None:
+    fields: dict[str, set[str]] = {}
+    for row in set_rows(s.name):
+        if row["source"]:
+            fields.setdefault(row["source"], set()).add(row["field"])
+    assert {source: names for source, names in fields.items() if len(names) > 1} == {}
+
+
+@pytest.mark.parametrize("s", SETS, ids=IDS)
+def test_each_split_follows_the_hash_of_the_site(s: Set) -> None:
+    """A third of the sites by the hash; rows written here train, never measure."""
+    for row in set_rows(s.name):
+        if not row["source"]:
+            assert row["origin"] == "written-here" and row["split"] == f"{s.name}-dev", row["id"]
+            continue
+        side = "holdout" if held_out(row["source"]) else "dev"
+        assert row["split"] == f"{s.name}-{side}", row["id"]
+
+
+@pytest.mark.parametrize("s", SETS, ids=IDS)
+def test_each_holdout_holds_its_labels_from_sites_of_its_own(s: Set) -> None:
+    data = set_rows(s.name)
+    counts = Counter((row["split"], row["label"]) for row in data)
+    for label in s.held_labels:
+        assert counts[(f"{s.name}-holdout", label)] >= 10, label
+        assert counts[(f"{s.name}-dev", label)] >= 10, label
+    held = {site(row["source"]) for row in data if row["split"] == f"{s.name}-holdout"}
+    dev = {site(row["source"]) for row in data if row["split"] == f"{s.name}-dev" and row["source"]}
+    assert len(held) >= 15 and len(dev) >= 15 and not held & dev
+
+
+@pytest.mark.parametrize("s", SETS, ids=IDS)
+def test_each_set_shares_no_site_or_question_with_any_other_corpus(s: Set) -> None:
+    """No site any other corpus cites (fresh.csv's source column included), and no question
+    any of them has; fresh.csv's questions are compared casefolded and never printed. The
+    three sets were gathered at once: whichever landed later dropped a site the others cite."""
+    others = rows() + probe_rows() + wide_rows() + reach_rows() + span_rows() + asker_rows()
+    others += [row for name in IDS if name != s.name for row in set_rows(name)]
+    sites = {site(row["source"]) for row in others if row["source"]} | fresh_sites()
+    questions = {row["question"].casefold() for row in others} | fresh_questions()
+    shared = [
+        row["id"]
+        for row in set_rows(s.name)
+        if (row["source"] and site(row["source"]) in sites)
+        or row["question"].casefold() in questions
+    ]
+    assert shared == []
+
+
+@pytest.mark.parametrize("s", SETS, ids=IDS)
+def test_rows_written_here_stay_at_or_under_a_tenth_of_each_set(s: Set) -> None:
+    data = set_rows(s.name)
+    assert sum(row["origin"] == "written-here" for row in data) * 10 <= len(data)
