@@ -328,6 +328,8 @@ JOB = [
     # presuming the asker holds the post
     ("Who would I report to?", PRESUMES, "who would i report to"),
     ("What is the interview process?", PRESUMES, "what is the interview process"),
+    ("What is the interviewing process like?", PRESUMES, "what is the interviewing process"),
+    ("What is your hiring procedure?", PRESUMES, "what is your hiring procedure"),
     ("What would my first project be?", PRESUMES, "what would my first project be"),
     ("Which team would I be placed on?", PRESUMES, "which team would i be"),
     ("When could I start?", PRESUMES, "when could i start"),
@@ -449,6 +451,8 @@ JOB = [
 ]
 
 LEARNING = [
+    "Tell me about the hiring process in your field.",  # the field's process, not this post
+    "How does the hiring process work in most firms?",
     "What salary can someone expect at entry level?",  # the field's pay, not a post's
     "How much do first-year teachers typically make?",
     "How did you get hired at your firm?",
