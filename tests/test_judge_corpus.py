@@ -290,8 +290,8 @@ def test_a_corpus_trained_on_keeps_its_holdout_held_out(name: str) -> None:
 
 
 # The span set (tests/data/README.md): 85+ further sites in 12+ fields, split by site with a
-# rule fixed before any figure was read; its holdout measured the 2026-12-01 round and has
-# been trained on since guide.csv, org.csv and post.csv came.
+# rule fixed before any figure was read; its holdout measured the round that built it and
+# has been trained on since guide.csv, org.csv and post.csv came.
 SPAN = Path(__file__).parent / "data" / "span.csv"
 SPAN_MIN_ROWS = 360
 SPAN_MIN_SITES = 85

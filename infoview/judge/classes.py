@@ -14,7 +14,9 @@ organisation publishes about itself (money, structure, places, age, owners, lead
 size, whom it serves, what it offers, its mission), what a holder of a post is told
 (benefits, pay, the hiring process, a résumé, a first day, a contact's help), and the
 field as a whole and advice, which stay fine. They were written from that principle and
-from dictionaries of each kind, not from the questions the judge misses. A word may be in
+from dictionaries of each kind, not from the questions the judge misses; words that fine
+questions use as often as the kind's ("started", "software", "options", a bare "leave" or
+"apply") are left out, since a class weighs all its words alike. A word may be in
 more than one class; a phrase of two or three words (written with ``|`` between its
 words) is matched before its words.
 
