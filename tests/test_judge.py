@@ -240,6 +240,12 @@ ONLINE = [
         "are you publicly traded or privately held",
     ),
     ("Who owns you?", OWNERS, "who owns you"),
+    ("How many rooms does the hotel have?", SIZE, "how many rooms does the hotel have"),
+    ("How many people do they employ?", SIZE, "how many people do they employ"),
+    ("How are they organised?", STRUCTURE, "how are they organised"),
+    ("Where is this company?", PLACE, "where is this company"),
+    ("What does it manufacture?", OFFERS, "what does it manufacture"),
+    ("Does the practice accept Medicaid?", OFFERS, "does the practice accept Medicaid"),
     ("Who are the named partners?", OWNERS, "who are the named partners"),
 ]
 
@@ -290,6 +296,8 @@ ONLY_THEY_CAN_ANSWER = [
     "What share of the market do small firms have?",
     "How many clients do you personally see in a week?",
     "Who are the founding partners you admire most?",
+    "How many patients do they see a day?",  # the doctors' day, not the practice's size
+    "Where is the company going?",
 ]
 
 
@@ -448,7 +456,32 @@ JOB = [
     ("What are the hours for this position?", PRESUMES, "hours for this position"),
     ("What grade and step would I start at?", PRESUMES, "what grade and step would i start"),
     ("What will my first six months here look like?", PRESUMES, "my first six months here"),
-]
+    # the post in impersonal words, as job-interview lists ask it
+    ("What is the salary?", PAY, "what is the salary"),
+    ("What's the base salary?", PAY, "what is the base salary"),
+    ("What are the benefits?", PAY, "what are the benefits"),
+    ("Is there charge pay?", PAY, "is there charge pay"),
+    ("How is call compensated?", PAY, "how is call compensated"),
+    ("What is the vacation policy?", PAY, "the vacation policy"),
+    ("Does the clinic provide health and dental insurance?", PAY,
+     "does the clinic provide health and dental"),
+    ("Is housing provided?", PAY, "is housing provided"),
+    ("What are the next steps?", INTERVIEW, "what are the next steps"),
+    ("When is the start date?", INTERVIEW, "when is the start date"),
+    ("How many interviews are there?", INTERVIEW, "how many interviews are there"),
+    ("Is there a skills test?", INTERVIEW, "is there a skills test"),
+    ("What challenges will the successful candidate face?", INTERVIEW,
+     "the successful candidate"),
+    ("Who does this role report to?", INTERVIEW, "this role report to"),
+    ("Why did you want to meet with me?", INTERVIEW, "why did you want to meet with me"),
+    ("Is this a budgeted position?", INTERVIEW, "is this a budgeted position"),
+    ("Who am I accountable to?", PRESUMES, "who am i accountable to"),
+    ("How many hours a week are required?", PRESUMES, "how many hours a week are required"),
+    ("What does the onboarding process look like?", PRESUMES,
+     "what does the onboarding process look like"),
+    ("Should I apply through the careers page?", ASKS,
+     "should i apply through the careers page"),
+]  # fmt: skip
 
 LEARNING = [
     "Tell me about the hiring process in your field.",  # the field's process, not this post
@@ -498,6 +531,19 @@ LEARNING = [
     "What title would I have if I became a manager?",
     "Is there a pension in most government jobs?",
     "Is overtime common in this industry?",
+    # what the impersonal patterns must leave alone: the field's pay, the person's own
+    "What is the salary range for new nurses in this region?",
+    "What is the entry-level compensation?",
+    "What is your salary?",
+    "What are the benefits of working at a small firm?",
+    "What next steps would you suggest for me?",
+    "What makes the successful candidate stand out in this field?",
+    "Tell me about the position of a nurse manager.",
+    "What are the job responsibilities of a paralegal?",
+    "How is overtime paid in this industry?",
+    "How many hours a week are expected in this field?",
+    "What did your previous employer teach you?",
+    "What is the best way to get into the field?",
 ]
 
 
