@@ -585,6 +585,9 @@ def test_workspace_nouns_teach_the_rule_a_fields_word() -> None:
         ("What population(s) does it serve?", "what populations does it serve |"),
         ("How many people are in your lab group?", "how many people are in your lab group |"),
         ("What does the ICU do?", "what does the icu do |"),
+        ("Is there Charge Pay?", "is there charge pay |"),  # a term in title case
+        ("Is there a completion Bonus?", "is there a completion bonus |"),
+        ("Does Google Pay interns?", "does @the @org interns |"),  # a name before a word
     ],
 )
 def test_the_text_the_grammar_reads(question: str, tokens: str) -> None:

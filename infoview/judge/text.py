@@ -41,6 +41,14 @@ _ACRONYMS_TEXT = (
 )
 _ACRONYMS = frozenset(_ACRONYMS_TEXT.split())
 MAX_TOKENS = 120  # a question is a sentence or two; the rest of a long item is not read
+# A capitalised run ending in one of these is a term written in title case ("Is there
+# Charge Pay?", "a completion Bonus"), not a name: its words are read as words.
+_TERM_ENDS_TEXT = (
+    "pay bonus bonuses salary salaries benefits holidays vacation insurance overtime pension "
+    "stipend allowance leave differential"
+)
+_TERM_ENDS = frozenset(_TERM_ENDS_TEXT.split())
+_AFTER_TERM = frozenset({"and", "or", "for", "in", "is", "are", "included", "offered"})
 
 
 _DETERMINERS = frozenset({"your", "the", "this", "that", "our", "its", "their", "a", "an", "my"})
@@ -170,7 +178,15 @@ def _tokens_and_names(source: str) -> tuple[list[str], list[str]]:
     run: list[re.Match[str]] = []  # a run of capitalised words being read
     start = True  # at the start of a sentence, a capital letter is no name
 
-    def close_run() -> None:
+    def close_run(following: str = "?") -> None:
+        if (
+            run
+            and len(run) <= 3
+            and run[-1].group().lower() in _TERM_ENDS
+            and (following in _CLAUSE or following in _AFTER_TERM)  # "Google Pay interns": a name
+        ):
+            out.extend(match.group().lower() for match in run)
+            run.clear()
         if run:
             _add_org(out)
             names.append(source[run[0].start() : run[-1].end()])
@@ -184,7 +200,7 @@ def _tokens_and_names(source: str) -> tuple[list[str], list[str]]:
                 run.append(match)
                 continue
         if word in _CLAUSE:
-            close_run()
+            close_run(word)
             out.append("|")
             start = word in "?!.:"
             continue
@@ -199,7 +215,7 @@ def _tokens_and_names(source: str) -> tuple[list[str], list[str]]:
         if not start and (_capitalised(plain) or acronym):
             run.append(match)
             continue
-        close_run()
+        close_run(word.lower())
         start = False
         lower = plain.lower()
         if lower.endswith("'s") and len(lower) > 2:
