@@ -246,6 +246,16 @@ ONLINE = [
     ("Where is this company?", PLACE, "where is this company"),
     ("What does it manufacture?", OFFERS, "what does it manufacture"),
     ("Does the practice accept Medicaid?", OFFERS, "does the practice accept Medicaid"),
+    # a research checklist's items, asked of "it" and "they"
+    ("What does it do?", WHAT_IT_DOES, "what does it do"),
+    ("Who are its customers?", OFFERS, "who are its customers"),
+    ("What is its size?", SIZE, "what is its size"),
+    ("What is the number of employees?", SIZE, "what is the number of employees"),
+    ("What year was it founded?", AGE, "what year was it founded"),
+    ("How long have they been in business?", AGE, "how long have they been in business"),
+    ("Who owns it?", OWNERS, "who owns it"),
+    ("Who is its CEO?", OWNERS, "who is its ceo"),
+    ("Where are its offices?", PLACE, "where are its offices"),
     ("Who are the named partners?", OWNERS, "who are the named partners"),
 ]
 
@@ -298,6 +308,8 @@ ONLY_THEY_CAN_ANSWER = [
     "Who are the founding partners you admire most?",
     "How many patients do they see a day?",  # the doctors' day, not the practice's size
     "Where is the company going?",
+    "Who leads them?",  # "them" may be a team
+    "What is the number of employees on your team?",
 ]
 
 
