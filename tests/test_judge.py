@@ -655,6 +655,7 @@ def test_a_long_question_is_read_only_so_far() -> None:
         ("what {nowhere} do", "unknown word list {nowhere}"),
         ("what (does) it do", "use (?:...) not (...)"),
         ("what & it do", "cannot read"),
+        ("who runs it|{start}who owns it", "{start} must begin the pattern"),
     ],
 )
 def test_a_bad_template_is_refused(template: str, error: str) -> None:

@@ -15,8 +15,9 @@ The template language, over the words of :mod:`infoview.judge.text`:
 - ``{mod}`` is up to two modifier words ("your *engineering* firm"), never a small word
   such as "at" or "of", so "your team at the hospital" is not "your hospital";
 - ``{gap3}`` is up to three words that are not "you", "I" or "do"; `` ~N`` up to N words;
-- ``{start}`` and ``{end}`` are the start and the end of a clause; ``{name}`` a name that
-  stands for the organisation; ``[^ |]++`` any word, ``[a-z-]++`` a plain word;
+- ``{start}`` (only at a pattern's beginning) and ``{end}`` are the start and the end of a
+  clause; ``{name}`` a name that stands for the organisation; ``[^ |]++`` any word,
+  ``[a-z-]++`` a plain word;
 - ``(?:...)``, ``|``, ``?``, ``{m,n}`` and lookarounds mean what they mean in ``re``.
 
 Each pattern starts with a known set of words; the compiled grammar tries a pattern only
@@ -256,6 +257,8 @@ class _Compiler:
         return klass(chars, negate=True) + limit
 
     def expand(self, template: str) -> str:
+        if "{start}" in template[1:]:  # the judge quotes from where {start} ends
+            raise ValueError(f"judge grammar: {{start}} must begin the pattern: {template!r}")
         for name, body in MACROS.items():
             template = template.replace("{" + name + "}", body)
         out: list[str] = []
