@@ -237,7 +237,7 @@ JOB = judge.MODEL_KINDS["job"]
     ("question", "rule", "core"),
     [  # the quote is the heaviest words, so its edges move when the weights are retrained;
         # the words that make the case must be in it, and it must be the question's own
-        ("Who are its customers?", "online", "its customers"),  # business
+        ("What is the organization's tax status?", "online", "tax status"),  # nonprofits
         # law ("Who are the name partners?" went to the grammar with reach.csv's kinds)
         ("Who are the firm's rainmakers?", "online", "who are the firm"),
         ("Could you introduce me to the PI about a technician position?", "job", "position"),
@@ -348,11 +348,11 @@ def test_a_model_verdict_in_a_lint_message() -> None:
     from rules.helpers import diagnostics
     from rules.test_questions import asking
 
-    (found,) = diagnostics(asking("Who are its customers?"), select=["IV303"])
+    (found,) = diagnostics(asking("What is the organization's tax status?"), select=["IV303"])
     assert found.message == (
         "their website answers this: it reads like a fact the organisation publishes about "
-        'itself ("who are its customers"); look it up beforehand and ask what only they can '
-        "tell you"
+        'itself ("what is the organization\'s tax status"); look it up beforehand and ask what '
+        "only they can tell you"
     )
     question = "Could you introduce me to the PI about a technician position?"
     (found,) = diagnostics(asking(question), select=["IV304"])
@@ -368,8 +368,9 @@ def test_the_inline_disable_silences_a_model_verdict() -> None:
     from rules.helpers import run
     from rules.test_questions import asking
 
-    text = asking("Who are its customers?").replace(
-        "- Who are its customers?", "<!-- infoview-disable IV303 -->\n- Who are its customers?"
+    question = "What is the organization's tax status?"
+    text = asking(question).replace(
+        f"- {question}", f"<!-- infoview-disable IV303 -->\n- {question}"
     )
     assert "infoview-disable" in text
     assert run(text, select=["IV303"]) == []

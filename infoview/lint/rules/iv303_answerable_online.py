@@ -16,7 +16,7 @@ names the kind of question: ``it asks how old the organisation is ("when was the
 founded")``. Where it has no pattern, a small linear model over the question's words and
 word pairs, trained on labelled questions from career guides in many fields, flags what
 scores over its threshold and quotes the words that weighed most: ``it reads like a fact
-the organisation publishes about itself ("who are its customers")``.
+the organisation publishes about itself ("what is the organization's tax status")``.
 
 Left alone: the size of a team, unit or department, culture, strategy, opinions about
 competitors and anything about the person you meet (their path, their day, their
