@@ -493,6 +493,9 @@ JOB = [
      "what does the onboarding process look like"),
     ("Should I apply through the careers page?", ASKS,
      "should i apply through the careers page"),
+    ("Is there an orientation program for incoming residents?", INTERVIEW,
+     "orientation program for incoming residents"),
+    ("Do new faculty members receive mentors?", INTERVIEW, "do new faculty members receive"),
 ]  # fmt: skip
 
 LEARNING = [
@@ -555,6 +558,8 @@ LEARNING = [
     "How is overtime paid in this industry?",
     "How many hours a week are expected in this field?",
     "What did your previous employer teach you?",
+    "How does management train new employees?",
+    "How do new teachers usually find a mentor?",
     "What is the best way to get into the field?",
 ]
 
