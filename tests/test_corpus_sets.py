@@ -1,9 +1,12 @@
-"""The three corpora gathered together on 2026-12-02 (``tests/data/README.md``), checked alike.
+"""The corpora gathered on 2026-12-02 (``tests/data/README.md``), checked alike.
 
 - ``guide.csv``: whole question lists of career-centre guides, every question labelled;
 - ``org.csv``: questions about the organisation, the facts its website gives and the
   look-alikes that stay ok;
-- ``post.csv``: questions that seek or presume the post, and the look-alikes that stay ok.
+- ``post.csv``: questions that seek or presume the post, and the look-alikes that stay ok;
+- ``lists.csv``: whole lists of four kinds of page (informational-interview guides,
+  questions to ask an employer, research-the-employer checklists, questions not to ask),
+  gathered after the other three and independent of them.
 
 Each is split by site with a rule fixed before any figure was read: a third of the sites
 (by the hash of :func:`tools.judge_train.site`) are ``<name>-holdout``, the rest and every
@@ -56,6 +59,7 @@ SETS = [
     Set("guide", "g", 300, 70, 15, "", (0, 100), ("online", "job", "ok")),
     Set("org", "o", 250, 45, 10, "online", (35, 55), ("online", "job", "ok")),
     Set("post", "j", 400, 70, 10, "job", (35, 55), ("job", "ok")),
+    Set("lists", "l", 300, 60, 12, "", (0, 100), ("online", "job", "ok")),
 ]
 IDS = [s.name for s in SETS]
 
@@ -78,8 +82,9 @@ def test_each_set_has_its_size_sites_and_fields(s: Set) -> None:
 
 @pytest.mark.parametrize("s", SETS, ids=IDS)
 def test_each_set_keeps_its_mix_of_labels(s: Set) -> None:
-    """org and post: 35-55% rows of their own kind; every set: more ok rows than either other
-    label, except post, which is about job rows and their look-alikes alike."""
+    """org and post: 35-55% rows of their own kind; org: more than twice as many ok rows as job
+    rows; guide and lists, the natural mix of whole lists: more ok rows than online rows and
+    than job rows, and some of each."""
     labels = Counter(row["label"] for row in set_rows(s.name))
     total = sum(labels.values())
     if s.about:
@@ -87,7 +92,7 @@ def test_each_set_keeps_its_mix_of_labels(s: Set) -> None:
         assert low * total <= 100 * labels[s.about] <= high * total, labels
     if s.name == "org":
         assert labels["ok"] > 2 * labels["job"], labels
-    if s.name == "guide":
+    if s.name in {"guide", "lists"}:
         assert labels["ok"] > labels["online"] > 0 and labels["ok"] > labels["job"] > 0, labels
 
 
@@ -141,8 +146,9 @@ def test_each_holdout_holds_its_labels_from_sites_of_its_own(s: Set) -> None:
 @pytest.mark.parametrize("s", SETS, ids=IDS)
 def test_each_set_shares_no_site_or_question_with_any_other_corpus(s: Set) -> None:
     """No site any other corpus cites (fresh.csv's source column included), and no question
-    any of them has; fresh.csv's questions are compared casefolded and never printed. The
-    three sets were gathered at once: whichever landed later dropped a site the others cite."""
+    any of them has; fresh.csv's questions are compared casefolded and never printed. guide,
+    org and post were gathered at once: whichever landed later dropped a site the others cite;
+    lists came after them and cites no site and repeats no question of any of them."""
     others = rows() + probe_rows() + wide_rows() + reach_rows() + span_rows() + asker_rows()
     others += [row for name in IDS if name != s.name for row in set_rows(name)]
     sites = {site(row["source"]) for row in others if row["source"]} | fresh_sites()
