@@ -256,6 +256,11 @@ ONLINE = [
     ("Who owns it?", OWNERS, "who owns it"),
     ("Who is its CEO?", OWNERS, "who is its ceo"),
     ("Where are its offices?", PLACE, "where are its offices"),
+    ("Why does your church exist?", WHAT_IT_DOES, "why does your church exist"),
+    ("How did they start?", AGE, "how did they start"),
+    ("Could you share the history of this church?", PUBLISHED, "share the history of this church"),
+    ("Was it founded ten years ago?", AGE, "was it founded ten years ago"),
+    ("Approximately how many people work on the farm?", SIZE, "how many people work on the farm"),
     ("Who are the named partners?", OWNERS, "who are the named partners"),
 ]
 
@@ -309,6 +314,8 @@ ONLY_THEY_CAN_ANSWER = [
     "How many patients do they see a day?",  # the doctors' day, not the practice's size
     "Where is the company going?",
     "Who leads them?",  # "them" may be a team
+    "How did you start?",
+    "How many people work on your team?",
     "What is the number of employees on your team?",
 ]
 
@@ -496,6 +503,8 @@ JOB = [
     ("Is there an orientation program for incoming residents?", INTERVIEW,
      "orientation program for incoming residents"),
     ("Do new faculty members receive mentors?", INTERVIEW, "do new faculty members receive"),
+    ("What are the hours?", PRESUMES, "what are the hours"),
+    ("What is the call schedule?", PRESUMES, "what is the call schedule"),
 ]  # fmt: skip
 
 LEARNING = [
@@ -560,6 +569,7 @@ LEARNING = [
     "What did your previous employer teach you?",
     "How does management train new employees?",
     "How do new teachers usually find a mentor?",
+    "What are the working hours in this field?",
     "What is the best way to get into the field?",
 ]
 
