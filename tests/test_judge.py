@@ -505,6 +505,12 @@ JOB = [
     ("Do new faculty members receive mentors?", INTERVIEW, "do new faculty members receive"),
     ("What are the hours?", PRESUMES, "what are the hours"),
     ("What is the call schedule?", PRESUMES, "what is the call schedule"),
+    ("Do you have a mentorship program?", PRESUMES, "do you have a mentorship program"),
+    ("How long is the training?", PRESUMES, "how long is the training"),
+    ("What teams do we work with closely?", PRESUMES, "teams do we work with"),
+    ("Does your firm offer internships?", ASKS, "does your firm offer internships"),
+    ("The posting says to send a writing sample. Is a brief fine?", INTERVIEW,
+     "the posting says"),
 ]  # fmt: skip
 
 LEARNING = [
@@ -570,6 +576,8 @@ LEARNING = [
     "How does management train new employees?",
     "How do new teachers usually find a mentor?",
     "What are the working hours in this field?",
+    "Did you do an internship?",
+    "Are there professional associations that I could join?",
     "What is the best way to get into the field?",
 ]
 

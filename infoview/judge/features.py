@@ -32,7 +32,7 @@ from typing import NamedTuple
 from infoview.judge.classes import CLASSES as MODEL_CLASSES
 from infoview.judge.text import ORG, THE
 
-VERSION = 2
+VERSION = 3
 
 # The grammar's word lists the model reads as classes (see infoview/data/judge.yaml).
 CLASSES = (
@@ -156,6 +156,10 @@ def extract(
         if not names:
             size = 1
             names = phrases.get((token,))
+        if names and "this_post" in names and words[index + size : index + size + 1] == [
+            (words[index + size][0], "of")
+        ]:  # "the role of a nurse": the post in general, not the one being filled
+            names = tuple(name for name in names if name != "this_post")
         if names:
             span = (words[index][0], words[index + size - 1][0] + 1)
             for name in names:
