@@ -592,6 +592,14 @@ def test_job_leaves_learning_questions_alone(question: str) -> None:
     assert judge.job(question) is None
 
 
+def test_the_need_for_a_post_is_a_noun_not_what_the_person_needed() -> None:
+    """The grammar's 'need for this position' is the organisation's need, not the person's
+    own path (the model may still weigh "this position"; this is the grammar's part)."""
+    assert judge.by_grammar("job", "What training did you need for this position?") is None
+    found = judge.by_grammar("job", "What created the need for this position?")
+    assert found == judge.Verdict(INTERVIEW, "the need for this position")
+
+
 # -- the organisation's own name and the workspace's own nouns ------------------------------------
 
 

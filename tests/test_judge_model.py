@@ -376,6 +376,13 @@ def test_the_inline_disable_silences_a_model_verdict() -> None:
     assert run(text, select=["IV303"]) == []
 
 
+def test_the_post_being_filled_is_not_the_role_of_someone_in_general() -> None:
+    lexicon = judge._lexicon(())
+    assert "c:this_post" in features.extract(["about", "the", "position", "|"], lexicon)
+    general = features.extract(["about", "the", "position", "of", "a", "nurse", "|"], lexicon)
+    assert "c:this_post" not in general and "w:position" in general
+
+
 def test_reasons_bridge_a_gap_of_small_words_and_trim_the_ends() -> None:
     weights = model.Weights(0.0, 0.5, {"w:who": 2.0, "w:customer": 2.0, "w:about": 1.0})
     tokens = ["who", "are", "its", "customers", "about", "|"]

@@ -18,13 +18,12 @@ Three judges per split: the phrase grammar alone (``infoview/data/judge.yaml``),
 linear model alone (``infoview/data/judge_model.json``) and the two together, as lint runs
 them (the grammar's verdict, else the model's). The model is trained on every split but
 ``test``, ``test-new``, ``guide-holdout``, ``org-holdout``, ``post-holdout``,
-``lists-holdout`` and ``fresh``
-(``tools/judge_train.py``; the other ``-holdout`` splits were held out in the rounds that
-built them), so on the splits it was trained on its figures (marked ``cv``)
-come from grouped cross-validation: each row scored by a model that never saw its source
-(``tests/data/judge_cv.csv``, written by ``make judge-train``). On the held-out splits it
-is the shipped model. The grammar was tuned on ``train``, ``probe-dev``, ``wide-dev`` and
-``reach-dev``.
+``lists-holdout`` and ``fresh`` (``tools/judge_train.py``; the other ``-holdout`` splits
+were held out in the rounds that built them), so on the splits it was trained on its
+figures (marked ``cv``) come from grouped cross-validation: each row scored by a model
+that never saw its source (``tests/data/judge_cv.csv``, written by ``make judge-train``).
+On the held-out splits it is the shipped model. The grammar was tuned on ``train`` and
+the ``-dev`` splits.
 
 By default only the tuning splits' misses are listed (by the combined judge);
 ``--misses test`` lists the held-out split's too, for the closing report, not for tuning.

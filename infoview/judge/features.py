@@ -159,8 +159,10 @@ def extract(
         if (
             names
             and "this_post" in names
-            and words[index + size : index + size + 1] == [(words[index + size][0], "of")]
-        ):  # "the role of a nurse": the post in general, not the one being filled
+            and index + size < count
+            and words[index + size][1] == "of"
+        ):
+            # "the role of a nurse": the post in general, not the one being filled
             names = tuple(name for name in names if name != "this_post")
         if names:
             span = (words[index][0], words[index + size - 1][0] + 1)
