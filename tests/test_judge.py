@@ -262,6 +262,11 @@ ONLINE = [
     ("Was it founded ten years ago?", AGE, "was it founded ten years ago"),
     ("Approximately how many people work on the farm?", SIZE, "how many people work on the farm"),
     ("Who are the named partners?", OWNERS, "who are the named partners"),
+    # "you" as the organisation, where only it can be meant
+    ("How many people do you employ?", SIZE, "how many people do you employ"),
+    ("Where are you located?", PLACE, "where are you located"),
+    ("What do you sell?", OFFERS, "what do you sell"),
+    ("How many members does the club have?", SIZE, "how many members does the club have"),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -317,6 +322,9 @@ ONLY_THEY_CAN_ANSWER = [
     "How did you start?",
     "How many people work on your team?",
     "What is the number of employees on your team?",
+    "Where are you based these days?",  # the person, not the organisation
+    "What do you make in a year?",  # the person's pay: not IV303's
+    "What clubs should I join in college?",
 ]
 
 
@@ -511,6 +519,19 @@ JOB = [
     ("Does your firm offer internships?", ASKS, "does your firm offer internships"),
     ("The posting says to send a writing sample. Is a brief fine?", INTERVIEW,
      "the posting says"),
+    # ways in asked in other words: "go about", "apply to work", "what would it take"
+    ("How would I go about getting a job at your agency?", ASKS,
+     "how would i go about getting a job at your agency"),
+    ("How do I apply to work at the hospital?", ASKS, "apply to work at the hospital"),
+    ("What would it take for me to get a job here?", ASKS,
+     "what would it take for me to get a job here"),
+    ("Do you need any volunteers or interns right now?", ASKS,
+     "do you need any volunteers"),
+    ("How do I get considered for your residency program?", ASKS, "get considered for your"),
+    ("Could you set me up with an interview?", ASKS, "set me up with an interview"),
+    ("May I leave a resume with you?", RESUME, "leave a resume with you"),
+    ("Could you keep my resume on file?", RESUME, "keep my resume on file"),
+    ("How much does the company pay its interns?", PAY, "how much does the company pay its"),
 ]  # fmt: skip
 
 LEARNING = [
@@ -579,6 +600,12 @@ LEARNING = [
     "Did you do an internship?",
     "Are there professional associations that I could join?",
     "What is the best way to get into the field?",
+    # an informational interview is this meeting, not a hiring step
+    "Could you introduce me to someone else for an informational interview?",
+    "Can you set me up with an informational interview with your colleague?",
+    "Do you know anyone who would be willing to do an informational interview with me?",
+    "Should I bring a resume to the career fair?",
+    "How did you get considered for the promotion?",
 ]
 
 

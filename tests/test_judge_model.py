@@ -383,6 +383,19 @@ def test_the_post_being_filled_is_not_the_role_of_someone_in_general() -> None:
     assert "c:this_post" not in general and "w:position" in general
 
 
+def test_an_informational_interview_is_not_a_hiring_one() -> None:
+    lexicon = judge._lexicon(())
+    hiring = features.extract(["could", "i", "get", "an", "interview", "|"], lexicon)
+    assert "w:interview" in hiring and "c:k_hire" in hiring
+    tokens = ["could", "i", "get", "an", "informational", "interview", "|"]
+    learning = features.extract(tokens, lexicon)
+    assert "w:interview-to-learn" in learning
+    assert "w:interview" not in learning and "c:k_hire" not in learning
+    text = "Could you introduce me to someone else for an informational interview?"
+    assert judge.by_model("job", text) is None
+    assert judge.by_model("job", "Could you introduce me to someone else for an interview?")
+
+
 def test_reasons_bridge_a_gap_of_small_words_and_trim_the_ends() -> None:
     weights = model.Weights(0.0, 0.5, {"w:who": 2.0, "w:customer": 2.0, "w:about": 1.0})
     tokens = ["who", "are", "its", "customers", "about", "|"]

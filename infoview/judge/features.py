@@ -3,7 +3,9 @@
 The model reads the same tokens as the phrase grammar (:mod:`infoview.judge.text`): lower
 case, clause marks as ``|``, every organisation noun or name as ``@org``. From them:
 
-- ``w:`` each word, a plural read as its singular ("clients" -> ``w:client``);
+- ``w:`` each word, a plural read as its singular ("clients" -> ``w:client``), and
+  "interview" after "informational" or "info" as ``w:interview-to-learn`` (this meeting,
+  not a hiring one);
 - ``b:`` each pair of neighbouring words in a clause (``b:^ who`` for a question's first);
 - ``c:`` each word-list class of the grammar a word or phrase belongs to (``c:leader`` for
   "CEO", "founder", "managing partner"; ``c:post`` for "role", "vacancy"...) or of the
@@ -32,7 +34,7 @@ from typing import NamedTuple
 from infoview.judge.classes import CLASSES as MODEL_CLASSES
 from infoview.judge.text import ORG, THE
 
-VERSION = 3
+VERSION = 4
 
 # The grammar's word lists the model reads as classes (see infoview/data/judge.yaml).
 CLASSES = (
@@ -62,6 +64,9 @@ _OWN_TEXT = (
 )
 _OWN = frozenset(_OWN_TEXT.split())
 _MODAL = frozenset({"would", "will", "shall", "i'd", "i'll"})
+# The words that make an interview one to learn from, as this meeting is, not to be hired.
+_FOR_LEARNING = frozenset({"informational", "information", "info", "exploratory"})
+_INTERVIEW = frozenset({"interview", "interviews"})
 _KEEP_S = ("ss", "us", "is", "'s", "ics")
 _ES = ("ches", "shes", "sses", "xes", "zes")
 
@@ -156,6 +161,8 @@ def extract(
         if not names:
             size = 1
             names = phrases.get((token,))
+        if names and index and token in _INTERVIEW and words[index - 1][1] in _FOR_LEARNING:
+            names = None  # "an informational interview" is this meeting, not a hiring step
         if (
             names
             and "this_post" in names
@@ -185,6 +192,8 @@ def extract(
             word = singular(token)
             if len(_SINGULAR) < 50_000:  # bounded: a long lint meets many words
                 _SINGULAR[token] = word
+        if token in _INTERVIEW and before in _FOR_LEARNING:
+            word = "interview-to-learn"  # "an informational interview": not a hiring one
         here = (i, i + 1)
         found.setdefault("w:" + word, []).append(here)
         if not before:
