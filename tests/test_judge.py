@@ -532,6 +532,10 @@ JOB = [
     ("May I leave a resume with you?", RESUME, "leave a resume with you"),
     ("Could you keep my resume on file?", RESUME, "keep my resume on file"),
     ("How much does the company pay its interns?", PAY, "how much does the company pay its"),
+    ("What would my career path look like at your firm?", PRESUMES,
+     "what would my career path look like"),
+    ("How is my application to your residency program being reviewed?", ASKS,
+     "application to your residency program"),
 ]  # fmt: skip
 
 LEARNING = [
@@ -606,6 +610,8 @@ LEARNING = [
     "Do you know anyone who would be willing to do an informational interview with me?",
     "Should I bring a resume to the career fair?",
     "How did you get considered for the promotion?",
+    "What types of volunteer work would strengthen my application to nursing school?",
+    "What would a typical career path look like for me coming from retail?",
 ]
 
 
