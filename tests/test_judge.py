@@ -267,6 +267,11 @@ ONLINE = [
     ("Where are you located?", PLACE, "where are you located"),
     ("What do you sell?", OFFERS, "what do you sell"),
     ("How many members does the club have?", SIZE, "how many members does the club have"),
+    ("How many students are enrolled?", SIZE, "how many students are enrolled"),
+    ("What does your record label do?", WHAT_IT_DOES, "what does your record label do"),
+    ("What insurance does the practice accept?", PUBLISHED,
+     "what insurance does the practice accept"),
+    ("How much is tuition at the college?", PUBLISHED, "how much is tuition at the college"),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -325,6 +330,9 @@ ONLY_THEY_CAN_ANSWER = [
     "Where are you based these days?",  # the person, not the organisation
     "What do you make in a year?",  # the person's pay: not IV303's
     "What clubs should I join in college?",
+    "How many students are enrolled in your class?",
+    "What insurance did you need for your practice?",
+    "What is tuition like for most paralegal programs?",
 ]
 
 
