@@ -544,6 +544,16 @@ JOB = [
      "what would my career path look like"),
     ("How is my application to your residency program being reviewed?", ASKS,
      "application to your residency program"),
+    ("Is your department planning to hire anyone soon?", ASKS,
+     "is your department planning to hire"),
+    ("Are there any jobs for new grads at your hospital?", ASKS,
+     "any jobs for new grads at your hospital"),
+    ("Do you accept unsolicited applications?", ASKS, "do you accept unsolicited applications"),
+    ("What positions are you currently trying to fill?", ASKS,
+     "positions are you currently trying to fill"),
+    ("Here is my resume; what do you think of it?", RESUME, "here is my resume"),
+    ("How much does an entry-level analyst make at your firm?", PAY,
+     "how much does an entry-level analyst make at your firm"),
 ]  # fmt: skip
 
 LEARNING = [
@@ -620,6 +630,9 @@ LEARNING = [
     "How did you get considered for the promotion?",
     "What types of volunteer work would strengthen my application to nursing school?",
     "What would a typical career path look like for me coming from retail?",
+    "Do you think firms accept unsolicited applications?",  # the field's habits
+    "How much does an entry-level analyst make in this industry?",
+    "What positions are you most proud of holding?",
 ]
 
 
