@@ -272,6 +272,11 @@ ONLINE = [
     ("What insurance does the practice accept?", PUBLISHED,
      "what insurance does the practice accept"),
     ("How much is tuition at the college?", PUBLISHED, "how much is tuition at the college"),
+    ("Who owns the place?", OWNERS, "who owns the place"),
+    ("Who's in charge here?", OWNERS, "who is in charge here"),
+    ("What is the name of the CEO?", OWNERS, "what is the name of the ceo"),
+    ("Is this a franchise?", OWNERS, "is this a franchise"),
+    ("What services are offered?", OFFERS, "what services are offered"),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -333,6 +338,10 @@ ONLY_THEY_CAN_ANSWER = [
     "How many students are enrolled in your class?",
     "What insurance did you need for your practice?",
     "What is tuition like for most paralegal programs?",
+    "Who is in charge of your team?",
+    "What is the name of your manager?",
+    "What training programs are available?",
+    "What services are available to students in your office?",
 ]
 
 
