@@ -277,6 +277,10 @@ ONLINE = [
     ("What is the name of the CEO?", OWNERS, "what is the name of the ceo"),
     ("Is this a franchise?", OWNERS, "is this a franchise"),
     ("What services are offered?", OFFERS, "what services are offered"),
+    ("Could you describe your company's main services?", OFFERS,
+     "describe your company's main services"),
+    ("Could you give me some background on the company?", PUBLISHED,
+     "some background on the company"),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -342,6 +346,9 @@ ONLY_THEY_CAN_ANSWER = [
     "What is the name of your manager?",
     "What training programs are available?",
     "What services are available to students in your office?",
+    "Tell me about the company's clients you enjoy most.",
+    "Could you give me some background on your role at the company?",
+    "Can you give an overview of the company culture?",
 ]
 
 
