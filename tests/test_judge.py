@@ -269,18 +269,27 @@ ONLINE = [
     ("How many members does the club have?", SIZE, "how many members does the club have"),
     ("How many students are enrolled?", SIZE, "how many students are enrolled"),
     ("What does your record label do?", WHAT_IT_DOES, "what does your record label do"),
-    ("What insurance does the practice accept?", PUBLISHED,
-     "what insurance does the practice accept"),
+    (
+        "What insurance does the practice accept?",
+        PUBLISHED,
+        "what insurance does the practice accept",
+    ),
     ("How much is tuition at the college?", PUBLISHED, "how much is tuition at the college"),
     ("Who owns the place?", OWNERS, "who owns the place"),
     ("Who's in charge here?", OWNERS, "who is in charge here"),
     ("What is the name of the CEO?", OWNERS, "what is the name of the ceo"),
     ("Is this a franchise?", OWNERS, "is this a franchise"),
     ("What services are offered?", OFFERS, "what services are offered"),
-    ("Could you describe your company's main services?", OFFERS,
-     "describe your company's main services"),
-    ("Could you give me some background on the company?", PUBLISHED,
-     "some background on the company"),
+    (
+        "Could you describe your company's main services?",
+        OFFERS,
+        "describe your company's main services",
+    ),
+    (
+        "Could you give me some background on the company?",
+        PUBLISHED,
+        "some background on the company",
+    ),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -570,6 +579,9 @@ JOB = [
     ("Here is my resume; what do you think of it?", RESUME, "here is my resume"),
     ("How much does an entry-level analyst make at your firm?", PAY,
      "how much does an entry-level analyst make at your firm"),
+    ("What would the interview involve?", INTERVIEW, "what would the interview involve"),
+    ("How should I prepare for the interview with your team?", INTERVIEW,
+     "should i prepare for the interview with your"),
 ]  # fmt: skip
 
 LEARNING = [
@@ -649,6 +661,9 @@ LEARNING = [
     "Do you think firms accept unsolicited applications?",  # the field's habits
     "How much does an entry-level analyst make in this industry?",
     "What positions are you most proud of holding?",
+    "How did you prepare for the interview with your firm?",
+    "How should I prepare for an interview at a firm like yours?",
+    "What does an informational interview usually involve?",
 ]
 
 
