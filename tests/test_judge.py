@@ -706,6 +706,13 @@ def test_workspace_nouns_teach_the_rule_a_fields_word() -> None:
     ("question", "tokens"),
     [
         ("What's the firm's mission?", "what is the @org 's mission |"),
+        # a list's numbering is not read, and capitals that say nothing about names
+        ("(a) Who are your clients?", "who are your clients |"),
+        ("1) Who are your clients?", "who are your clients |"),
+        ("Q3: Who are your clients?", "who are your clients |"),
+        ("WHAT DOES YOUR FIRM DO?", "what does your @org do |"),
+        ("What Does a Typical Day Look Like?", "what does a typical day look like |"),
+        ("What does Marlow & Reyes LLP do?", "what does @the @org do |"),
         ("Who are the firms' clients?", "who are the @org clients |"),
         ("How many people work at Marlow & Reyes LLP?", "how many people work at @the @org |"),
         ("What does the Bank of America do?", "what does the @org do |"),

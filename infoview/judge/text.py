@@ -13,6 +13,9 @@ spaces, so a pattern spells a gap between words as one space and needs no ``\\s+
   "What does Acme do?" reads like "What does the firm do?"). A noun for an organisation
   ("your *hospital*") becomes ``@org`` as well, so the patterns need one token, not a
   list of ninety nouns. The words are kept, so a message quotes the question's own.
+- A list's numbering ("1)", "(a)", "Q3:") is not read, and a question written all in
+  capitals or in title case ("What Does Your Firm Do?") is read in lower case: its
+  capitals say nothing about names.
 """
 
 from __future__ import annotations
@@ -136,6 +139,29 @@ def _marks(text: str) -> str:
 
 
 _SPACED = '"“”‘/&*_+=#~^`@$%{}\\'
+# A list's own numbering before a question: "1)", "(a)", "b.", "Q3:", a bullet.
+_ENUMERATOR = re.compile(
+    r"\s*(?:\(?[0-9]{1,3}[.)]|[a-zA-Z][.)]|\([a-zA-Z0-9]{1,3}\)|[Qq][0-9]{0,3}\s?[:.)]|[-*•‣–—])\s+"
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _plain(question: str) -> str:
+    """The question without a list's numbering, and in lower case when its capitals say
+    nothing about names: all in capitals ("WHAT DOES YOUR FIRM DO?") or nearly every word
+    capitalised, as in a title ("What Does a Typical Day Look Like?")."""
+    numbered = _ENUMERATOR.match(question)
+    if numbered:
+        question = question[numbered.end() :]
+    if question[1:] == question[1:].lower():  # most questions: no capital after the first
+        return question
+    words = _LETTERS.findall(question[:400])
+    if len(words) >= 3 and not any(c.islower() for c in question):
+        return question.lower()
+    capitals = sum(1 for word in words if word[0].isupper())
+    if len(words) >= 4 and capitals > 0.8 * len(words):
+        return question.lower()
+    return question
 
 
 @lru_cache(maxsize=2048)  # IV303 and IV304 read the same question
@@ -150,7 +176,7 @@ def normalise(
     ``nouns`` are the words for an organisation ("hospital", "agency"): each becomes
     ``@org`` too, unless a word of ``units`` follows it ("lab group", "practice areas").
     """
-    source = question[:4000].replace("(s)", "s")
+    source = _plain(question[:4000].replace("(s)", "s"))
     if _without_names(source):
         text = source.lower()
         if "'" in text or "’" in text or "-" in text:
