@@ -15,7 +15,8 @@ spaces, so a pattern spells a gap between words as one space and needs no ``\\s+
   list of ninety nouns. The words are kept, so a message quotes the question's own.
 - A list's numbering ("1)", "(a)", "Q3:") is not read, and a question written all in
   capitals or in title case ("What Does Your Firm Do?") is read in lower case: its
-  capitals say nothing about names.
+  capitals say nothing about names. A hurried spelling reads as its words ("whats" as
+  "what is", "u" as "you").
 """
 
 from __future__ import annotations
@@ -139,6 +140,19 @@ def _marks(text: str) -> str:
 
 
 _SPACED = '"“”‘/&*_+=#~^`@$%{}\\'
+# Spellings of a hurried draft, read as the words they stand for.
+_INFORMAL: dict[str, tuple[str, ...]] = {
+    "whats": ("what", "is"),
+    "whos": ("who", "is"),
+    "wheres": ("where", "is"),
+    "hows": ("how", "is"),
+    "whens": ("when", "is"),
+    "u": ("you",),
+    "ur": ("your",),
+    "y'all": ("you",),
+    "yall": ("you",),
+    "cuz": ("because",),
+}
 # A list's own numbering before a question: "1)", "(a)", "b.", "Q3:", a bullet.
 _ENUMERATOR = re.compile(
     r"\s*(?:\(?[0-9]{1,3}[.)]|[a-zA-Z][.)]|\([a-zA-Z0-9]{1,3}\)|[Qq][0-9]{0,3}\s?[:.)]|[-*•‣–—])\s+"
@@ -188,6 +202,8 @@ def normalise(
         names: list[str] = []
     else:
         out, names = _tokens_and_names(source)
+    if not _INFORMAL.keys().isdisjoint(out):
+        out = [word for token in out for word in _INFORMAL.get(token, (token,))]
     name = _name_tokens(organisation)
     if name and name[0] in out:
         out, names = _substitute(out, names, name)
