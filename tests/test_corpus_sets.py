@@ -6,7 +6,10 @@
 - ``post.csv``: questions that seek or presume the post, and the look-alikes that stay ok;
 - ``lists.csv``: whole lists of four kinds of page (informational-interview guides,
   questions to ask an employer, research-the-employer checklists, questions not to ask),
-  gathered after the other three and independent of them.
+  gathered after the other three and independent of them;
+- ``drafts.csv``: whole lists of the questions students draft for an informational interview
+  (guides, assignments, shadowing sheets, research checklists, "don't ask" advice), gathered
+  after ``lists.csv`` and independent of every other corpus.
 
 Each is split by site with a rule fixed before any figure was read: a third of the sites
 (by the hash of :func:`tools.judge_train.site`) are ``<name>-holdout``, the rest and every
@@ -60,6 +63,7 @@ SETS = [
     Set("org", "o", 250, 45, 10, "online", (35, 55), ("online", "job", "ok")),
     Set("post", "j", 400, 70, 10, "job", (35, 55), ("job", "ok")),
     Set("lists", "l", 300, 60, 12, "", (0, 100), ("online", "job", "ok")),
+    Set("drafts", "d", 160, 40, 12, "", (0, 100), ("online", "job", "ok")),
 ]
 IDS = [s.name for s in SETS]
 
@@ -83,7 +87,7 @@ def test_each_set_has_its_size_sites_and_fields(s: Set) -> None:
 @pytest.mark.parametrize("s", SETS, ids=IDS)
 def test_each_set_keeps_its_mix_of_labels(s: Set) -> None:
     """org and post: 35-55% rows of their own kind; org: more than twice as many ok rows as job
-    rows; guide and lists, the natural mix of whole lists: more ok rows than online rows and
+    rows; guide, lists and drafts, the natural mix of whole lists: more ok rows than online rows and
     than job rows, and some of each."""
     labels = Counter(row["label"] for row in set_rows(s.name))
     total = sum(labels.values())
@@ -92,7 +96,7 @@ def test_each_set_keeps_its_mix_of_labels(s: Set) -> None:
         assert low * total <= 100 * labels[s.about] <= high * total, labels
     if s.name == "org":
         assert labels["ok"] > 2 * labels["job"], labels
-    if s.name in {"guide", "lists"}:
+    if s.name in {"guide", "lists", "drafts"}:
         assert labels["ok"] > labels["online"] > 0 and labels["ok"] > labels["job"] > 0, labels
 
 
@@ -148,7 +152,8 @@ def test_each_set_shares_no_site_or_question_with_any_other_corpus(s: Set) -> No
     """No site any other corpus cites (fresh.csv's source column included), and no question
     any of them has; fresh.csv's questions are compared casefolded and never printed. guide,
     org and post were gathered at once: whichever landed later dropped a site the others cite;
-    lists came after them and cites no site and repeats no question of any of them."""
+    lists came after them and cites no site and repeats no question of any of them; drafts came
+    after lists and likewise shares nothing with any corpus before it."""
     others = rows() + probe_rows() + wide_rows() + reach_rows() + span_rows() + asker_rows()
     others += [row for name in IDS if name != s.name for row in set_rows(name)]
     sites = {site(row["source"]) for row in others if row["source"]} | fresh_sites()
