@@ -290,6 +290,18 @@ ONLINE = [
         PUBLISHED,
         "some background on the company",
     ),
+    (
+        "Can you give me background information on the agency?",
+        PUBLISHED,
+        "background information on the agency",
+    ),
+    (
+        "What is the organizational size and scope?",
+        SIZE,
+        "what is the organizational size and scope",
+    ),
+    ("What is the management structure?", OWNERS, "what is the management structure"),
+    ("What press coverage has the hospital had?", PUBLISHED, "press coverage has the hospital had"),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -358,6 +370,8 @@ ONLY_THEY_CAN_ANSWER = [
     "Tell me about the company's clients you enjoy most.",
     "Could you give me some background on your role at the company?",
     "Can you give an overview of the company culture?",
+    "So what is it REALLY like?",  # capitals for emphasis, not a name
+    "What is the management structure of your team like?",
 ]
 
 
@@ -580,6 +594,15 @@ JOB = [
     ("How much does an entry-level analyst make at your firm?", PAY,
      "how much does an entry-level analyst make at your firm"),
     ("What would the interview involve?", INTERVIEW, "what would the interview involve"),
+    # the kinds drafts-dev's misses showed, in other words than its own
+    ("Does your firm take interns?", ASKS, "does your firm take interns"),
+    ("How does the hospital handle recruitment?", ASKS, "how does the hospital handle recruitment"),
+    ("Can I follow up with you about the position?", ASKS,
+     "follow up with you about the position"),
+    ("When would you be in touch with me?", INTERVIEW, "when would you be in touch with me"),
+    ("Which positions do you have open?", ASKS, "positions do you have open"),
+    ("Is there a role for someone like me in your lab?", ASKS,
+     "a role for someone like me in your lab"),
     ("How should I prepare for the interview with your team?", INTERVIEW,
      "should i prepare for the interview with your"),
 ]  # fmt: skip
@@ -664,6 +687,9 @@ LEARNING = [
     "How did you prepare for the interview with your firm?",
     "How should I prepare for an interview at a firm like yours?",
     "What does an informational interview usually involve?",
+    "What skills matter most for success in this job or career field?",
+    "When should I get in touch again?",  # keeping in touch, as the guide says
+    "How does recruitment work in this industry?",
 ]
 
 

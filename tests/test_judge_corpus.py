@@ -272,12 +272,13 @@ def test_the_model_never_trains_on_a_held_out_split() -> None:
     from tools.judge_train import CORPORA, HELD_OUT, training_rows
 
     held = {"test", "test-new", "guide-holdout", "org-holdout", "post-holdout", "lists-holdout"}
+    held.add("drafts-holdout")
     assert held <= set(HELD_OUT)
     assert FRESH not in CORPORA and REACH in CORPORA and SPAN in CORPORA
     assert not {row["split"] for row in training_rows(CORPORA)} & set(HELD_OUT)
 
 
-@pytest.mark.parametrize("name", ["guide", "org", "post", "lists"])
+@pytest.mark.parametrize("name", ["guide", "org", "post", "lists", "drafts"])
 def test_a_corpus_trained_on_keeps_its_holdout_held_out(name: str) -> None:
     """Wiring a corpus into the training must add its holdout to the held-out splits."""
     from tools.judge_train import CORPORA, HELD_OUT, training_rows

@@ -396,6 +396,16 @@ def test_an_informational_interview_is_not_a_hiring_one() -> None:
     assert judge.by_model("job", "Could you introduce me to someone else for an interview?")
 
 
+def test_the_persons_own_work_is_told_from_the_organisations_size() -> None:
+    lexicon = judge._lexicon(())
+    own = features.extract(["how", "many", "people", "do", "you", "manage", "|"], lexicon)
+    assert "cb:you c:k_own_work" in own
+    tokens = ["how", "many", "patients", "does", "the", "@org", "see", "|"]
+    assert "cb:@org c:k_own_work" in features.extract(tokens, lexicon)
+    assert judge.online("How many people do you manage at the company?") is None
+    assert judge.online("How many patients does the hospital see each year?")
+
+
 def test_reasons_bridge_a_gap_of_small_words_and_trim_the_ends() -> None:
     weights = model.Weights(0.0, 0.5, {"w:who": 2.0, "w:customer": 2.0, "w:about": 1.0})
     tokens = ["who", "are", "its", "customers", "about", "|"]

@@ -3,9 +3,10 @@
 The model (``infoview/judge/model.py``) is L2-regularised logistic regression, one per
 rule (IV303 ``online``, IV304 ``job``), over the features of ``infoview/judge/features.py``.
 It is trained on every labelled row except the held-out splits (``test``, ``test-new``,
-``guide-holdout``, ``org-holdout``, ``post-holdout`` and ``lists-holdout``): ``questions.csv``
-``train``, all of ``probe.csv``, ``wide.csv``, ``reach.csv``, ``span.csv`` and ``asker.csv``,
-and the ``-dev`` splits of ``guide.csv``, ``org.csv``, ``post.csv`` and ``lists.csv``
+``guide-holdout``, ``org-holdout``, ``post-holdout``, ``lists-holdout`` and
+``drafts-holdout``): ``questions.csv`` ``train``, all of ``probe.csv``, ``wide.csv``,
+``reach.csv``, ``span.csv`` and ``asker.csv``, and the ``-dev`` splits of ``guide.csv``,
+``org.csv``, ``post.csv``, ``lists.csv`` and ``drafts.csv``
 (``tests/data/README.md``; ``fresh.csv`` is never read). ``span-holdout`` and
 ``asker-holdout`` measured the round that built them and are trained on since, as
 ``wide-holdout`` and ``reach-holdout`` were before them.
@@ -59,12 +60,14 @@ CORPORA = (
     DATA / "org.csv",
     DATA / "post.csv",
     DATA / "lists.csv",
+    DATA / "drafts.csv",
 )
 OUT = ROOT / "infoview" / "data" / "judge_model.json"
 CV_OUT = DATA / "judge_cv.csv"
 # never trained or tuned on (span-holdout and asker-holdout were held out until guide.csv,
 # org.csv and post.csv came: the closing note of the round that built them had read them)
 HELD_OUT = ("test", "test-new", "guide-holdout", "org-holdout", "post-holdout", "lists-holdout")
+HELD_OUT += ("drafts-holdout",)
 PRECISION = 0.92  # the cross-validated precision the threshold keeps (see the docstring)
 LABELS = {"online": "online", "job": "job"}
 L2 = (0.25, 0.5, 1.0)

@@ -171,6 +171,15 @@ challenges challenge problems issues obstacles priorities plans future trends
 trend growing growth evolving evolve changes changed shifting goals"""
 
 
+# What the person met does in their own work ("how many people do you *manage*", "how many
+# clients do you *see*"): asked of "you" it is their own day; asked of the organisation
+# ("how many patients does the hospital see") its size. The pairs tell the two apart.
+OWN_WORK = """manage managing supervise supervising oversee overseeing mentor mentoring
+coach coaching teach teaching treat treating handle handling juggle juggling carry
+cover covering advise advising counsel counseling counselling see seeing train
+work|with deal|with care|for look|after interact|with meet|with"""
+
+
 # The class names the features use (``c:k_money``...), in a fixed order.
 def _entries(text: str) -> tuple[str, ...]:
     """A class's words; ``|`` joins the words of a phrase ("time|off")."""
@@ -198,4 +207,5 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "k_advice": _entries(ADVICE),
     "k_opinion": _entries(OPINION),
     "k_inside": _entries(INSIDE),
+    "k_own_work": _entries(OWN_WORK),
 }

@@ -44,6 +44,15 @@ _ACRONYMS_TEXT = (
     "crna"
 )
 _ACRONYMS = frozenset(_ACRONYMS_TEXT.split())
+# Common words written in capitals for emphasis ("So what is it REALLY like?"), not names.
+_EMPHASIS_TEXT = (
+    "really not very actually always never ever most least best worst all any only truly "
+    "exactly just so too do does did is are was were can could should would will must need "
+    "want what why how who where when which you your me my we our they them their no yes "
+    "every each much many more less real true first last before after now still also here "
+    "there this that important honestly like love hate"
+)
+_PLAIN_CAPS = _ACRONYMS | frozenset(_EMPHASIS_TEXT.split())
 MAX_TOKENS = 120  # a question is a sentence or two; the rest of a long item is not read
 # A capitalised run ending in one of these is a term written in title case ("Is there
 # Charge Pay?", "a completion Bonus"), not a name: its words are read as words.
@@ -122,7 +131,7 @@ def _without_names(question: str) -> bool:
         if word[:1].isupper() and index and not previous.endswith(("?", "!", ".", ":")):
             core = word.rstrip("?!.,;:)\"'”’")
             pronoun = core == "I" or core.startswith(("I'", "I’"))
-            if not pronoun and not (core.isupper() and core.lower() in _ACRONYMS):
+            if not pronoun and not (core.isupper() and core.lower() in _PLAIN_CAPS):
                 return False
         previous = raw
     return True
@@ -253,7 +262,7 @@ def _tokens_and_names(source: str) -> tuple[list[str], list[str]]:
             start = False
             continue
         plain = word.replace("’", "'")
-        acronym = plain.isupper() and len(plain) > 1 and plain.lower() not in _ACRONYMS
+        acronym = plain.isupper() and len(plain) > 1 and plain.lower() not in _PLAIN_CAPS
         if not start and (_capitalised(plain) or acronym):
             run.append(match)
             continue
