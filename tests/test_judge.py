@@ -600,6 +600,8 @@ JOB = [
     ("Can I follow up with you about the position?", ASKS,
      "follow up with you about the position"),
     ("When would you be in touch with me?", INTERVIEW, "when would you be in touch with me"),
+    ("What goals have you set for the person in this position?", INTERVIEW,
+     "the person in this position"),
     ("Which positions do you have open?", ASKS, "positions do you have open"),
     ("Is there a role for someone like me in your lab?", ASKS,
      "a role for someone like me in your lab"),
@@ -690,6 +692,8 @@ LEARNING = [
     "What skills matter most for success in this job or career field?",
     "When should I get in touch again?",  # keeping in touch, as the guide says
     "How does recruitment work in this industry?",
+    "What do people in this role typically do?",  # anyone in the role, not the hire
+    "What skills does a person in this position need?",
 ]
 
 
