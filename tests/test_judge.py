@@ -372,6 +372,7 @@ ONLY_THEY_CAN_ANSWER = [
     "Can you give an overview of the company culture?",
     "So what is it REALLY like?",  # capitals for emphasis, not a name
     "What is the management structure of your team like?",
+    "What funding issues does the district face?",  # its challenges, not what it offers
 ]
 
 
