@@ -603,6 +603,9 @@ JOB = [
     ("When would you be in touch with me?", INTERVIEW, "when would you be in touch with me"),
     ("What goals have you set for the person in this position?", INTERVIEW,
      "the person in this position"),
+    ("Are you the right person to talk to about a job?", ASKS,
+     "right person to talk to about a job"),
+    ("Who handles hiring for your department?", ASKS, "who handles hiring for your department"),
     ("Which positions do you have open?", ASKS, "positions do you have open"),
     ("Is there a role for someone like me in your lab?", ASKS,
      "a role for someone like me in your lab"),
@@ -695,6 +698,8 @@ LEARNING = [
     "How does recruitment work in this industry?",
     "What do people in this role typically do?",  # anyone in the role, not the hire
     "What skills does a person in this position need?",
+    "Who is responsible for hiring in most hospitals?",
+    "Are you the right person to talk to about careers in this field?",
 ]
 
 
