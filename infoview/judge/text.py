@@ -164,7 +164,7 @@ _INFORMAL: dict[str, tuple[str, ...]] = {
 }
 # A list's own numbering before a question: "1)", "(a)", "b.", "Q3:", a bullet.
 _ENUMERATOR = re.compile(
-    r"\s*(?:\(?[0-9]{1,3}[.)]|[a-zA-Z][.)]|\([a-zA-Z0-9]{1,3}\)|[Qq][0-9]{0,3}\s?[:.)]|[-*•‣–—])\s+"
+    r"(?:\(?[0-9]{1,3}[.)]|[a-zA-Z][.)]|\([a-zA-Z0-9]{1,3}\)|[Qq][0-9]{0,3}\s?[:.)]|[-*•‣–—])\s++"
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -173,9 +173,9 @@ def _plain(question: str) -> str:
     """The question without a list's numbering, and in lower case when its capitals say
     nothing about names: all in capitals ("WHAT DOES YOUR FIRM DO?") or nearly every word
     capitalised, as in a title ("What Does a Typical Day Look Like?")."""
-    numbered = _ENUMERATOR.match(question)
+    numbered = _ENUMERATOR.match(question.lstrip())
     if numbered:
-        question = question[numbered.end() :]
+        question = question.lstrip()[numbered.end() :]
     if question[1:] == question[1:].lower():  # most questions: no capital after the first
         return question
     words = _LETTERS.findall(question[:400])
