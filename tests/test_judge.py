@@ -751,6 +751,7 @@ def test_workspace_nouns_teach_the_rule_a_fields_word() -> None:
         ("What does Marlow & Reyes LLP do?", "what does @the @org do |"),
         ("Whos the CEO?", "who is the ceo |"),  # a hurried draft's spellings
         ("can u look at my resume", "can you look at my resume"),
+        ("What does the U.S. office do?", "what does the u | s | office do |"),
         ("Who are the firms' clients?", "who are the @org clients |"),
         ("How many people work at Marlow & Reyes LLP?", "how many people work at @the @org |"),
         ("What does the Bank of America do?", "what does the @org do |"),

@@ -162,6 +162,21 @@ _INFORMAL: dict[str, tuple[str, ...]] = {
     "yall": ("you",),
     "cuz": ("because",),
 }
+
+
+def _spelt_out(tokens: list[str]) -> list[str]:
+    """Each hurried spelling as its words; a letter before a mark ("the U.S. office") is
+    an abbreviation's, not "you"."""
+    out: list[str] = []
+    for index, token in enumerate(tokens):
+        words = _INFORMAL.get(token)
+        if words and not (len(token) <= 2 and tokens[index + 1 : index + 2] == ["|"]):
+            out.extend(words)
+        else:
+            out.append(token)
+    return out
+
+
 # A list's own numbering before a question: "1)", "(a)", "b.", "Q3:", a bullet.
 _ENUMERATOR = re.compile(
     r"(?:\(?[0-9]{1,3}[.)]|[a-zA-Z][.)]|\([a-zA-Z0-9]{1,3}\)|[Qq][0-9]{0,3}\s?[:.)]|[-*•‣–—])\s++"
@@ -212,7 +227,7 @@ def normalise(
     else:
         out, names = _tokens_and_names(source)
     if not _INFORMAL.keys().isdisjoint(out):
-        out = [word for token in out for word in _INFORMAL.get(token, (token,))]
+        out = _spelt_out(out)
     name = _name_tokens(organisation)
     if name and name[0] in out:
         out, names = _substitute(out, names, name)
