@@ -927,3 +927,22 @@ def test_buckets_compile_when_a_question_first_needs_them() -> None:
     assert all(b._compiled is not None for b in lazy)
     assert all(b._compiled is kept[id(b)] for b in used)  # compiled once, then kept
     assert {p.pattern for p in built.job.patterns()} >= {b.source for b in used}
+
+
+def _doc_examples(code: str, heading: str) -> list[str]:
+    from infoview.lint import registry
+
+    doc = registry.RULES[code].doc
+    block = doc.split(heading + "::", 1)[1].split("::", 1)[0]
+    lines = [line.strip() for line in block.splitlines() if line.strip().startswith("- ")]
+    return [re.sub(r"\s{2,}\(.*\)$", "", line[2:]) for line in lines]
+
+
+@pytest.mark.parametrize(("code", "rule"), [("IV303", "online"), ("IV304", "job")])
+def test_the_rule_docs_examples_are_judged_as_they_say(code: str, rule: str) -> None:
+    """`infoview rules IV303` and `IV304` show examples; each is judged as it is shown."""
+    passing, failing = _doc_examples(code, "Passing"), _doc_examples(code, "Failing")
+    assert len(passing) >= 4 and len(failing) >= 7
+    judge_one = judge.online if rule == "online" else judge.job
+    assert [q for q in passing if judge_one(q)] == []
+    assert [q for q in failing if not judge_one(q)] == []
