@@ -302,6 +302,28 @@ ONLINE = [
     ),
     ("What is the management structure?", OWNERS, "what is the management structure"),
     ("What press coverage has the hospital had?", PUBLISHED, "press coverage has the hospital had"),
+    # a research note's fragments
+    ("Year founded?", AGE, "year founded"),
+    ("Number of county employees?", SIZE, "number of county employees"),
+    ("4. Headquarters location?", PLACE, "headquarters location"),
+    ("CEO?", OWNERS, "ceo"),
+    # "like yours", an adverb, a merger, the services an agency provides
+    (
+        "What does a clinic like yours actually do?",
+        WHAT_IT_DOES,
+        "what does a clinic like yours actually do",
+    ),
+    (
+        "Tell me what the food bank really does for people.",
+        WHAT_IT_DOES,
+        "what the food bank really does for people",
+    ),
+    ("Did the bank just merge with another bank?", OWNERS, "did the bank just merge"),
+    (
+        "Could you describe the services the county's child welfare agency provides?",
+        OFFERS,
+        "describe the services the county's child welfare agency provides",
+    ),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -324,6 +346,11 @@ ONLY_THEY_CAN_ANSWER = [
     "What does the firm do when a filing deadline is missed?",
     "Tell me about your role at the company.",
     "How many people do you manage at the company?",
+    "How many layers are there between me and the CEO?",  # a fragment starts a clause
+    "Number of people in your department?",
+    "Team size?",
+    "Could you describe the programs the hospital offers to new nurses?",
+    "How did the merger change your job?",
     "When did the company start hiring paralegals?",
     "How many nurses are on your floor?",
     "How many students are in your class?",

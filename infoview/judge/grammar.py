@@ -16,7 +16,8 @@ The template language, over the words of :mod:`infoview.judge.text`:
   such as "at" or "of", so "your team at the hospital" is not "your hospital";
 - ``{gap3}`` is up to three words that are not "you", "I" or "do"; `` ~N`` up to N words;
 - ``{start}`` (only at a pattern's beginning) and ``{end}`` are the start and the end of a
-  clause; ``{name}`` a name that stands for the organisation; ``[^ |]++`` any word,
+  clause (``{clause}``: a start after a clause mark only, not after "and"); ``{name}`` a
+  name that stands for the organisation; ``[^ |]++`` any word,
   ``[a-z-]++`` a plain word;
 - ``(?:...)``, ``|``, ``?``, ``{m,n}`` and lookarounds mean what they mean in ``re``.
 
@@ -47,6 +48,8 @@ MACROS = {
     # A clause starts after "|" (and the question starts with one: see Grammar.encode)
     # or after "and", "so"...; the judge quotes the clause, not the word before it.
     "start": r"(?:\||and|so|also|know if|wonder if|wondering if)" + "\ue0ff",
+    # Only after a clause mark: a note's fragment ("Year founded?"), not "... and the CEO?".
+    "clause": r"\|" + "\ue0ff",
     "end": r"(?=$|\||and|or|exactly|now|today|nowadays|currently|these|right|overall"
     r"|generally|as a whole|there|here)",
 }
@@ -257,8 +260,9 @@ class _Compiler:
         return klass(chars, negate=True) + limit
 
     def expand(self, template: str) -> str:
-        if "{start}" in template[1:]:  # the judge quotes from where {start} ends
-            raise ValueError(f"judge grammar: {{start}} must begin the pattern: {template!r}")
+        for mark in ("{start}", "{clause}"):  # the judge quotes from where it ends
+            if mark in template[1:]:
+                raise ValueError(f"judge grammar: {mark} must begin the pattern: {template!r}")
         for name, body in MACROS.items():
             template = template.replace("{" + name + "}", body)
         out: list[str] = []
