@@ -435,6 +435,9 @@ JOB = [
     ),
     ("Are you hiring?", ASKS, "are you hiring"),
     ("Do you know of any openings?", ASKS, "any openings"),
+    ("Can you tell your manager about me?", ASKS, "tell your manager about me"),
+    ("Would you mention my name to the principal?", ASKS, "mention my name to the principal"),
+    ("Could you put me in touch with your recruiter?", ASKS, "put me in touch with your recruiter"),
     # presuming the asker holds the post
     ("Who would I report to?", PRESUMES, "who would i report to"),
     ("What is the interview process?", PRESUMES, "what is the interview process"),
@@ -649,6 +652,7 @@ LEARNING = [
     "How do people usually get hired in this field?",
     "What is the best way to find job openings in this field?",
     "Who do you report to?",
+    "How did you tell your manager that you wanted a new role?",  # their own move, not a referral
     "What was your interview process like when you were hired?",
     "What should a nursing résumé emphasise?",
     "Could you refer me to anyone else I should talk to?",
