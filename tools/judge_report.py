@@ -1,6 +1,6 @@
 """Print IV303/IV304 precision and recall on the labelled corpora (``make judge-report``).
 
-Twelve corpora, twenty-four splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
+Thirteen corpora, twenty-six splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
 ``test`` (whole guides held out) and ``test-new`` (guides added later, held out the same
 way), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout`` (whole sites held out,
 gathered before anyone read the grammar), ``wide.csv``, ``reach.csv`` and ``span.csv``
@@ -11,18 +11,21 @@ give ``wide-dev`` / ``wide-holdout``, ``reach-dev`` / ``reach-holdout`` and ``sp
 guides), ``org-dev`` / ``org-holdout`` (questions about the organisation) and ``post-dev`` /
 ``post-holdout`` (questions that seek or presume the post), ``lists.csv`` gives
 ``lists-dev`` / ``lists-holdout`` (whole lists of four kinds of page), ``drafts.csv`` gives
-``drafts-dev`` / ``drafts-holdout`` (the lists students draft from), and ``fresh.csv`` gives
-``fresh``: pages no other corpus cites, labelled by a third hand that never read the judge,
-and never trained or tuned on.
+``drafts-dev`` / ``drafts-holdout`` (the lists students draft from), ``voices.csv`` gives
+``voices-dev`` / ``voices-holdout`` (questions written here in students' own words, in 15
+fields; the grammar is tuned on ``voices-dev``, the model trained on neither), and
+``fresh.csv`` gives ``fresh``: pages no other corpus cites, labelled by a third hand that
+never read the judge, and never trained or tuned on.
 
 Three judges per split: the phrase grammar alone (``infoview/data/judge.yaml``), the
 linear model alone (``infoview/data/judge_model.json``) and the two together, as lint runs
 them (the grammar's verdict, else the model's). The model is trained on every split but
 ``test``, ``test-new``, ``guide-holdout``, ``org-holdout``, ``post-holdout``,
-``lists-holdout``, ``drafts-holdout`` and ``fresh`` (``tools/judge_train.py``; the other
-``-holdout`` splits were held out in the rounds that built them), so on the splits it was
-trained on its figures (marked ``cv``) come from grouped cross-validation: each row scored
-by a model that never saw its source (``tests/data/judge_cv.csv``, written by ``make judge-train``).
+``lists-holdout``, ``drafts-holdout``, ``voices.csv`` and ``fresh``
+(``tools/judge_train.py``; the other ``-holdout`` splits were held out in the rounds that
+built them), so on the splits it was trained on its figures (marked ``cv``) come from
+grouped cross-validation: each row scored by a model that never saw its source
+(``tests/data/judge_cv.csv``, written by ``make judge-train``).
 On the held-out splits it is the shipped model. The grammar was tuned on ``train`` and
 the ``-dev`` splits.
 
@@ -45,7 +48,9 @@ from judge_train import DATA
 from infoview import judge
 from infoview.judge import model
 
-CORPORA = (*TRAINED, DATA / "fresh.csv")  # the training's corpora, and the one never trained on
+# the training's corpora, the voices set (grammar tuning and a gauge: training on it cost the
+# real pages' holdouts precision, tests/data/README.md) and the set never trained or tuned on
+CORPORA = (*TRAINED, DATA / "voices.csv", DATA / "fresh.csv")
 CV = DATA / "judge_cv.csv"
 SPLITS = (
     "train",
@@ -71,10 +76,12 @@ SPLITS = (
     "lists-holdout",
     "drafts-dev",
     "drafts-holdout",
+    "voices-dev",
+    "voices-holdout",
     "fresh",
 )
 TUNING = ("train", "probe-dev", "wide-dev", "reach-dev", "span-dev", "asker-dev", "guide-dev")
-TUNING += ("org-dev", "post-dev", "lists-dev", "drafts-dev")
+TUNING += ("org-dev", "post-dev", "lists-dev", "drafts-dev", "voices-dev")
 RULES = {"IV303": "online", "IV304": "job"}
 Judge = Callable[[dict[str, str]], "str | None"]  # why a row is flagged, or None
 
