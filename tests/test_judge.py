@@ -324,6 +324,24 @@ ONLINE = [
         OFFERS,
         "describe the services the county's child welfare agency provides",
     ),
+    # more fragments, asked indirectly, clients described, ownership "still"
+    ("Total teaching staff across the district?", SIZE, "total teaching staff across the district"),
+    ("Number of hotels in the chain?", SIZE, "number of hotels in the chain"),
+    ("Principal's name?", OWNERS, "principal's name"),
+    ("I was wondering when the clinic was founded?", AGE, "wondering when the clinic was founded"),
+    ("Do you know when the co-op first opened?", AGE, "know when the co-op first opened"),
+    ("Are your customers mostly restaurants?", OFFERS, "are your customers mostly"),
+    (
+        "Which sectors do most of the agency's clients come from?",
+        OFFERS,
+        "which sectors do most of the agency's clients come from",
+    ),
+    (
+        "What kinds of clients does the brokerage work with?",
+        OFFERS,
+        "what kinds of clients does the brokerage work",
+    ),
+    ("Is the practice still family-owned?", OWNERS, "is the practice still family-owned"),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -347,6 +365,9 @@ ONLY_THEY_CAN_ANSWER = [
     "Tell me about your role at the company.",
     "How many people do you manage at the company?",
     "How many layers are there between me and the CEO?",  # a fragment starts a clause
+    "Total staff on your unit?",  # a unit's count, not the organisation's
+    "When the hospital was founded, what was your role?",  # asked of the interviewee
+    "Are your patients mostly elderly?",  # a nurse's own patients
     "Number of people in your department?",
     "Team size?",
     "Could you describe the programs the hospital offers to new nurses?",
@@ -436,6 +457,14 @@ JOB = [
     ("Are you hiring?", ASKS, "are you hiring"),
     ("Do you know of any openings?", ASKS, "any openings"),
     ("Can you tell your manager about me?", ASKS, "tell your manager about me"),
+    ("Are you guys hiring any junior developers?", ASKS, "are you guys hiring"),
+    ("Would your clinic be willing to take me on?", ASKS, "would your clinic be willing to take me on"),
+    ("Are there any trainee spots on your team?", ASKS, "are there any trainee spots on your team"),
+    (
+        "What do I need to do to get an interview with your newsroom?",
+        ASKS,
+        "what do i need to do to get an interview with your newsroom",
+    ),
     ("Would you mention my name to the principal?", ASKS, "mention my name to the principal"),
     ("Could you put me in touch with your recruiter?", ASKS, "put me in touch with your recruiter"),
     # presuming the asker holds the post
@@ -653,6 +682,8 @@ LEARNING = [
     "What is the best way to find job openings in this field?",
     "Who do you report to?",
     "How did you tell your manager that you wanted a new role?",  # their own move, not a referral
+    "Are there any parking spots at the hospital for visitors?",  # logistics, not a post
+    "What did you need to do to get hired here?",  # the interviewee's own path
     "What was your interview process like when you were hired?",
     "What should a nursing résumé emphasise?",
     "Could you refer me to anyone else I should talk to?",
