@@ -327,6 +327,7 @@ ONLINE = [
     # more fragments, asked indirectly, clients described, ownership "still"
     ("Total teaching staff across the district?", SIZE, "total teaching staff across the district"),
     ("Number of hotels in the chain?", SIZE, "number of hotels in the chain"),
+    ("How many people does the plant employ?", SIZE, "how many people does the plant employ"),
     ("Principal's name?", OWNERS, "principal's name"),
     ("I was wondering when the clinic was founded?", AGE, "wondering when the clinic was founded"),
     ("Do you know when the co-op first opened?", AGE, "know when the co-op first opened"),
