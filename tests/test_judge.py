@@ -459,7 +459,11 @@ JOB = [
     ("Do you know of any openings?", ASKS, "any openings"),
     ("Can you tell your manager about me?", ASKS, "tell your manager about me"),
     ("Are you guys hiring any junior developers?", ASKS, "are you guys hiring"),
-    ("Would your clinic be willing to take me on?", ASKS, "would your clinic be willing to take me on"),
+    (
+        "Would your clinic be willing to take me on?",
+        ASKS,
+        "would your clinic be willing to take me on",
+    ),
     ("Are there any trainee spots on your team?", ASKS, "are there any trainee spots on your team"),
     (
         "What do I need to do to get an interview with your newsroom?",
