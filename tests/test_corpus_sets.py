@@ -9,7 +9,10 @@
   gathered after the other three and independent of them;
 - ``drafts.csv``: whole lists of the questions students draft for an informational interview
   (guides, assignments, shadowing sheets, research checklists, "don't ask" advice), gathered
-  after ``lists.csv`` and independent of every other corpus.
+  after ``lists.csv`` and independent of every other corpus;
+- ``tail.csv``: the long tail of public pages no other corpus cites (interviews with a
+  professional, ask-me-anything threads, student assignments, employer and research lists),
+  gathered on 2026-12-03, mostly fine questions in 18 fields.
 
 Each is split by site with a rule fixed before any figure was read: a third of the sites
 (by the hash of :func:`tools.judge_train.site`) are ``<name>-holdout``, the rest and every
@@ -64,6 +67,7 @@ SETS = [
     Set("post", "j", 400, 70, 10, "job", (35, 55), ("job", "ok")),
     Set("lists", "l", 300, 60, 12, "", (0, 100), ("online", "job", "ok")),
     Set("drafts", "d", 160, 40, 12, "", (0, 100), ("online", "job", "ok")),
+    Set("tail", "t", 500, 80, 15, "", (0, 100), ("job", "ok")),
 ]
 IDS = [s.name for s in SETS]
 
@@ -96,7 +100,7 @@ def test_each_set_keeps_its_mix_of_labels(s: Set) -> None:
         assert low * total <= 100 * labels[s.about] <= high * total, labels
     if s.name == "org":
         assert labels["ok"] > 2 * labels["job"], labels
-    if s.name in {"guide", "lists", "drafts"}:
+    if s.name in {"guide", "lists", "drafts", "tail"}:
         assert labels["ok"] > labels["online"] > 0 and labels["ok"] > labels["job"] > 0, labels
 
 
@@ -153,7 +157,7 @@ def test_each_set_shares_no_site_or_question_with_any_other_corpus(s: Set) -> No
     any of them has; fresh.csv's questions are compared casefolded and never printed. guide,
     org and post were gathered at once: whichever landed later dropped a site the others cite;
     lists came after them and cites no site and repeats no question of any of them; drafts came
-    after lists and likewise shares nothing with any corpus before it."""
+    after lists, and tail after drafts, and likewise share nothing with any corpus before them."""
     others = rows() + probe_rows() + wide_rows() + reach_rows() + span_rows() + asker_rows()
     others += [row for name in IDS if name != s.name for row in set_rows(name)]
     sites = {site(row["source"]) for row in others if row["source"]} | fresh_sites()
