@@ -343,6 +343,8 @@ ONLINE = [
         "what kinds of clients does the brokerage work",
     ),
     ("Is the practice still family-owned?", OWNERS, "is the practice still family-owned"),
+    ("Who is on the exec team?", OWNERS, "who is on the exec team"),
+    ("How big are they?", SIZE, "how big are they"),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -465,6 +467,7 @@ JOB = [
         "would your clinic be willing to take me on",
     ),
     ("Are there any trainee spots on your team?", ASKS, "are there any trainee spots on your team"),
+    ("What roles are open at the agency?", ASKS, "what roles are open at the agency"),
     (
         "What do I need to do to get an interview with your newsroom?",
         ASKS,
@@ -688,6 +691,7 @@ LEARNING = [
     "Who do you report to?",
     "How did you tell your manager that you wanted a new role?",  # their own move, not a referral
     "Are there any parking spots at the hospital for visitors?",  # logistics, not a post
+    "What kinds of jobs are available in this field?",  # the field's posts, not this one's
     "What did you need to do to get hired here?",  # the interviewee's own path
     "What was your interview process like when you were hired?",
     "What should a nursing résumé emphasise?",
