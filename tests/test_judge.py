@@ -345,6 +345,19 @@ ONLINE = [
     ("Is the practice still family-owned?", OWNERS, "is the practice still family-owned"),
     ("Who is on the exec team?", OWNERS, "who is on the exec team"),
     ("How big are they?", SIZE, "how big are they"),
+    ("Is the shelter a 501(c)(3)?", OWNERS, "is the shelter a 501c3"),
+    ("Does the agency report to the governor?", OWNERS, "does the agency report to"),
+    ("I was curious which laws the agency enforces.", OFFERS, "which laws the agency enforces"),
+    (
+        "What does the county's planning office actually do?",
+        WHAT_IT_DOES,
+        "what does the county's planning office actually do",
+    ),
+    (
+        "Does the clinic only treat children?",
+        OFFERS,
+        "does the clinic only treat",
+    ),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -371,6 +384,8 @@ ONLY_THEY_CAN_ANSWER = [
     "Total staff on your unit?",  # a unit's count, not the organisation's
     "When the hospital was founded, what was your role?",  # asked of the interviewee
     "Are your patients mostly elderly?",  # a nurse's own patients
+    "What does your department do?",  # a unit's work, not the organisation's
+    "How did you decide to work for a 501(c)(3)?",  # the interviewee's choice
     "Number of people in your department?",
     "Team size?",
     "Could you describe the programs the hospital offers to new nurses?",
@@ -468,6 +483,16 @@ JOB = [
     ),
     ("Are there any trainee spots on your team?", ASKS, "are there any trainee spots on your team"),
     ("What roles are open at the agency?", ASKS, "what roles are open at the agency"),
+    (
+        "Could you pass my portfolio along to your art director?",
+        RESUME,
+        "pass my portfolio along to your art director",
+    ),
+    (
+        "What training would I get when I start?",
+        PRESUMES,
+        "training would i get when i start",
+    ),
     (
         "What do I need to do to get an interview with your newsroom?",
         ASKS,
@@ -692,6 +717,7 @@ LEARNING = [
     "How did you tell your manager that you wanted a new role?",  # their own move, not a referral
     "Are there any parking spots at the hospital for visitors?",  # logistics, not a post
     "What kinds of jobs are available in this field?",  # the field's posts, not this one's
+    "What training did you get when you started?",  # the interviewee's own start
     "What did you need to do to get hired here?",  # the interviewee's own path
     "What was your interview process like when you were hired?",
     "What should a nursing résumé emphasise?",
@@ -821,6 +847,8 @@ def test_workspace_nouns_teach_the_rule_a_fields_word() -> None:
         ("What Does a Typical Day Look Like?", "what does a typical day look like |"),
         ("What does Marlow & Reyes LLP do?", "what does @the @org do |"),
         ("Whos the CEO?", "who is the ceo |"),  # a hurried draft's spellings
+        ("Is it a 501(c)(3)?", "is it a 501c3 |"),  # a tax status is one word
+        ("A 501 (c) (6) or a 501(c)?", "a 501c6 or a 501c |"),
         ("can u look at my resume", "can you look at my resume"),
         ("What does the U.S. office do?", "what does the u | s | office do |"),
         ("Who are the firms' clients?", "who are the @org clients |"),
