@@ -328,6 +328,16 @@ ONLINE = [
     ("Total teaching staff across the district?", SIZE, "total teaching staff across the district"),
     ("Number of hotels in the chain?", SIZE, "number of hotels in the chain"),
     ("How many people does the plant employ?", SIZE, "how many people does the plant employ"),
+    (
+        "Roughly how many nurses does the whole health system employ?",
+        SIZE,
+        "how many nurses does the whole health system employ",
+    ),
+    (
+        "I was curious whether the firm has an office in London.",
+        PLACE,
+        "whether the firm has an office in",
+    ),
     ("Principal's name?", OWNERS, "principal's name"),
     ("I was wondering when the clinic was founded?", AGE, "wondering when the clinic was founded"),
     ("Do you know when the co-op first opened?", AGE, "know when the co-op first opened"),
@@ -385,6 +395,9 @@ ONLY_THEY_CAN_ANSWER = [
     "When the hospital was founded, what was your role?",  # asked of the interviewee
     "Are your patients mostly elderly?",  # a nurse's own patients
     "What does your department do?",  # a unit's work, not the organisation's
+    "What system does the firm use for billing?",  # a tool, not a health system
+    "What does the network team do?",  # a team
+    "I wonder if your team has people in London.",
     "How did you decide to work for a 501(c)(3)?",  # the interviewee's choice
     "Number of people in your department?",
     "Team size?",
