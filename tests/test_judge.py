@@ -307,6 +307,8 @@ ONLINE = [
     ("Number of county employees?", SIZE, "number of county employees"),
     ("4. Headquarters location?", PLACE, "headquarters location"),
     ("CEO?", OWNERS, "ceo"),
+    ("Annual budget?", SIZE, "annual budget"),
+    ("What was last year's revenue?", SIZE, "what was last year's revenue"),
     # "like yours", an adverb, a merger, the services an agency provides
     (
         "What does a clinic like yours actually do?",
@@ -397,6 +399,7 @@ ONLY_THEY_CAN_ANSWER = [
     "What does your department do?",  # a unit's work, not the organisation's
     "What system does the firm use for billing?",  # a tool, not a health system
     "What does the network team do?",  # a team
+    "What about the budget for your program?",  # a programme's budget
     "I wonder if your team has people in London.",
     "How did you decide to work for a 501(c)(3)?",  # the interviewee's choice
     "Number of people in your department?",
