@@ -308,6 +308,12 @@ ONLINE = [
     ("4. Headquarters location?", PLACE, "headquarters location"),
     ("CEO?", OWNERS, "ceo"),
     ("Annual budget?", SIZE, "annual budget"),
+    (
+        "What sector does the nonprofit work in?",
+        WHAT_IT_DOES,
+        "what sector does the nonprofit work in",
+    ),
+    ("Does the college offer online degrees?", OFFERS, "does the college offer online degrees"),
     ("What was last year's revenue?", SIZE, "what was last year's revenue"),
     # "like yours", an adverb, a merger, the services an agency provides
     (
@@ -400,6 +406,8 @@ ONLY_THEY_CAN_ANSWER = [
     "What system does the firm use for billing?",  # a tool, not a health system
     "What does the network team do?",  # a team
     "What about the budget for your program?",  # a programme's budget
+    "Does the school offer professional development courses for teachers?",  # staff's, not clients'
+    "Does the hospital provide IV teams?",
     "I wonder if your team has people in London.",
     "How did you decide to work for a 501(c)(3)?",  # the interviewee's choice
     "Number of people in your department?",
@@ -499,6 +507,12 @@ JOB = [
     ),
     ("Are there any trainee spots on your team?", ASKS, "are there any trainee spots on your team"),
     ("What roles are open at the agency?", ASKS, "what roles are open at the agency"),
+    ("Would you consider hiring me?", ASKS, "hiring me"),
+    (
+        "What does the interview process involve?",
+        PRESUMES,
+        "what does the interview process involve",
+    ),
     (
         "Could you pass my portfolio along to your art director?",
         RESUME,
@@ -734,6 +748,7 @@ LEARNING = [
     "Are there any parking spots at the hospital for visitors?",  # logistics, not a post
     "What kinds of jobs are available in this field?",  # the field's posts, not this one's
     "What training did you get when you started?",  # the interviewee's own start
+    "What does the interview process at most firms involve?",  # the field's, not this post's
     "What did you need to do to get hired here?",  # the interviewee's own path
     "What was your interview process like when you were hired?",
     "What should a nursing résumé emphasise?",
