@@ -314,6 +314,13 @@ ONLINE = [
         "what sector does the nonprofit work in",
     ),
     ("Does the college offer online degrees?", OFFERS, "does the college offer online degrees"),
+    ("What software does the startup build?", OFFERS, "what software does the startup build"),
+    ("Where is the district office?", PLACE, "where is the district office"),
+    (
+        "What does a company like Stripe actually sell?",
+        WHAT_IT_DOES,
+        "what does a company like Stripe actually sell",
+    ),
     ("What was last year's revenue?", SIZE, "what was last year's revenue"),
     # "like yours", an adverb, a merger, the services an agency provides
     (
@@ -408,6 +415,8 @@ ONLY_THEY_CAN_ANSWER = [
     "What about the budget for your program?",  # a programme's budget
     "Does the school offer professional development courses for teachers?",  # staff's, not clients'
     "Does the hospital provide IV teams?",
+    "Where is your office?",  # the meeting's place
+    "What platforms does the agency use to reach people?",  # its practice, not its offer
     "I wonder if your team has people in London.",
     "How did you decide to work for a 501(c)(3)?",  # the interviewee's choice
     "Number of people in your department?",
