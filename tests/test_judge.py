@@ -517,6 +517,12 @@ JOB = [
     ("Are there any trainee spots on your team?", ASKS, "are there any trainee spots on your team"),
     ("What roles are open at the agency?", ASKS, "what roles are open at the agency"),
     ("Would you consider hiring me?", ASKS, "hiring me"),
+    ("Will the associate have their own assistant?", INTERVIEW, "will the associate have"),
+    (
+        "What is the average number of patients the associate would see per day?",
+        INTERVIEW,
+        "the associate would see",
+    ),
     (
         "What does the interview process involve?",
         PRESUMES,
@@ -758,6 +764,7 @@ LEARNING = [
     "What kinds of jobs are available in this field?",  # the field's posts, not this one's
     "What training did you get when you started?",  # the interviewee's own start
     "What does the interview process at most firms involve?",  # the field's, not this post's
+    "How do associates usually spend their first year?",  # associates in general
     "What did you need to do to get hired here?",  # the interviewee's own path
     "What was your interview process like when you were hired?",
     "What should a nursing résumé emphasise?",
