@@ -317,6 +317,16 @@ ONLINE = [
     ("What software does the startup build?", OFFERS, "what software does the startup build"),
     ("Where is the district office?", PLACE, "where is the district office"),
     (
+        "What's the graduation rate at the high school?",
+        PUBLISHED,
+        "what is the graduation rate at the high school",
+    ),
+    (
+        "What percentage of donations go to programs?",
+        PUBLISHED,
+        "what percentage of donations go to programs",
+    ),
+    (
         "What does a company like Stripe actually sell?",
         WHAT_IT_DOES,
         "what does a company like Stripe actually sell",
@@ -416,6 +426,8 @@ ONLY_THEY_CAN_ANSWER = [
     "Does the school offer professional development courses for teachers?",  # staff's, not clients'
     "Does the hospital provide IV teams?",
     "Where is your office?",  # the meeting's place
+    "What was your graduation rate in nursing school?",  # the interviewee's school
+    "What percentage of your time goes to admin work?",  # the interviewee's week
     "What platforms does the agency use to reach people?",  # its practice, not its offer
     "I wonder if your team has people in London.",
     "How did you decide to work for a 501(c)(3)?",  # the interviewee's choice
