@@ -529,6 +529,9 @@ JOB = [
     ("Are there any trainee spots on your team?", ASKS, "are there any trainee spots on your team"),
     ("What roles are open at the agency?", ASKS, "what roles are open at the agency"),
     ("Would you consider hiring me?", ASKS, "hiring me"),
+    ("Any chance you're hiring?", ASKS, "chance you're hiring"),
+    ("Is it better to apply online or through you?", ASKS, "apply online or through you"),
+    ("Do I have what it takes to work here?", ASKS, "do i have what it takes to work here"),
     ("Will the associate have their own assistant?", INTERVIEW, "will the associate have"),
     (
         "What is the average number of patients the associate would see per day?",
@@ -777,6 +780,8 @@ LEARNING = [
     "What training did you get when you started?",  # the interviewee's own start
     "What does the interview process at most firms involve?",  # the field's, not this post's
     "How do associates usually spend their first year?",  # associates in general
+    "Do you know if hospitals in general are hiring new grads?",  # the field's hiring
+    "How did you know whether you were hiring the right person?",
     "What did you need to do to get hired here?",  # the interviewee's own path
     "What was your interview process like when you were hired?",
     "What should a nursing résumé emphasise?",
