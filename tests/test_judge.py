@@ -308,6 +308,17 @@ ONLINE = [
     ("4. Headquarters location?", PLACE, "headquarters location"),
     ("CEO?", OWNERS, "ceo"),
     ("Annual budget?", SIZE, "annual budget"),
+    ("Key clients?", OFFERS, "key clients"),
+    ("Services offered?", OFFERS, "services offered"),
+    ("Locations?", PLACE, "locations"),
+    ("Mission and values?", PUBLISHED, "mission and values"),
+    ("Public or private?", OWNERS, "public or private"),
+    ("Founded when?", AGE, "founded when"),
+    ("# of employees?", SIZE, "number of employees"),
+    ("Would you mind telling me who your main clients are?", OFFERS, "who your main clients are"),
+    ("I'd like to know where the headquarters is.", PLACE, "where the headquarters is"),
+    ("I was wondering how big the firm is.", SIZE, "how big the firm is"),
+    ("I'd love to hear about the history of the firm.", PUBLISHED, "history of the firm"),
     (
         "What sector does the nonprofit work in?",
         WHAT_IT_DOES,
@@ -428,6 +439,9 @@ ONLY_THEY_CAN_ANSWER = [
     "Where is your office?",  # the meeting's place
     "What was your graduation rate in nursing school?",  # the interviewee's school
     "What percentage of your time goes to admin work?",  # the interviewee's week
+    "How have the agency's budget, its services and clientele changed?",  # a list, not a note
+    "How do you find new clients? Any tips?",
+    "Tell me the history of your career.",
     "What platforms does the agency use to reach people?",  # its practice, not its offer
     "I wonder if your team has people in London.",
     "How did you decide to work for a 501(c)(3)?",  # the interviewee's choice

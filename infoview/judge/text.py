@@ -148,6 +148,7 @@ def _marks(text: str) -> str:
     return text
 
 
+_NUMBER_OF = re.compile(r"#\s?of\s", re.IGNORECASE)
 _TAX_STATUS = re.compile(r"501\s?\(\s?[cC]\s?\)\s?(?:\(\s?(\d{1,2})\s?\))?")
 _SPACED = '"“”‘/&*_+=#~^`@$%{}\\'
 # Spellings of a hurried draft, read as the words they stand for.
@@ -216,6 +217,8 @@ def normalise(
     ``@org`` too, unless a word of ``units`` follows it ("lab group", "practice areas").
     """
     source = _plain(question[:4000].replace("(s)", "s"))
+    if "#" in source:  # a note's "# of employees" is "number of employees"
+        source = _NUMBER_OF.sub("number of ", source)
     if "501(" in source:  # a nonprofit's tax status is one word: "501(c)(3)" reads "501c3"
         source = _TAX_STATUS.sub(r"501c\1", source)
     if _without_names(source):
