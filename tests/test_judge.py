@@ -796,6 +796,7 @@ LEARNING = [
     "How do associates usually spend their first year?",  # associates in general
     "Do you know if hospitals in general are hiring new grads?",  # the field's hiring
     "How did you know whether you were hiring the right person?",
+    "What does a company like yours look for in a new hire?",  # hiring in general
     "What did you need to do to get hired here?",  # the interviewee's own path
     "What was your interview process like when you were hired?",
     "What should a nursing résumé emphasise?",
