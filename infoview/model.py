@@ -327,6 +327,25 @@ def plain_text(markdown: str) -> str:
     return " ".join(_MARKUP.sub("", markdown).split())
 
 
+# A link or an image reads as its text; an autolink and a backslash escape's mark go.
+_LINK = re.compile(r"!?\[([^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)")
+_AUTOLINK = re.compile(r"<(?:https?|mailto):[^<>\s]{0,2000}>")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def read_text(markdown: str) -> str:
+    """Markdown as a reader says it: "What does [Acme](https://acme.example) make?" ->
+    "What does Acme make?" (links and images as their text, autolinks dropped, escapes
+    undone), then :func:`plain_text`."""
+    if "](" in markdown:
+        markdown = _LINK.sub(r"\1", markdown)
+    if "<" in markdown:
+        markdown = _AUTOLINK.sub("", markdown)
+    if "\\" in markdown:
+        markdown = _ESCAPED.sub(r"\1", markdown)
+    return plain_text(markdown)
+
+
 def normal_words(text: str) -> str:
     """Lower-case words only, for comparing wordings ("Follow-up:" == "follow up")."""
     return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from infoview.model import read_text
+
 from .helpers import BASE, FRONT, QUESTIONS_LINE, RESEARCH, Row, cases, diagnostics, doc, run
 
 Q = QUESTIONS_LINE  # '## Questions'
@@ -246,6 +248,22 @@ def test_iv303_message_names_the_words_that_made_it_so() -> None:
         'their website answers this: it asks what the organisation does ("what does your '
         'hospital do"); look it up beforehand and ask what only they can tell you'
     )
+
+
+def test_the_rules_read_a_question_as_a_reader_says_it() -> None:
+    """A link reads as its text, an autolink and an escape's backslash go: the message
+    quotes the question's words, not its Markdown."""
+    (found,) = diagnostics(
+        asking("What does [Kessler Health](https://kessler.example/about) do\\?"),
+        select=["IV303"],
+    )
+    assert '("what does Kessler Health do")' in found.message
+    (found,) = diagnostics(
+        asking("Are you hiring? <https://kessler.example/jobs>"), select=["IV304"]
+    )
+    assert '("are you hiring")' in found.message
+    assert read_text("![logo](a.png) **What** does `it` do\\?") == "logo What does it do?"
+    assert read_text("What does [company name] do?") == "What does [company name] do?"
 
 
 def test_iv303_extra_pattern_message_names_the_pattern() -> None:

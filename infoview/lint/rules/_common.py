@@ -14,7 +14,7 @@ from infoview.model import (
     ResearchItem,
     Span,
     Status,
-    plain_text,
+    read_text,
 )
 from infoview.regex_safety import MAX_TEXT
 
@@ -47,7 +47,7 @@ def judged_questions(
     organisation = interview.interviewer.organization
     words = ctx.config.lint.organisation_words
     for question in interview.questions:
-        text = plain_text(question.text)
+        text = read_text(question.text)
         reason = judge(text, organisation, words)
         if reason is None:
             for pattern in extra:  # the workspace's own patterns see a bounded text
