@@ -12,7 +12,9 @@
   after ``lists.csv`` and independent of every other corpus;
 - ``tail.csv``: the long tail of public pages no other corpus cites (interviews with a
   professional, ask-me-anything threads, student assignments, employer and research lists),
-  gathered on 2026-12-03, mostly fine questions in 18 fields.
+  gathered on 2026-12-03, mostly fine questions in 18 fields;
+- ``repos.csv``: question lists in public GitHub repositories (informational-interview
+  templates, career guides, questions to ask an interviewer), gathered after ``tail.csv``.
 
 Each is split by site with a rule fixed before any figure was read: a third of the sites
 (by the hash of :func:`tools.judge_train.site`) are ``<name>-holdout``, the rest and every
@@ -68,6 +70,7 @@ SETS = [
     Set("lists", "l", 300, 60, 12, "", (0, 100), ("online", "job", "ok")),
     Set("drafts", "d", 160, 40, 12, "", (0, 100), ("online", "job", "ok")),
     Set("tail", "t", 500, 80, 15, "", (0, 100), ("job", "ok")),
+    Set("repos", "h", 350, 35, 8, "", (0, 100), ("ok",)),
 ]
 IDS = [s.name for s in SETS]
 
@@ -100,7 +103,7 @@ def test_each_set_keeps_its_mix_of_labels(s: Set) -> None:
         assert low * total <= 100 * labels[s.about] <= high * total, labels
     if s.name == "org":
         assert labels["ok"] > 2 * labels["job"], labels
-    if s.name in {"guide", "lists", "drafts", "tail"}:
+    if s.name in {"guide", "lists", "drafts", "tail", "repos"}:
         assert labels["ok"] > labels["online"] > 0 and labels["ok"] > labels["job"] > 0, labels
 
 
@@ -157,7 +160,8 @@ def test_each_set_shares_no_site_or_question_with_any_other_corpus(s: Set) -> No
     any of them has; fresh.csv's questions are compared casefolded and never printed. guide,
     org and post were gathered at once: whichever landed later dropped a site the others cite;
     lists came after them and cites no site and repeats no question of any of them; drafts came
-    after lists, and tail after drafts, and likewise share nothing with any corpus before them."""
+    after lists, tail after drafts and repos after tail, and likewise share nothing with any
+    corpus before them."""
     others = rows() + probe_rows() + wide_rows() + reach_rows() + span_rows() + asker_rows()
     others += [row for name in IDS if name != s.name for row in set_rows(name)]
     sites = {site(row["source"]) for row in others if row["source"]} | fresh_sites()

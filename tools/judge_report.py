@@ -1,6 +1,6 @@
 """Print IV303/IV304 precision and recall on the labelled corpora (``make judge-report``).
 
-Fourteen corpora, twenty-eight splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
+Fifteen corpora, thirty splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
 ``test`` (whole guides held out) and ``test-new`` (guides added later, held out the same
 way), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout`` (whole sites held out,
 gathered before anyone read the grammar), ``wide.csv``, ``reach.csv`` and ``span.csv``
@@ -14,18 +14,20 @@ guides), ``org-dev`` / ``org-holdout`` (questions about the organisation) and ``
 ``drafts-dev`` / ``drafts-holdout`` (the lists students draft from), ``voices.csv`` gives
 ``voices-dev`` / ``voices-holdout`` (questions written here in students' own words, in 15
 fields), ``tail.csv`` gives ``tail-dev`` / ``tail-holdout`` (the long tail of public pages,
-mostly fine questions; the grammar is tuned on both sets' ``-dev`` and the model trained on
-neither set), and ``fresh.csv`` gives ``fresh``: pages no other corpus cites, labelled by
-a third hand that never read the judge, and never trained or tuned on.
+mostly fine questions), ``repos.csv`` gives ``repos-dev`` / ``repos-holdout`` (question
+lists in public GitHub repositories; the grammar is tuned on these three sets' ``-dev`` and
+the model trained on none of them), and ``fresh.csv`` gives ``fresh``: pages no other
+corpus cites, labelled by a third hand that never read the judge, and never trained or
+tuned on.
 
 Three judges per split: the phrase grammar alone (``infoview/data/judge.yaml``), the
 linear model alone (``infoview/data/judge_model.json``) and the two together, as lint runs
 them (the grammar's verdict, else the model's). The model is trained on every split but
 ``test``, ``test-new``, ``guide-holdout``, ``org-holdout``, ``post-holdout``,
-``lists-holdout``, ``drafts-holdout``, ``voices.csv``, ``tail.csv`` and ``fresh``
-(``tools/judge_train.py``; the other ``-holdout`` splits were held out in the rounds that
-built them), so on the splits it was trained on its figures (marked ``cv``) come from
-grouped cross-validation: each row scored by a model that never saw its source
+``lists-holdout``, ``drafts-holdout``, ``voices.csv``, ``tail.csv``, ``repos.csv`` and
+``fresh`` (``tools/judge_train.py``; the other ``-holdout`` splits were held out in the
+rounds that built them), so on the splits it was trained on its figures (marked ``cv``)
+come from grouped cross-validation: each row scored by a model that never saw its source
 (``tests/data/judge_cv.csv``, written by ``make judge-train``).
 On the held-out splits it is the shipped model. The grammar was tuned on ``train`` and
 the ``-dev`` splits.
@@ -49,10 +51,9 @@ from judge_train import DATA
 from infoview import judge
 from infoview.judge import model
 
-# the training's corpora; the voices and tail sets, which tune the grammar and measure but are
-# not trained on (training on them cost the other holdouts, tests/data/README.md); and the set
-# never trained or tuned on
-CORPORA = (*TRAINED, DATA / "voices.csv", DATA / "tail.csv", DATA / "fresh.csv")
+# the training's corpora; the voices, tail and repos sets, which tune the grammar and measure
+# but are not trained on (tests/data/README.md); and the set never trained or tuned on
+CORPORA = (*TRAINED, DATA / "voices.csv", DATA / "tail.csv", DATA / "repos.csv", DATA / "fresh.csv")
 CV = DATA / "judge_cv.csv"
 SPLITS = (
     "train",
@@ -82,10 +83,12 @@ SPLITS = (
     "voices-holdout",
     "tail-dev",
     "tail-holdout",
+    "repos-dev",
+    "repos-holdout",
     "fresh",
 )
 TUNING = ("train", "probe-dev", "wide-dev", "reach-dev", "span-dev", "asker-dev", "guide-dev")
-TUNING += ("org-dev", "post-dev", "lists-dev", "drafts-dev", "voices-dev", "tail-dev")
+TUNING += ("org-dev", "post-dev", "lists-dev", "drafts-dev", "voices-dev", "tail-dev", "repos-dev")
 RULES = {"IV303": "online", "IV304": "job"}
 Judge = Callable[[dict[str, str]], "str | None"]  # why a row is flagged, or None
 
