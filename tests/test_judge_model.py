@@ -277,6 +277,13 @@ def test_reasons_quote_the_heaviest_words_never_only_small_ones() -> None:
     assert model.reasons(weights, found, tokens) == [(3, 4)]
     only_small = model.Weights(0.0, 0.5, {"w:the": 5.0})
     assert model.reasons(only_small, found, tokens) == [(2, 3)]
+    # a question word alone is dropped beside words that say more, and kept when bridged
+    tokens = ["what", "percentage", "of", "the", "agency", "budget", "|"]
+    found = features.extract(tokens, features.Lexicon({}, frozenset()))
+    asking = model.Weights(0.0, 0.5, {"w:what": 3.0, "w:budget": 2.0, "b:agency budget": 1.0})
+    assert model.reasons(asking, found, tokens) == [(4, 6)]
+    only_what = model.Weights(0.0, 0.5, {"w:what": 3.0})
+    assert model.reasons(only_what, found, tokens) == [(0, 1)]
 
 
 def test_the_features_of_a_question() -> None:

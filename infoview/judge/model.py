@@ -187,7 +187,8 @@ def reasons(
 
     Features are taken by weight, largest first, until their words make ``MAX_PHRASES``
     runs or ``MAX_WORDS`` words (neighbouring words join one run); a range of only small
-    words ("the", "is", "I") is never what a verdict quotes.
+    words ("the", "is", "I") is never what a verdict quotes, nor a question word alone
+    ("what") beside others that say more.
     """
     get = weights.weights.get
     ranked = sorted(
@@ -209,7 +210,9 @@ def reasons(
         chosen = trial
     if not chosen and ranked:  # only small words weighed: quote the heaviest anyway
         return _runs(set(range(*found[ranked[0][1]][0])))
-    return [_trim(run, tokens) for run in _bridge(_runs(chosen), tokens)]
+    runs = [_trim(run, tokens) for run in _bridge(_runs(chosen), tokens)]
+    telling = [run for run in runs if not _bare(tokens[run[0] : run[1]])]
+    return telling or runs  # a question word alone ("what") is dropped beside telling words
 
 
 def _bridge(runs: list[tuple[int, int]], tokens: list[str]) -> list[tuple[int, int]]:
@@ -249,3 +252,12 @@ def _runs(indices: set[int]) -> list[tuple[int, int]]:
 def quiet(words: list[str]) -> bool:
     """True when a range holds only small words (see ``_QUIET``)."""
     return all(w in _QUIET or w.startswith("@the") for w in words)
+
+
+# A question word alone says nothing of why ("what"): quoted only beside other words.
+_ASKING = frozenset({"what", "how", "who", "which", "where", "when", "why", "whom", "whose"})
+
+
+def _bare(words: list[str]) -> bool:
+    """True when a range is not worth quoting on its own: small words, or one question word."""
+    return quiet(words) or all(w in _ASKING or w in _QUIET for w in words)
