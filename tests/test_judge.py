@@ -544,6 +544,7 @@ JOB = [
     ("What roles are open at the agency?", ASKS, "what roles are open at the agency"),
     ("Would you consider hiring me?", ASKS, "hiring me"),
     ("Any chance you're hiring?", ASKS, "chance you're hiring"),
+    ("how much wud i get paid", PAY, "how much would i get paid"),
     ("Is it better to apply online or through you?", ASKS, "apply online or through you"),
     ("Do I have what it takes to work here?", ASKS, "do i have what it takes to work here"),
     ("Will the associate have their own assistant?", INTERVIEW, "will the associate have"),
@@ -927,6 +928,10 @@ def test_workspace_nouns_teach_the_rule_a_fields_word() -> None:
         ("What does Marlow & Reyes LLP do?", "what does @the @org do |"),
         ("Whos the CEO?", "who is the ceo |"),  # a hurried draft's spellings
         ("Is it a 501(c)(3)?", "is it a 501c3 |"),  # a tax status is one word
+        ("r u hiring", "are you hiring"),  # "r" is "are" before a person only
+        ("Is plan R cheaper?", "is plan r cheaper |"),
+        ("wat services do u offer", "what services do you offer"),
+        ("how many ppl work there", "how many people work there"),
         ("A 501 (c) (6) or a 501(c)?", "a 501c6 or a 501c |"),
         ("can u look at my resume", "can you look at my resume"),
         ("What does the U.S. office do?", "what does the u | s | office do |"),

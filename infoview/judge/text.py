@@ -163,7 +163,25 @@ _INFORMAL: dict[str, tuple[str, ...]] = {
     "y'all": ("you",),
     "yall": ("you",),
     "cuz": ("because",),
+    "wat": ("what",),
+    "wut": ("what",),
+    "ppl": ("people",),
+    "wud": ("would",),
+    "cud": ("could",),
+    "shud": ("should",),
+    "abt": ("about",),
+    "pls": ("please",),
+    "plz": ("please",),
+    "im": ("i'm",),
+    "dont": ("don't",),
+    "doesnt": ("doesn't",),
+    "cant": ("can't",),
+    "ive": ("i've",),
 }
+
+
+# "r" is "are" only before a person: "r u hiring", not "Plan R" or "R&D".
+_ARE_BEFORE = frozenset({"u", "you", "they", "we", "there", "ur", "your"})
 
 
 def _spelt_out(tokens: list[str]) -> list[str]:
@@ -171,6 +189,9 @@ def _spelt_out(tokens: list[str]) -> list[str]:
     an abbreviation's, not "you"."""
     out: list[str] = []
     for index, token in enumerate(tokens):
+        if token == "r" and tokens[index + 1 : index + 2] and tokens[index + 1] in _ARE_BEFORE:
+            out.append("are")
+            continue
         words = _INFORMAL.get(token)
         if words and not (len(token) <= 2 and tokens[index + 1 : index + 2] == ["|"]):
             out.extend(words)
@@ -232,7 +253,7 @@ def normalise(
         names: list[str] = []
     else:
         out, names = _tokens_and_names(source)
-    if not _INFORMAL.keys().isdisjoint(out):
+    if not _INFORMAL.keys().isdisjoint(out) or "r" in out:
         out = _spelt_out(out)
     name = _name_tokens(organisation)
     if name and name[0] in out:
