@@ -933,6 +933,7 @@ def test_workspace_nouns_teach_the_rule_a_fields_word() -> None:
         ("wat services do u offer", "what services do you offer"),
         ("how many ppl work there", "how many people work there"),
         ("A 501 (c) (6) or a 501(c)?", "a 501c6 or a 501c |"),
+        ("Is it a 501 (c)(4)?", "is it a 501c4 |"),
         ("can u look at my resume", "can you look at my resume"),
         ("What does the U.S. office do?", "what does the u | s | office do |"),
         ("Who are the firms' clients?", "who are the @org clients |"),

@@ -240,7 +240,7 @@ def normalise(
     source = _plain(question[:4000].replace("(s)", "s"))
     if "#" in source:  # a note's "# of employees" is "number of employees"
         source = _NUMBER_OF.sub("number of ", source)
-    if "501(" in source:  # a nonprofit's tax status is one word: "501(c)(3)" reads "501c3"
+    if "501" in source:  # a nonprofit's tax status is one word: "501(c)(3)" reads "501c3"
         source = _TAX_STATUS.sub(r"501c\1", source)
     if _without_names(source):
         text = source.lower()
