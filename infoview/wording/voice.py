@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from infoview.model import plain_text
+from infoview.model import read_text
 from infoview.wording import lexicon as lx
 from infoview.wording.pronouns import (
     Token,
@@ -30,9 +30,6 @@ from infoview.wording.pronouns import (
     turn,
     word_indexes,
 )
-
-# [text](url) -> text; neither part may hold its own opening bracket, so a search is linear.
-_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
 
 
 class Kind(StrEnum):
@@ -138,7 +135,7 @@ def _strip_report(
 
 
 def _sentence(tokens: list[Token], names: list[list[str]]) -> Sentence:
-    tokens = list(tokens)  # plain_text has stripped the end: no space to drop
+    tokens = list(tokens)  # read_text has stripped the end: no space to drop
     end = ""
     while tokens and tokens[-1].kind == "punct" and tokens[-1].text in ".!?":
         end = tokens.pop().text + end
@@ -338,7 +335,6 @@ def _finite(word: str) -> bool:
 
 def writer_voice(text: str, *, interviewer: Iterable[str] = ()) -> Takeaway:
     """Read a takeaway the student wrote; ``interviewer``: the names that refer to them."""
-    plain = _LINK.sub(r"\1", text)
-    plain = plain_text(plain)
+    plain = read_text(text)  # a link as its text, no emphasis
     names = _name_tokens(interviewer)
     return Takeaway(tuple(_sentence(s, names) for s in sentences(tokens(plain))))
