@@ -404,6 +404,28 @@ ONLINE = [
         OFFERS,
         "does the clinic only treat",
     ),
+    # a public body named by its kind, and an advocate's causes
+    (
+        "How many firefighters does the fire department have?",
+        SIZE,
+        "how many firefighters does the fire department have",
+    ),
+    ("Who heads the federal department?", OWNERS, "who heads the federal department"),
+    ("When was the police department founded?", AGE, "when was the police department founded"),
+    ("What does the coalition lobby for?", WHAT_IT_DOES, "what does the coalition lobby for"),
+    (
+        "What issues does the advocacy group campaign on?",
+        OFFERS,
+        "what issues does the advocacy group campaign",
+    ),
+    # a sports club's standing and owner
+    ("Which league does the team play in?", PUBLISHED, "which league does the team play"),
+    (
+        "How many championships has the club won?",
+        PUBLISHED,
+        "how many championships has the club won",
+    ),
+    ("Who owns the team?", OWNERS, "who owns the team"),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -498,6 +520,10 @@ ONLY_THEY_CAN_ANSWER = [
     "So what is it REALLY like?",  # capitals for emphasis, not a name
     "What is the management structure of your team like?",
     "What funding issues does the district face?",  # its challenges, not what it offers
+    "How many people work in the marketing department?",  # a company's department: a unit
+    "What is the culture like in the police department?",
+    "How many championships has your team won at work?",
+    "Who owns the project on your team?",
 ]
 
 
@@ -697,6 +723,7 @@ JOB = [
     ("Would I have to relocate?", PRESUMES, "would i have to relocate"),
     ("What are the hours for this position?", PRESUMES, "hours for this position"),
     ("What grade and step would I start at?", PRESUMES, "what grade and step would i start"),
+    ("What GS level would I start at?", PRESUMES, "what GS level would i start"),
     ("What will my first six months here look like?", PRESUMES, "my first six months here"),
     # the post in impersonal words, as job-interview lists ask it
     ("What is the salary?", PAY, "what is the salary"),
@@ -946,6 +973,15 @@ def test_workspace_nouns_teach_the_rule_a_fields_word() -> None:
         ("Is there Charge Pay?", "is there charge pay |"),  # a term in title case
         ("Is there a completion Bonus?", "is there a completion bonus |"),
         ("Does Google Pay interns?", "does @the @org interns |"),  # a name before a word
+        # a unit word after the kind of body it is names a whole organisation
+        ("How big is the fire department?", "how big is the fire @org |"),
+        ("Who runs the sheriff's office?", "who runs the sheriff 's @org |"),
+        ("Is the medical group growing?", "is the medical @org growing |"),
+        ("What does the county health department do?", "what does the @org health @org do |"),
+        # ...a company's department or group stays a unit
+        ("How big is the marketing department?", "how big is the marketing department |"),
+        ("Who leads the engineering group?", "who leads the engineering group |"),
+        ("How big is your department?", "how big is your department |"),
     ],
 )
 def test_the_text_the_grammar_reads(question: str, tokens: str) -> None:

@@ -258,7 +258,11 @@ def normalise(
     name = _name_tokens(organisation)
     if name and name[0] in out:
         out, names = _substitute(out, names, name)
-    if not nouns.isdisjoint(out) or not _OF_UNITS.isdisjoint(out):
+    if (
+        not nouns.isdisjoint(out)
+        or not _OF_UNITS.isdisjoint(out)
+        or not _BODY_UNITS.isdisjoint(out)
+    ):
         out, names = _nouns(out, names, nouns, units)
     return Question(out, tuple(names))
 
@@ -323,6 +327,32 @@ def _tokens_and_names(source: str) -> tuple[list[str], list[str]]:
 
 # "the department of transportation", "the office of the mayor": a government body.
 _OF_UNITS = frozenset({"department", "office", "bureau", "division", "ministry"})
+# A unit word that names a whole organisation after the kind of body it is: "the fire
+# department", "the county office", "the sheriff's office", "the advocacy group". A
+# company's "marketing department" or "engineering group" stays a unit, and so do kinds a
+# firm or a university has a department of too (education, planning, treasury).
+_BODY_UNITS = frozenset({"department", "dept", "office", "bureau", "group"})
+_BODY_KINDS = {
+    "department": frozenset(
+        "federal state county city municipal provincial government town tribal fire police "
+        "sheriff health transportation corrections parks probation water works rescue".split()
+    ),
+    "group": frozenset(
+        "advocacy trade medical physician physicians dental media hospitality restaurant "
+        "hotel investment insurance healthcare lobbying industry publishing hospital "
+        "veterinary newspaper".split()
+    ),
+}
+_BODY_KINDS["dept"] = _BODY_KINDS["department"]
+_BODY_KINDS["bureau"] = _BODY_KINDS["department"]
+_BODY_KINDS["office"] = frozenset(
+    "federal state county city municipal provincial government town tribal".split()
+)
+# "the mayor's office": an official's office is a public body
+_OFFICIALS = frozenset(
+    "mayor governor attorney sheriff defender clerk assessor coroner prosecutor comptroller "
+    "general".split()
+)
 # Nouns that are verbs after an organisation: "what law does your firm practice?"
 _VERBS = frozenset({"practice", "practices", "bank", "banks", "shop", "shops", "brand", "paper"})
 _NAME_JOINERS = frozenset({"of", "and", "for", "the", "de", "on"})
@@ -341,15 +371,31 @@ def _nouns(
             result.append(ORG)
             result_names.append(next(earlier, ORG))
         elif (
-            token in nouns
-            and (index == last or out[index + 1] not in units)
-            and not (token in _VERBS and result and result[-1] == ORG)  # "your firm practice"
-        ) or (token in _OF_UNITS and index < last and out[index + 1] == "of"):
+            (
+                token in nouns
+                and (index == last or out[index + 1] not in units)
+                and not (token in _VERBS and result and result[-1] == ORG)  # "your firm practice"
+            )
+            or (token in _OF_UNITS and index < last and out[index + 1] == "of")
+            or _body(out, index)
+        ):
             result.append(ORG)
             result_names.append(token)
         else:
             result.append(token)
     return result, result_names
+
+
+def _body(out: list[str], index: int) -> bool:
+    """Whether the unit word at ``index`` names a public body or a whole organisation by
+    its kind ("the fire department", "the mayor's office", "a medical group")."""
+    token = out[index]
+    if token not in _BODY_UNITS or not index:
+        return False
+    before = out[index - 1]
+    if before == "'s":
+        return index > 1 and out[index - 2] in _OFFICIALS and token == "office"
+    return before in _BODY_KINDS[token]
 
 
 def _substitute(
