@@ -332,26 +332,27 @@ _OF_UNITS = frozenset({"department", "office", "bureau", "division", "ministry"}
 # company's "marketing department" or "engineering group" stays a unit, and so do kinds a
 # firm or a university has a department of too (education, planning, treasury).
 _BODY_UNITS = frozenset({"department", "dept", "office", "bureau", "group"})
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PUBLIC = "federal state county city municipal provincial government town tribal"
+_SERVICES = "fire police sheriff health transportation corrections parks probation water works"
 _BODY_KINDS = {
-    "department": frozenset(
-        "federal state county city municipal provincial government town tribal fire police "
-        "sheriff health transportation corrections parks probation water works rescue".split()
-    ),
-    "group": frozenset(
+    "department": _words(f"{_PUBLIC} {_SERVICES} rescue"),
+    "group": _words(
         "advocacy trade medical physician physicians dental media hospitality restaurant "
         "hotel investment insurance healthcare lobbying industry publishing hospital "
-        "veterinary newspaper".split()
+        "veterinary newspaper"
     ),
+    "office": _words(_PUBLIC),
 }
-_BODY_KINDS["dept"] = _BODY_KINDS["department"]
-_BODY_KINDS["bureau"] = _BODY_KINDS["department"]
-_BODY_KINDS["office"] = frozenset(
-    "federal state county city municipal provincial government town tribal".split()
-)
+_BODY_KINDS["dept"] = _BODY_KINDS["bureau"] = _BODY_KINDS["department"]
 # "the mayor's office": an official's office is a public body
-_OFFICIALS = frozenset(
-    "mayor governor attorney sheriff defender clerk assessor coroner prosecutor comptroller "
-    "general".split()
+_OFFICIALS = _words(
+    "mayor governor attorney sheriff defender clerk assessor coroner prosecutor comptroller general"
 )
 # Nouns that are verbs after an organisation: "what law does your firm practice?"
 _VERBS = frozenset({"practice", "practices", "bank", "banks", "shop", "shops", "brand", "paper"})
