@@ -426,6 +426,22 @@ ONLINE = [
         "how many championships has the club won",
     ),
     ("Who owns the team?", OWNERS, "who owns the team"),
+    ("What did the company originally do?", WHAT_IT_DOES, "what did the company originally do"),
+    (
+        "What did the startup make before it pivoted?",
+        WHAT_IT_DOES,
+        "what did the startup make before it pivoted",
+    ),
+    (
+        "What are the most important products and services?",
+        OFFERS,
+        "what are the most important products and services",
+    ),
+    (
+        "What types of program services are provided?",
+        OFFERS,
+        "what types of program services are provided",
+    ),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -524,6 +540,9 @@ ONLY_THEY_CAN_ANSWER = [
     "What is the culture like in the police department?",
     "How many championships has your team won at work?",
     "Who owns the project on your team?",
+    "What did you originally do before you went into law?",
+    "What are the most important skills for this work?",
+    "What types of off-season programs are available?",
 ]
 
 
@@ -724,6 +743,11 @@ JOB = [
     ("What are the hours for this position?", PRESUMES, "hours for this position"),
     ("What grade and step would I start at?", PRESUMES, "what grade and step would i start"),
     ("What GS level would I start at?", PRESUMES, "what GS level would i start"),
+    (
+        "How do you see my role evolving as the company grows?",
+        PRESUMES,
+        "see my role evolving",
+    ),
     ("What will my first six months here look like?", PRESUMES, "my first six months here"),
     # the post in impersonal words, as job-interview lists ask it
     ("What is the salary?", PAY, "what is the salary"),
@@ -808,6 +832,8 @@ JOB = [
 ]  # fmt: skip
 
 LEARNING = [
+    "How do you see the role of paralegals evolving?",  # the field, not my post
+    "How did you see your role changing after the merger?",
     "Tell me about the hiring process in your field.",  # the field's process, not this post
     "How does the hiring process work in most firms?",
     "What salary can someone expect at entry level?",  # the field's pay, not a post's
