@@ -442,6 +442,22 @@ ONLINE = [
         OFFERS,
         "what types of program services are provided",
     ),
+    # what kind of organisation it is, its reach and designations, its leader's name
+    ("Is it a startup?", WHAT_IT_DOES, "is it a startup"),
+    ("Is it a teaching hospital?", WHAT_IT_DOES, "is it a teaching hospital"),
+    ("Are they local or global?", PLACE, "are they local or global"),
+    ("What is the fire chief's name?", OWNERS, "what is the fire chief's name"),
+    ("What trauma level is the hospital?", PUBLISHED, "what trauma level is the hospital"),
+    (
+        "Is the hospital a Level 1 trauma center?",
+        PUBLISHED,
+        "is the hospital a Level 1 trauma center",
+    ),
+    (
+        "What drugs do they currently have on the market?",
+        OFFERS,
+        "what drugs do they currently have on the market",
+    ),
 ]
 
 # Left alone: the principle's exclusions and the false positives the issue names.
@@ -543,6 +559,14 @@ ONLY_THEY_CAN_ANSWER = [
     "What did you originally do before you went into law?",
     "What are the most important skills for this work?",
     "What types of off-season programs are available?",
+    # what one thinks of the organisation, and what the person has
+    "Is it a good company?",
+    "Is this a stable company?",
+    "Are you a good employer?",
+    "What degrees do you have?",
+    "What courses do you have to take?",
+    "What is it like working at a trauma center?",
+    "What is your manager's name?",
 ]
 
 
@@ -748,6 +772,23 @@ JOB = [
         PRESUMES,
         "see my role evolving",
     ),
+    (
+        "What is the company's selection process?",
+        PRESUMES,
+        "what is the company's selection process",
+    ),
+    ("What is the length of the contract?", PRESUMES, "length of the contract"),
+    ("Does the contract automatically renew?", PRESUMES, "does the contract automatically renew"),
+    (
+        "Is there a restrictive covenant in place?",
+        PRESUMES,
+        "is there a restrictive covenant in place",
+    ),
+    (
+        "Which courses might I be responsible for teaching?",
+        PRESUMES,
+        "might i be responsible for",
+    ),
     ("What will my first six months here look like?", PRESUMES, "my first six months here"),
     # the post in impersonal words, as job-interview lists ask it
     ("What is the salary?", PAY, "what is the salary"),
@@ -832,6 +873,9 @@ JOB = [
 ]  # fmt: skip
 
 LEARNING = [
+    "How long are contracts in this field usually?",
+    "Is there a non-compete in most firms?",
+    "What were you responsible for in your first job?",
     "How do you see the role of paralegals evolving?",  # the field, not my post
     "How did you see your role changing after the merger?",
     "Tell me about the hiring process in your field.",  # the field's process, not this post
