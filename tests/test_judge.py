@@ -778,6 +778,9 @@ JOB = [
         "what is the company's selection process",
     ),
     ("What is the length of the contract?", PRESUMES, "length of the contract"),
+    ("Do employees get health insurance?", PAY, "do employees get health insurance"),
+    ("Is there a 401(k) match?", PAY, "is there a 401k"),
+    ("Do you cover moving expenses?", PAY, "do you cover moving expenses"),
     ("Does the contract automatically renew?", PRESUMES, "does the contract automatically renew"),
     (
         "Is there a restrictive covenant in place?",
@@ -873,6 +876,8 @@ JOB = [
 ]  # fmt: skip
 
 LEARNING = [
+    "Do employees in this field get good benefits?",
+    "Do employees get along?",
     "How long are contracts in this field usually?",
     "Is there a non-compete in most firms?",
     "What were you responsible for in your first job?",
@@ -1031,6 +1036,8 @@ def test_workspace_nouns_teach_the_rule_a_fields_word() -> None:
         ("how many ppl work there", "how many people work there"),
         ("A 501 (c) (6) or a 501(c)?", "a 501c6 or a 501c |"),
         ("Is it a 501 (c)(4)?", "is it a 501c4 |"),
+        ("Is there a 401(k) match?", "is there a 401k match |"),  # a plan's name is one word
+        ("A 403 (b)?", "a 403b |"),
         ("can u look at my resume", "can you look at my resume"),
         ("What does the U.S. office do?", "what does the u | s | office do |"),
         ("Who are the firms' clients?", "who are the @org clients |"),

@@ -150,6 +150,8 @@ def _marks(text: str) -> str:
 
 _NUMBER_OF = re.compile(r"#\s?of\s", re.IGNORECASE)
 _TAX_STATUS = re.compile(r"501\s?\(\s?[cC]\s?\)\s?(?:\(\s?(\d{1,2})\s?\))?")
+# a retirement plan's name is one word too: "401(k)" and "403(b)" read "401k", "403b"
+_PLAN = re.compile(r"\b(401|403|457)\s?\(\s?([kKbB])\s?\)")
 _SPACED = '"“”‘/&*_+=#~^`@$%{}\\'
 # Spellings of a hurried draft, read as the words they stand for.
 _INFORMAL: dict[str, tuple[str, ...]] = {
@@ -242,6 +244,8 @@ def normalise(
         source = _NUMBER_OF.sub("number of ", source)
     if "501" in source:  # a nonprofit's tax status is one word: "501(c)(3)" reads "501c3"
         source = _TAX_STATUS.sub(r"501c\1", source)
+    if "(" in source and _PLAN.search(source):
+        source = _PLAN.sub(lambda found: found[1] + found[2].lower(), source)
     if _without_names(source):
         text = source.lower()
         if "'" in text or "’" in text or "-" in text:
