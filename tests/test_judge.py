@@ -446,6 +446,12 @@ ONLINE = [
     ("Is it a startup?", WHAT_IT_DOES, "is it a startup"),
     ("Is it a teaching hospital?", WHAT_IT_DOES, "is it a teaching hospital"),
     ("Are they local or global?", PLACE, "are they local or global"),
+    ("What is the patient population?", OFFERS, "what is the patient population"),
+    (
+        "What's the patient demographics and case mix?",
+        OFFERS,
+        "what is the patient demographics and case mix",
+    ),
     ("What is the fire chief's name?", OWNERS, "what is the fire chief's name"),
     ("What trauma level is the hospital?", PUBLISHED, "what trauma level is the hospital"),
     (
@@ -567,6 +573,7 @@ ONLY_THEY_CAN_ANSWER = [
     "What courses do you have to take?",
     "What is it like working at a trauma center?",
     "What is your manager's name?",
+    "What is the patient population like on your unit?",
 ]
 
 
