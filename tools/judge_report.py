@@ -1,6 +1,6 @@
 """Print IV303/IV304 precision and recall on the labelled corpora (``make judge-report``).
 
-Fifteen corpora, thirty splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
+Sixteen corpora, thirty-two splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
 ``test`` (whole guides held out) and ``test-new`` (guides added later, held out the same
 way), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout`` (whole sites held out,
 gathered before anyone read the grammar), ``wide.csv``, ``reach.csv`` and ``span.csv``
@@ -16,7 +16,10 @@ guides), ``org-dev`` / ``org-holdout`` (questions about the organisation) and ``
 fields), ``tail.csv`` gives ``tail-dev`` / ``tail-holdout`` (the long tail of public pages,
 mostly fine questions), ``repos.csv`` gives ``repos-dev`` / ``repos-holdout`` (question
 lists in public GitHub repositories; the grammar is tuned on these three sets' ``-dev`` and
-the model trained on none of them), and ``fresh.csv`` gives ``fresh``: pages no other
+the model trained on none of them), ``harvest.csv`` gives ``harvest-dev`` /
+``harvest-holdout`` (whole pages chosen for the questions a student should not bring:
+research checklists, "what not to ask" pages, questions for a job interview or an offer),
+and ``fresh.csv`` gives ``fresh``: pages no other
 corpus cites, labelled by a third hand that never read the judge, and never trained or
 tuned on.
 
@@ -52,8 +55,10 @@ from infoview import judge
 from infoview.judge import model
 
 # the training's corpora; the voices, tail and repos sets, which tune the grammar and measure
-# but are not trained on (tests/data/README.md); and the set never trained or tuned on
-CORPORA = (*TRAINED, DATA / "voices.csv", DATA / "tail.csv", DATA / "repos.csv", DATA / "fresh.csv")
+# but are not trained on (tests/data/README.md); the harvest set; and the set never trained
+# or tuned on
+CORPORA = (*TRAINED, DATA / "voices.csv", DATA / "tail.csv", DATA / "repos.csv")
+CORPORA += (DATA / "harvest.csv", DATA / "fresh.csv")
 CV = DATA / "judge_cv.csv"
 SPLITS = (
     "train",
@@ -85,10 +90,13 @@ SPLITS = (
     "tail-holdout",
     "repos-dev",
     "repos-holdout",
+    "harvest-dev",
+    "harvest-holdout",
     "fresh",
 )
 TUNING = ("train", "probe-dev", "wide-dev", "reach-dev", "span-dev", "asker-dev", "guide-dev")
 TUNING += ("org-dev", "post-dev", "lists-dev", "drafts-dev", "voices-dev", "tail-dev", "repos-dev")
+TUNING += ("harvest-dev",)
 RULES = {"IV303": "online", "IV304": "job"}
 Judge = Callable[[dict[str, str]], "str | None"]  # why a row is flagged, or None
 
