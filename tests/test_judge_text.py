@@ -119,8 +119,27 @@ def test_a_placeholder_is_at_most_60_characters() -> None:
 
 
 def test_organisation_nouns_become_the_organisation_except_before_a_unit() -> None:
-    question = judge.normalise("Does your hospital group have hospitals?", None, NOUNS, UNITS)
-    assert question.text == "does your hospital group have hospitals |"
+    question = judge.normalise("Does the practice areas list grow?", None, NOUNS, UNITS)
+    assert question.text == "does the practice areas list grow |"
+    question = judge.normalise("Is the bank group hiring?", None, NOUNS, UNITS)
+    assert question.text == "is the bank group hiring |"
+
+
+@pytest.mark.parametrize(
+    ("question", "tokens"),
+    [
+        ("Is your hospital group growing?", "is your hospital @org growing |"),
+        ("How big is the fire department?", "how big is the fire @org |"),
+        ("Who runs the mayor's office?", "who runs the mayor 's @org |"),
+        ("Who runs the manager's office?", "who runs the manager 's office |"),
+        ("How big is the engineering department?", "how big is the engineering department |"),
+        ("Is the marketing group large?", "is the marketing group large |"),
+    ],
+)
+def test_a_unit_after_the_kind_of_body_it_is_names_the_organisation(
+    question: str, tokens: str
+) -> None:
+    assert judge.normalise(question, None, NOUNS, UNITS).text == tokens
     question = judge.normalise("Does the firm own a hospital?", None, NOUNS, UNITS)
     assert (question.text, question.names) == ("does the @org own a @org |", ("firm", "hospital"))
 
