@@ -785,6 +785,11 @@ JOB = [
         "what is the company's selection process",
     ),
     ("What is the length of the contract?", PRESUMES, "length of the contract"),
+    (
+        "What might I need to work on if I were to get this job?",
+        PRESUMES,
+        "if i were to get this job",
+    ),
     ("Do employees get health insurance?", PAY, "do employees get health insurance"),
     ("Is there a 401(k) match?", PAY, "is there a 401k"),
     ("Do you cover moving expenses?", PAY, "do you cover moving expenses"),
@@ -883,6 +888,7 @@ JOB = [
 ]  # fmt: skip
 
 LEARNING = [
+    "If I were to get a job like yours, what would help?",
     "Do employees in this field get good benefits?",
     "Do employees get along?",
     "How long are contracts in this field usually?",
