@@ -446,6 +446,13 @@ ONLINE = [
     ("Is it a startup?", WHAT_IT_DOES, "is it a startup"),
     ("Is it a teaching hospital?", WHAT_IT_DOES, "is it a teaching hospital"),
     ("Are they local or global?", PLACE, "are they local or global"),
+    ("How many silks does the chambers have?", SIZE, "how many silks does the chambers have"),
+    ("What was last year's EBIT?", SIZE, "what was last year's ebit"),
+    (
+        "What has the company been in the news for recently?",
+        PUBLISHED,
+        "what has the company been in the news for",
+    ),
     ("What is the patient population?", OFFERS, "what is the patient population"),
     (
         "What's the patient demographics and case mix?",
@@ -574,6 +581,7 @@ ONLY_THEY_CAN_ANSWER = [
     "What is it like working at a trauma center?",
     "What is your manager's name?",
     "What is the patient population like on your unit?",
+    "Have you been in the news?",
 ]
 
 
@@ -785,6 +793,9 @@ JOB = [
         "what is the company's selection process",
     ),
     ("What is the length of the contract?", PRESUMES, "length of the contract"),
+    ("How many people will be on the panel?", PRESUMES, "how many people will be on the panel"),
+    ("May I see the commission schedule?", PRESUMES, "see the commission schedule"),
+    ("Is the pay rate applicable to all miles?", PRESUMES, "is the pay rate applicable"),
     (
         "What might I need to work on if I were to get this job?",
         PRESUMES,
@@ -1050,6 +1061,7 @@ def test_workspace_nouns_teach_the_rule_a_fields_word() -> None:
         ("A 501 (c) (6) or a 501(c)?", "a 501c6 or a 501c |"),
         ("Is it a 501 (c)(4)?", "is it a 501c4 |"),
         ("Is there a 401(k) match?", "is there a 401k match |"),  # a plan's name is one word
+        ("What was last year's EBIT?", "what was last year 's ebit |"),  # a term, not a name
         ("A 403 (b)?", "a 403b |"),
         ("can u look at my resume", "can you look at my resume"),
         ("What does the U.S. office do?", "what does the u | s | office do |"),
@@ -1256,3 +1268,10 @@ def test_the_rule_docs_examples_are_judged_as_they_say(code: str, rule: str) -> 
     judge_one = judge.online if rule == "online" else judge.job
     assert [q for q in passing if judge_one(q)] == []
     assert [q for q in failing if not judge_one(q)] == []
+
+
+def test_a_staff_turnover_rate_is_not_the_organisations_turnover() -> None:
+    """In British English turnover is revenue, but a turnover rate is staff leaving."""
+    assert judge.by_grammar("online", "What is the company's turnover?") is not None
+    assert judge.by_grammar("online", "What is the company's turnover rate?") is None
+    assert judge.by_grammar("online", "What was last year's turnover rate at the firm?") is None

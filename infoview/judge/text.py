@@ -41,7 +41,8 @@ _ACRONYMS_TEXT = (
     "icu nicu picu er ed or hr it qa ui ux pr ai ml cv cvs phd md rn rns np pa lpn cna ceo "
     "cfo cto coo vp svp evp us uk eu llm jd mba cpa pe ehr emr crm seo sql api ok aka faq "
     "pto gpa sat lsat mcat gre bsn msn dnp pt ot slp k-12 stem dei esl ell iep pnp nps fnp "
-    "crna"
+    "crna ebit ebitda roi kpi kpis okr okrs ipo esg csr b2b b2c saas nda ndas hmo ppo rvu rvus "
+    "cme ceu"
 )
 _ACRONYMS = frozenset(_ACRONYMS_TEXT.split())
 # Common words written in capitals for emphasis ("So what is it REALLY like?"), not names.
