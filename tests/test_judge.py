@@ -1074,6 +1074,7 @@ def test_workspace_nouns_teach_the_rule_a_fields_word() -> None:
         ("What does the ICU do?", "what does the icu do |"),
         ("Is there Charge Pay?", "is there charge pay |"),  # a term in title case
         ("Is there a completion Bonus?", "is there a completion bonus |"),
+        ("Do you have Continuous Integration?", "do you have continuous integration |"),
         ("Does Google Pay interns?", "does @the @org interns |"),  # a name before a word
         # a unit word after the kind of body it is names a whole organisation
         ("How big is the fire department?", "how big is the fire @org |"),
