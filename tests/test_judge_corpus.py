@@ -279,6 +279,7 @@ def test_the_model_never_trains_on_a_held_out_split() -> None:
     assert TAIL not in CORPORA  # the long tail: training on it cost the other holdouts recall
     assert REPOS not in CORPORA  # measured only: its labels are noisy
     assert HARVEST not in CORPORA  # training on its -dev cost most other holdouts recall
+    assert AFIELD not in CORPORA  # like harvest: gathered last, measured and tuned on only
     assert not {row["split"] for row in training_rows(CORPORA)} & set(HELD_OUT)
 
 
@@ -478,6 +479,7 @@ VOICES = Path(__file__).parent / "data" / "voices.csv"
 TAIL = Path(__file__).parent / "data" / "tail.csv"
 REPOS = Path(__file__).parent / "data" / "repos.csv"
 HARVEST = Path(__file__).parent / "data" / "harvest.csv"
+AFIELD = Path(__file__).parent / "data" / "afield.csv"
 SECOND_HAND, THIRD_HAND = 301, 601  # the first id of each later hand's rows
 VOICES_HELD_FIELDS = {
     SECOND_HAND: {"public health", "higher-ed", "media", "agriculture"},

@@ -1,9 +1,9 @@
 """Print IV303/IV304 precision and recall on the labelled corpora (``make judge-report``).
 
-Sixteen corpora, thirty-two splits (``tests/data/README.md``): ``questions.csv`` gives ``train``,
-``test`` (whole guides held out) and ``test-new`` (guides added later, held out the same
-way), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout`` (whole sites held out,
-gathered before anyone read the grammar), ``wide.csv``, ``reach.csv`` and ``span.csv``
+Seventeen corpora, thirty-four splits (``tests/data/README.md``): ``questions.csv`` gives
+``train``, ``test`` (whole guides held out) and ``test-new`` (guides added later, held out
+the same way), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout`` (whole sites held
+out, gathered before anyone read the grammar), ``wide.csv``, ``reach.csv`` and ``span.csv``
 give ``wide-dev`` / ``wide-holdout``, ``reach-dev`` / ``reach-holdout`` and ``span-dev`` /
 ``span-holdout`` (further sites, whole sites held out), ``asker.csv`` gives ``asker-dev`` /
 ``asker-holdout`` (questions in the asker's own voice), ``guide.csv``, ``org.csv`` and
@@ -15,25 +15,26 @@ guides), ``org-dev`` / ``org-holdout`` (questions about the organisation) and ``
 ``voices-dev`` / ``voices-holdout`` (questions written here in students' own words, in 15
 fields), ``tail.csv`` gives ``tail-dev`` / ``tail-holdout`` (the long tail of public pages,
 mostly fine questions), ``repos.csv`` gives ``repos-dev`` / ``repos-holdout`` (question
-lists in public GitHub repositories; the grammar is tuned on these three sets' ``-dev`` and
-the model trained on none of them), ``harvest.csv`` gives ``harvest-dev`` /
-``harvest-holdout`` (whole pages chosen for the questions a student should not bring:
-research checklists, "what not to ask" pages, questions for a job interview or an offer),
-and ``fresh.csv`` gives ``fresh``: pages no other
-corpus cites, labelled by a third hand that never read the judge, and never trained or
-tuned on.
+lists in public GitHub repositories; the grammar is tuned on these three sets' ``-dev``, as
+on the next two sets', and the model trained on none of them), ``harvest.csv`` gives
+``harvest-dev`` / ``harvest-holdout`` (whole pages chosen for the questions a student should
+not bring: research checklists, "what not to ask" pages, questions for a job interview or an
+offer), ``afield.csv`` gives ``afield-dev`` / ``afield-holdout`` (pages from outside the
+United States and of single professions), and ``fresh.csv`` gives ``fresh``: pages no other
+corpus cites, labelled by a third hand that never read the judge, and never trained or tuned
+on.
 
-Three judges per split: the phrase grammar alone (``infoview/data/judge.yaml``), the
-linear model alone (``infoview/data/judge_model.json``) and the two together, as lint runs
-them (the grammar's verdict, else the model's). The model is trained on every split but
-``test``, ``test-new``, ``guide-holdout``, ``org-holdout``, ``post-holdout``,
-``lists-holdout``, ``drafts-holdout``, ``voices.csv``, ``tail.csv``, ``repos.csv`` and
-``fresh`` (``tools/judge_train.py``; the other ``-holdout`` splits were held out in the
-rounds that built them), so on the splits it was trained on its figures (marked ``cv``)
-come from grouped cross-validation: each row scored by a model that never saw its source
-(``tests/data/judge_cv.csv``, written by ``make judge-train``).
-On the held-out splits it is the shipped model. The grammar was tuned on ``train`` and
-the ``-dev`` splits.
+Three judges per split: the phrase grammar alone (``infoview/data/judge.yaml``), the linear
+model alone (``infoview/data/judge_model.json``) and the two together, as lint runs them
+(the grammar's verdict, else the model's). The model is trained on every split but ``test``,
+``test-new``, ``guide-holdout``, ``org-holdout``, ``post-holdout``, ``lists-holdout``,
+``drafts-holdout``, ``voices.csv``, ``tail.csv``, ``repos.csv``, ``harvest.csv``,
+``afield.csv`` and ``fresh`` (``tools/judge_train.py``; the other ``-holdout`` splits were
+held out in the rounds that built them), so on the splits it was trained on its figures
+(marked ``cv``) come from grouped cross-validation: each row scored by a model that never
+saw its source (``tests/data/judge_cv.csv``, written by ``make judge-train``). On the
+held-out splits it is the shipped model. The grammar was tuned on ``train`` and the ``-dev``
+splits.
 
 By default only the tuning splits' misses are listed (by the combined judge);
 ``--misses test`` lists the held-out split's too, for the closing report, not for tuning.
@@ -55,10 +56,10 @@ from infoview import judge
 from infoview.judge import model
 
 # the training's corpora; the voices, tail and repos sets, which tune the grammar and measure
-# but are not trained on (tests/data/README.md); the harvest set; and the set never trained
-# or tuned on
+# but are not trained on (tests/data/README.md); the harvest and afield sets, likewise; and
+# the set never trained or tuned on
 CORPORA = (*TRAINED, DATA / "voices.csv", DATA / "tail.csv", DATA / "repos.csv")
-CORPORA += (DATA / "harvest.csv", DATA / "fresh.csv")
+CORPORA += (DATA / "harvest.csv", DATA / "afield.csv", DATA / "fresh.csv")
 CV = DATA / "judge_cv.csv"
 SPLITS = (
     "train",
@@ -92,11 +93,13 @@ SPLITS = (
     "repos-holdout",
     "harvest-dev",
     "harvest-holdout",
+    "afield-dev",
+    "afield-holdout",
     "fresh",
 )
 TUNING = ("train", "probe-dev", "wide-dev", "reach-dev", "span-dev", "asker-dev", "guide-dev")
 TUNING += ("org-dev", "post-dev", "lists-dev", "drafts-dev", "voices-dev", "tail-dev", "repos-dev")
-TUNING += ("harvest-dev",)
+TUNING += ("harvest-dev", "afield-dev")
 RULES = {"IV303": "online", "IV304": "job"}
 Judge = Callable[[dict[str, str]], "str | None"]  # why a row is flagged, or None
 
