@@ -598,8 +598,8 @@ def test_online_leaves_alone_what_only_they_can_answer(question: str) -> None:
 # -- job-seeking, by kind -----------------------------------------------------------------------
 
 ASKS = "asks for a job or a way into one"
-PAY = "asks what they would be paid"
-PRESUMES = "presumes they hold the post"
+PAY = "asks what you would be paid"
+PRESUMES = "presumes you already hold the post"
 RESUME = "hands over a résumé"
 INTERVIEW = "treats the meeting as a job interview"
 
@@ -1241,7 +1241,7 @@ def test_buckets_compile_when_a_question_first_needs_them() -> None:
     question = judge.normalise("Who would I report to?", None, built.nouns, built.units)
     code = built.encode(question.words)
     assert judge._judge(built.job, judge._Read(question, code)) == judge.Verdict(
-        "presumes they hold the post", "who would i report to"
+        "presumes you already hold the post", "who would i report to"
     )
     used = [b for b in lazy if b._compiled is not None]
     assert 0 < len(used) < len(lazy)

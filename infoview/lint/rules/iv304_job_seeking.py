@@ -9,7 +9,7 @@ what they would be paid, presumes they hold the post ("Who would I report to?", 
 the interview process?", "Will I have my own classroom?"), treats the meeting as a job
 interview ("Why is this position open?", "When will you make a decision?"), or hands over
 a résumé or CV (asking them to review it hands it over). The message names the words that
-made it so: the phrase grammar's kind of question (``it asks what they would be paid ("what
+made it so: the phrase grammar's kind of question (``it asks what you would be paid ("what
 would you pay me")``) or, where the grammar has no pattern, the words that weighed most in
 a small linear model trained on labelled questions from many fields (``it reads like a
 job seeker's question ("fit a role on your team")``).
