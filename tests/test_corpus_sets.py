@@ -23,6 +23,10 @@
   conversations, research-the-employer checklists, graduate-scheme and training-contract
   interviews) and of single professions' pages (trade schools, apprenticeships, licensing
   schools, newsrooms, pilots, truckers), gathered after ``harvest.csv``.
+- ``scout.csv``: the last pages the searches could still find: lists for choosing a firm
+  (an architect, a contractor, an accountant, a marketing agency), church search
+  committees, and questions for a recruiter, a career fair or an offer, gathered after
+  ``afield.csv``; mostly questions from outside an informational interview.
 
 Each is split by site with a rule fixed before any figure was read: a third of the sites
 (by the hash of :func:`tools.judge_train.site`) are ``<name>-holdout``, the rest and every
@@ -82,6 +86,7 @@ SETS = [
     Set("repos", "h", 350, 35, 8, "", (0, 100), ("ok",)),
     Set("harvest", "n", 300, 45, 10, "", (0, 100), ("online", "job", "ok"), held_sites=12),
     Set("afield", "e", 250, 60, 12, "", (0, 100), ("online", "job", "ok")),
+    Set("scout", "k", 350, 80, 10, "", (0, 100), ("job", "ok")),
 ]
 IDS = [s.name for s in SETS]
 
@@ -114,7 +119,7 @@ def test_each_set_keeps_its_mix_of_labels(s: Set) -> None:
         assert low * total <= 100 * labels[s.about] <= high * total, labels
     if s.name == "org":
         assert labels["ok"] > 2 * labels["job"], labels
-    if s.name in {"guide", "lists", "drafts", "tail", "repos", "harvest", "afield"}:
+    if s.name in {"guide", "lists", "drafts", "tail", "repos", "harvest", "afield", "scout"}:
         assert labels["ok"] > labels["online"] > 0 and labels["ok"] > labels["job"] > 0, labels
 
 
@@ -171,8 +176,8 @@ def test_each_set_shares_no_site_or_question_with_any_other_corpus(s: Set) -> No
     any of them has; fresh.csv's questions are compared casefolded and never printed. guide,
     org and post were gathered at once: whichever landed later dropped a site the others cite;
     lists came after them and cites no site and repeats no question of any of them; drafts came
-    after lists, tail after drafts, repos after tail, harvest after repos and afield after
-    harvest, and likewise share nothing with any corpus before them."""
+    after lists, tail after drafts, repos after tail, harvest after repos, afield after harvest
+    and scout after afield, and likewise share nothing with any corpus before them."""
     others = rows() + probe_rows() + wide_rows() + reach_rows() + span_rows() + asker_rows()
     others += [row for name in IDS if name != s.name for row in set_rows(name)]
     sites = {site(row["source"]) for row in others if row["source"]} | fresh_sites()

@@ -446,6 +446,10 @@ ONLINE = [
     ("Is it a startup?", WHAT_IT_DOES, "is it a startup"),
     ("Is it a teaching hospital?", WHAT_IT_DOES, "is it a teaching hospital"),
     ("Are they local or global?", PLACE, "are they local or global"),
+    ("What are its foreign operations?", PLACE, "its foreign operations"),
+    ("What are its new products?", OFFERS, "what are its new products"),
+    ("What recent press has there been?", PUBLISHED, "what recent press has there been"),
+    ("When was the last funding round?", STRUCTURE, "when was the last funding round"),
     ("How many silks does the chambers have?", SIZE, "how many silks does the chambers have"),
     ("What was last year's EBIT?", SIZE, "what was last year's ebit"),
     (
@@ -794,6 +798,10 @@ JOB = [
     ),
     ("What is the length of the contract?", PRESUMES, "length of the contract"),
     ("How many people will be on the panel?", PRESUMES, "how many people will be on the panel"),
+    ("Is there a stock option plan?", PAY, "is there a stock option plan"),
+    ("Do you offer a profit-sharing plan?", PAY, "do you offer a profit-sharing plan"),
+    ("What type of benefits do you offer?", PAY, "what type of benefits do you offer"),
+    ("What are the normal working hours?", PRESUMES, "what are the normal working hours"),
     ("May I see the commission schedule?", PRESUMES, "see the commission schedule"),
     ("Is the pay rate applicable to all miles?", PRESUMES, "is the pay rate applicable"),
     (
@@ -899,6 +907,8 @@ JOB = [
 ]  # fmt: skip
 
 LEARNING = [
+    "What are the normal working hours for a paralegal?",
+    "What type of benefits do most firms offer?",
     "If I were to get a job like yours, what would help?",
     "Do employees in this field get good benefits?",
     "Do employees get along?",

@@ -280,6 +280,7 @@ def test_the_model_never_trains_on_a_held_out_split() -> None:
     assert REPOS not in CORPORA  # measured only: its labels are noisy
     assert HARVEST not in CORPORA  # training on its -dev cost most other holdouts recall
     assert AFIELD not in CORPORA  # like harvest: gathered last, measured and tuned on only
+    assert SCOUT not in CORPORA  # mostly questions from outside an informational interview
     assert not {row["split"] for row in training_rows(CORPORA)} & set(HELD_OUT)
 
 
@@ -480,6 +481,7 @@ TAIL = Path(__file__).parent / "data" / "tail.csv"
 REPOS = Path(__file__).parent / "data" / "repos.csv"
 HARVEST = Path(__file__).parent / "data" / "harvest.csv"
 AFIELD = Path(__file__).parent / "data" / "afield.csv"
+SCOUT = Path(__file__).parent / "data" / "scout.csv"
 SECOND_HAND, THIRD_HAND = 301, 601  # the first id of each later hand's rows
 VOICES_HELD_FIELDS = {
     SECOND_HAND: {"public health", "higher-ed", "media", "agriculture"},

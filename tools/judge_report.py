@@ -1,6 +1,6 @@
 """Print IV303/IV304 precision and recall on the labelled corpora (``make judge-report``).
 
-Seventeen corpora, thirty-four splits (``tests/data/README.md``): ``questions.csv`` gives
+Eighteen corpora, thirty-six splits (``tests/data/README.md``): ``questions.csv`` gives
 ``train``, ``test`` (whole guides held out) and ``test-new`` (guides added later, held out
 the same way), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout`` (whole sites held
 out, gathered before anyone read the grammar), ``wide.csv``, ``reach.csv`` and ``span.csv``
@@ -20,9 +20,10 @@ on the next two sets', and the model trained on none of them), ``harvest.csv`` g
 ``harvest-dev`` / ``harvest-holdout`` (whole pages chosen for the questions a student should
 not bring: research checklists, "what not to ask" pages, questions for a job interview or an
 offer), ``afield.csv`` gives ``afield-dev`` / ``afield-holdout`` (pages from outside the
-United States and of single professions), and ``fresh.csv`` gives ``fresh``: pages no other
-corpus cites, labelled by a third hand that never read the judge, and never trained or tuned
-on.
+United States and of single professions), ``scout.csv`` gives ``scout-dev`` /
+``scout-holdout`` (mostly questions from outside an informational interview), and
+``fresh.csv`` gives ``fresh``: pages no other corpus cites, labelled by a third hand that
+never read the judge, and never trained or tuned on.
 
 Three judges per split: the phrase grammar alone (``infoview/data/judge.yaml``), the linear
 model alone (``infoview/data/judge_model.json``) and the two together, as lint runs them
@@ -59,7 +60,7 @@ from infoview.judge import model
 # but are not trained on (tests/data/README.md); the harvest and afield sets, likewise; and
 # the set never trained or tuned on
 CORPORA = (*TRAINED, DATA / "voices.csv", DATA / "tail.csv", DATA / "repos.csv")
-CORPORA += (DATA / "harvest.csv", DATA / "afield.csv", DATA / "fresh.csv")
+CORPORA += (DATA / "harvest.csv", DATA / "afield.csv", DATA / "scout.csv", DATA / "fresh.csv")
 CV = DATA / "judge_cv.csv"
 SPLITS = (
     "train",
@@ -95,11 +96,13 @@ SPLITS = (
     "harvest-holdout",
     "afield-dev",
     "afield-holdout",
+    "scout-dev",
+    "scout-holdout",
     "fresh",
 )
 TUNING = ("train", "probe-dev", "wide-dev", "reach-dev", "span-dev", "asker-dev", "guide-dev")
 TUNING += ("org-dev", "post-dev", "lists-dev", "drafts-dev", "voices-dev", "tail-dev", "repos-dev")
-TUNING += ("harvest-dev", "afield-dev")
+TUNING += ("harvest-dev", "afield-dev", "scout-dev")
 RULES = {"IV303": "online", "IV304": "job"}
 Judge = Callable[[dict[str, str]], "str | None"]  # why a row is flagged, or None
 
