@@ -798,6 +798,17 @@ JOB = [
     ),
     ("What is the length of the contract?", PRESUMES, "length of the contract"),
     ("How many people will be on the panel?", PRESUMES, "how many people will be on the panel"),
+    # ...and the same future at their organisation, which presumes the post
+    (
+        "Will I be able to work part-time if I join your clinic?",
+        PRESUMES,
+        "will i be able to work",
+    ),
+    (
+        "Once I become an associate here, who would I report to?",
+        PRESUMES,
+        "who would i report to",
+    ),
     ("Is there a stock option plan?", PAY, "is there a stock option plan"),
     ("Do you offer a profit-sharing plan?", PAY, "do you offer a profit-sharing plan"),
     ("What type of benefits do you offer?", PAY, "what type of benefits do you offer"),
@@ -907,6 +918,14 @@ JOB = [
 ]  # fmt: skip
 
 LEARNING = [
+    # the asker's own future in the field, which the model alone read as a post's
+    "How long will it take me to become a certified paralegal?",
+    "How often will I need to renew my license?",
+    "If I go into public health, will I be able to work remotely?",
+    "Will I have to move to a big city to work in publishing?",
+    "How many hours a week can I expect to work as a new nurse?",
+    "What can I expect to earn in my first year in this field?",
+    "Will I need to relocate to find work in this industry?",
     "What are the normal working hours for a paralegal?",
     "What type of benefits do most firms offer?",
     "If I were to get a job like yours, what would help?",
@@ -1286,3 +1305,14 @@ def test_a_staff_turnover_rate_is_not_the_organisations_turnover() -> None:
     assert judge.by_grammar("online", "What is the company's turnover?") is not None
     assert judge.by_grammar("online", "What is the company's turnover rate?") is None
     assert judge.by_grammar("online", "What was last year's turnover rate at the firm?") is None
+
+
+def test_the_field_as_a_whole_clears_the_model_but_not_a_post_at_the_organisation() -> None:
+    """The model reads "will I" as a post's future; a question about the field is fine."""
+    grammar = judge.compiled()
+    field = "How long will it take me to become a certified paralegal?"
+    post = "If I become a nurse at your hospital, will I work nights?"
+    assert grammar.job.about_the_field(judge._read(field, None, ()).code)
+    assert not grammar.job.about_the_field(judge._read(post, None, ()).code)
+    assert judge.job(field) is None
+    assert judge.job(post) is not None

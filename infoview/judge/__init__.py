@@ -135,7 +135,7 @@ def _judge(rule: Rule, read: _Read) -> Verdict | None:
     if best is None:
         return None
     group = rule.groups[best[0]]
-    if group.unless is not None and group.unless.search(code):
+    if (group.unless is not None or group.field_clears) and rule.excludes(group, code):
         return _slowly(rule, read)
     return Verdict(group.kind, read.question.quote(best[1] - 1, best[2] - 1))
 
@@ -151,9 +151,9 @@ def _better(
 
 
 def _slowly(rule: Rule, read: _Read) -> Verdict | None:
-    """Group by group, skipping a group whose ``unless`` matches (rare)."""
+    """Group by group, skipping a group that leaves the question alone (rare)."""
     for group in rule.groups:
-        if group.unless is not None and group.unless.search(read.code):
+        if rule.excludes(group, read.code):
             continue
         found = group.searched.search(read.code)
         if found is not None:
@@ -201,7 +201,10 @@ def _by_model(
     found = _features(text, organisation, words)
     if weights.margin(found) < weights.cut:
         return None
-    question = _read(text, organisation, words).question
+    read = _read(text, organisation, words)
+    if rule == "job" and compiled(words).job.about_the_field(read.code):
+        return None  # the asker's future in the field, not in a post ("to become a nurse")
+    question = read.question
     spans = model.reasons(weights, found, question.words)
     quoted = tuple(dict.fromkeys(question.quote(a, b) for a, b in spans))
     return Verdict(MODEL_KINDS[rule], ", ".join(quoted), quoted)

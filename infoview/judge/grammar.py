@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
 from typing import Any
@@ -97,6 +97,7 @@ class Group:
     patterns: tuple[str, ...]  # its patterns as regular expressions over word characters
     unless: Lazy | None  # a question this matches is not of this kind
     slow: Lazy | None = None  # ``searched``, when made elsewhere (see judge.prebuilt)
+    field_clears: bool = False  # nor is a question about the field as a whole (Rule)
 
     @property
     def search_source(self) -> str:
@@ -125,6 +126,9 @@ class Rule:
     by_first: dict[str, tuple[Lazy, ...]]  # a word character -> what starts there
     searched: Lazy | None  # patterns whose first word cannot be told
     first: frozenset[str] = field(default=frozenset())
+    # questions about the field as a whole ("How long will it take me to become a certified
+    # paralegal?"): never a verdict, but they clear the model's (see judge.by_model)
+    whole_field: Group | None = None
 
     def patterns(self) -> list[re.Pattern[str]]:
         """Every pattern of the rule, compiled now (for tests, and before forking)."""
@@ -132,7 +136,26 @@ class Rule:
         if self.searched is not None:
             lazy.append(self.searched)
         lazy += [g.unless for g in self.groups if g.unless is not None]
-        return [p.compiled for p in lazy]
+        compiled = [p.compiled for p in lazy]
+        if self.whole_field is not None:
+            compiled.append(self.whole_field.searched)
+            if self.whole_field.unless is not None:
+                compiled.append(self.whole_field.unless.compiled)
+        return compiled
+
+    def excludes(self, group: Group, code: str) -> bool:
+        """Whether ``group`` leaves this encoded question alone: its ``unless`` matches, or
+        it is a group the field as a whole clears and the question is about the field."""
+        if group.unless is not None and group.unless.search(code) is not None:
+            return True
+        return group.field_clears and self.about_the_field(code)
+
+    def about_the_field(self, code: str) -> bool:
+        """Whether an encoded question asks about the field as a whole, not a post."""
+        group = self.whole_field
+        if group is None or group.searched.search(code) is None:
+            return False
+        return group.unless is None or group.unless.search(code) is None
 
 
 @dataclass(frozen=True)
@@ -392,6 +415,7 @@ def _group(entry: dict[str, Any], compiler: _Compiler) -> Group:
         kind=entry["kind"],
         patterns=tuple(compiler.expand(t) for t in entry["patterns"]),
         unless=Lazy("|".join(unless)) if unless else None,
+        field_clears=bool(entry.get("field_clears", False)),
     )
 
 
@@ -469,4 +493,6 @@ def build(data: dict[str, Any], organisation_words: tuple[str, ...] = ()) -> Gra
     compiler = _Compiler(words, nouns, units)
     online = _rule(data["online"], compiler)
     job = _rule(data["job"], compiler)
+    if "job_whole_field" in data:
+        job = replace(job, whole_field=_group(data["job_whole_field"], compiler))
     return Grammar(online, job, words, nouns, units, dict(compiler.code), compiler.other)

@@ -37,7 +37,7 @@ from typing import Any
 
 from infoview.judge.grammar import Grammar, Group, Lazy, Rule
 
-FORMAT = 1
+FORMAT = 2
 DATA = "judge_built.json"
 # What the built grammar depends on, besides Python: its data and the code that builds it.
 INPUTS = ("data/judge.yaml", "judge/grammar.py", "judge/text.py", "judge/prebuilt.py")
@@ -105,20 +105,27 @@ def _dump_rule(rule: Rule) -> dict[str, Any]:
                 buckets.append(lazy.source)
             by_first.setdefault(char, []).append(index[id(lazy)])
     return {
-        "groups": [
-            [g.kind, list(g.patterns), g.unless.source if g.unless else None] for g in rule.groups
-        ],
+        "groups": [_dump_group(g) for g in rule.groups],
         "buckets": buckets,
         "by_first": by_first,
         "searched": rule.searched.source if rule.searched else None,
         "first": sorted(rule.first),
+        "whole_field": _dump_group(rule.whole_field) if rule.whole_field else None,
     }
+
+
+def _dump_group(group: Group) -> list[Any]:
+    unless = group.unless.source if group.unless else None
+    return [group.kind, list(group.patterns), unless, group.field_clears]
 
 
 def _lazies(rule: Rule) -> list[Lazy]:
     found = [p for ps in rule.by_first.values() for p in ps]
     found += [rule.searched] if rule.searched else []
     found += [g.unless for g in rule.groups if g.unless is not None]
+    if rule.whole_field is not None:
+        found.append(Lazy(rule.whole_field.search_source))
+        found += [rule.whole_field.unless] if rule.whole_field.unless else []
     return found
 
 
@@ -229,15 +236,18 @@ def _grammar(data: dict[str, Any], programs: _Programs) -> Grammar:
     )
 
 
-def _group(kind: str, patterns: tuple[str, ...], unless: Any, programs: _Programs) -> Group:
+def _group(
+    kind: str, patterns: tuple[str, ...], unless: Any, clears: Any, programs: _Programs
+) -> Group:
     group = Group(kind, patterns, programs.lazy(unless) if unless is not None else None)
-    return Group(kind, patterns, group.unless, programs.lazy(group.search_source))
+    slow = programs.lazy(group.search_source)
+    return Group(kind, patterns, group.unless, slow, field_clears=bool(clears))
 
 
 def _rule(data: dict[str, Any], programs: _Programs) -> Rule:
     groups = tuple(
-        _group(str(kind), tuple(str(p) for p in patterns), unless, programs)
-        for kind, patterns, unless in data["groups"]
+        _group(str(kind), tuple(str(p) for p in patterns), unless, clears, programs)
+        for kind, patterns, unless, clears in data["groups"]
     )
     buckets = [programs.lazy(source) for source in data["buckets"]]
     return Rule(
@@ -247,4 +257,12 @@ def _rule(data: dict[str, Any], programs: _Programs) -> Rule:
         },
         searched=programs.lazy(data["searched"]) if data["searched"] is not None else None,
         first=frozenset(data["first"]),
+        whole_field=_whole_field(data.get("whole_field"), programs),
     )
+
+
+def _whole_field(data: Any, programs: _Programs) -> Group | None:
+    if data is None:
+        return None
+    kind, patterns, unless, clears = data
+    return _group(str(kind), tuple(str(p) for p in patterns), unless, clears, programs)

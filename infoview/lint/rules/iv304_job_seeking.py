@@ -15,7 +15,8 @@ a small linear model trained on labelled questions from many fields (``it reads 
 job seeker's question ("fit a role on your team")``).
 
 Left alone: how the person got their own job, how people get hired in the field, what
-the field pays at entry level, what a résumé for the field should show, and a referral
+the field pays at entry level, the asker's own future in the field ("How long will it take
+me to become a certified paralegal?"), what a résumé for the field should show, and a referral
 to someone else to talk to, for another informational interview included (an interview
 to learn is not a hiring one). ``[lint] job_seeking = ["regex", ...]`` adds patterns;
 ``<!-- infoview-disable IV304 -->`` on the line before a question accepts that one.
@@ -24,6 +25,7 @@ Passing::
 
     - What skills made the biggest difference in your first year?
     - What salary can someone expect at entry level in this field?
+    - How long will it take me to become a certified paralegal?
     - How did you get hired at the district?
     - Who else would you suggest I talk to?
     - Could you introduce me to someone else for an informational interview?
