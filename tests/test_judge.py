@@ -810,6 +810,18 @@ JOB = [
         "who would i report to",
     ),
     ("Is there a stock option plan?", PAY, "is there a stock option plan"),
+    ("Why haven't I been contacted yet?", PRESUMES, "haven't i been contacted"),
+    ("Do I have to sign an agreement?", PRESUMES, "do i have to sign an agreement"),
+    (
+        "Should I complete an application for each position?",
+        PRESUMES,
+        "complete an application for each position",
+    ),
+    (
+        "What is the entry criteria for the graduate scheme?",
+        ASKS,
+        "entry criteria for the graduate scheme",
+    ),
     ("Do you offer a profit-sharing plan?", PAY, "do you offer a profit-sharing plan"),
     ("What type of benefits do you offer?", PAY, "what type of benefits do you offer"),
     ("What are the normal working hours?", PRESUMES, "what are the normal working hours"),
@@ -918,6 +930,8 @@ JOB = [
 ]  # fmt: skip
 
 LEARNING = [
+    "What are the entry requirements for most residency programs?",
+    "Why haven't you been contacted by recruiters?",
     # the asker's own future in the field, which the model alone read as a post's
     "How long will it take me to become a certified paralegal?",
     "How often will I need to renew my license?",
