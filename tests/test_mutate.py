@@ -573,3 +573,32 @@ def test_a_killed_run_removes_its_copies_and_leaves_the_project(tmp_path: Path) 
     assert "interrupted: the project is untouched and its copies are removed" in err
     assert list(temp.iterdir()) == []
     assert {k: v for k, v in _snapshot(project).items() if k in before} == before
+
+
+def test_a_copy_interrupted_while_it_is_made_is_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kill that lands mid-copy (before any caller holds the copy) leaves nothing behind."""
+    import shutil
+    import tempfile
+
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("a.py", "b.py", "c.py"):
+        (project / name).write_text("x = 1\n", encoding="utf-8")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    copied: list[str] = []
+    real_copy = shutil.copy2
+
+    def copy_then_stop(source: Path, target: Path) -> object:
+        if copied:
+            raise KeyboardInterrupt  # the SIGTERM handler raises this mid-copy
+        copied.append(str(source))
+        return real_copy(source, target)
+
+    monkeypatch.setattr(shutil, "copy2", copy_then_stop)
+    with pytest.raises(KeyboardInterrupt):
+        Sandbox(project, ["a.py", "b.py", "c.py"])
+    assert copied and list(temp.iterdir()) == []

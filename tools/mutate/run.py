@@ -71,10 +71,14 @@ class Sandbox:
 
     def __init__(self, root: Path, files: Sequence[str]) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="infoview-mutate-"))
-        for name in files:
-            target = self.root / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(root / name, target)
+        try:
+            for name in files:
+                target = self.root / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(root / name, target)
+        except BaseException:  # Ctrl-C or a kill mid-copy: no caller holds this copy yet
+            self.remove()
+            raise
 
     @contextlib.contextmanager
     def mutated(self, mutant: Mutant) -> Iterator[Path]:
