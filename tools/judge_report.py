@@ -56,9 +56,9 @@ from judge_train import DATA
 from infoview import judge
 from infoview.judge import model
 
-# the training's corpora; the voices, tail and repos sets, which tune the grammar and measure
-# but are not trained on (tests/data/README.md); the harvest and afield sets, likewise; and
-# the set never trained or tuned on
+# the training's corpora; the sets that tune the grammar and measure but are not trained on
+# (voices, tail, repos, harvest, afield, scout: tests/data/README.md); and the set never
+# trained or tuned on
 CORPORA = (*TRAINED, DATA / "voices.csv", DATA / "tail.csv", DATA / "repos.csv")
 CORPORA += (DATA / "harvest.csv", DATA / "afield.csv", DATA / "scout.csv", DATA / "fresh.csv")
 CV = DATA / "judge_cv.csv"
@@ -100,9 +100,8 @@ SPLITS = (
     "scout-holdout",
     "fresh",
 )
-TUNING = ("train", "probe-dev", "wide-dev", "reach-dev", "span-dev", "asker-dev", "guide-dev")
-TUNING += ("org-dev", "post-dev", "lists-dev", "drafts-dev", "voices-dev", "tail-dev", "repos-dev")
-TUNING += ("harvest-dev", "afield-dev", "scout-dev")
+# the splits the grammar is tuned on: ``train`` and every ``-dev`` split
+TUNING = ("train", *(split for split in SPLITS if split.endswith("-dev")))
 RULES = {"IV303": "online", "IV304": "job"}
 Judge = Callable[[dict[str, str]], "str | None"]  # why a row is flagged, or None
 
