@@ -70,7 +70,7 @@ ONLINE = [
     ("What does your nonprofit do?", WHAT_IT_DOES, "what does your nonprofit do"),
     ("What does your hospital do?", WHAT_IT_DOES, "what does your hospital do"),
     ("What exactly does the agency do?", WHAT_IT_DOES, "what exactly does the agency do"),
-    ("Tell me what your company does.", WHAT_IT_DOES, "tell me what your company does"),
+    ("Tell me what your company does.", WHAT_IT_DOES, "what your company does"),
     (
         "Could you give me an overview of the studio?",
         WHAT_IT_DOES,
@@ -318,7 +318,11 @@ ONLINE = [
     ("Would you mind telling me who your main clients are?", OFFERS, "who your main clients are"),
     ("I'd like to know where the headquarters is.", PLACE, "where the headquarters is"),
     ("I was wondering how big the firm is.", SIZE, "how big the firm is"),
-    ("I'd love to hear about the history of the firm.", PUBLISHED, "history of the firm"),
+    (
+        "I'd love to hear about the history of the firm.",
+        PUBLISHED,
+        "i'd love to hear about the history of the firm",
+    ),
     (
         "What sector does the nonprofit work in?",
         WHAT_IT_DOES,
@@ -372,11 +376,11 @@ ONLINE = [
     (
         "I was curious whether the firm has an office in London.",
         PLACE,
-        "whether the firm has an office in",
+        "whether the firm has an office in London",
     ),
     ("Principal's name?", OWNERS, "principal's name"),
-    ("I was wondering when the clinic was founded?", AGE, "wondering when the clinic was founded"),
-    ("Do you know when the co-op first opened?", AGE, "know when the co-op first opened"),
+    ("I was wondering when the clinic was founded?", AGE, "when the clinic was founded"),
+    ("Do you know when the co-op first opened?", AGE, "when the co-op first opened"),
     ("Are your customers mostly restaurants?", OFFERS, "are your customers mostly"),
     (
         "Which sectors do most of the agency's clients come from?",
@@ -1172,7 +1176,7 @@ def test_patterns_survive_long_hostile_input() -> None:
 
 
 def test_a_long_question_is_read_only_so_far() -> None:
-    long = "What does your firm do? " + "And why? " * 10_000
+    long = "What does your firm do? " + "Why not? " * 10_000
     assert len(text.normalise(long).text.split()) == text.MAX_TOKENS
     assert judge.online(long) == judge.Verdict(WHAT_IT_DOES, "what does your firm do")
 

@@ -97,7 +97,7 @@ def test_an_acronym_for_a_unit_or_role_is_no_name(acronym: str) -> None:
 
 def test_a_capital_at_the_start_of_a_sentence_or_i_is_no_name() -> None:
     assert words("Fine. What does it do?") == "fine | what does it do |"
-    assert words("So I think I'm done? Yes: Done!") == "so i think i'm done | yes | done |"
+    assert words("Maybe I think I'm done? Yes: Done!") == "maybe i think i'm done | yes | done |"
     assert words("Fine! Now? Go. Then: Stop") == "fine | now | go | then | stop"
     assert words('He said "Stop" now') == "he said @the @org now"
 

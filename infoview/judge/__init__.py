@@ -13,7 +13,8 @@ The judgement is data plus a small engine:
   every field, determiners, counted things...) and, per kind of question, patterns that
   combine them (intent x organisation noun x kind of fact), with the exclusions the
   principle names (a team's size, the interviewee's own history, the field's pay).
-- :mod:`infoview.judge.text` turns a question into lower-case tokens;
+- :mod:`infoview.judge.text` turns a question into lower-case tokens, with a polite
+  lead-in read apart from what it asks (:mod:`infoview.judge.asking`);
   :mod:`infoview.judge.grammar` compiles the grammar once, on first use.
 - ``infoview/data/judge_model.json`` is a small linear model beside the grammar
   (:mod:`infoview.judge.model`): logistic regression over the question's words, word

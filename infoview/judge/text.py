@@ -17,6 +17,8 @@ spaces, so a pattern spells a gap between words as one space and needs no ``\\s+
   capitals or in title case ("What Does Your Firm Do?") is read in lower case: its
   capitals say nothing about names. A hurried spelling reads as its words ("whats" as
   "what is", "u" as "you").
+- A lead-in is read apart from its question (:mod:`.asking`): "Could you tell me what the
+  firm does?" reads ``what does the @org do |``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import NamedTuple
+
+from infoview.judge import asking
 
 # A word (letters or digits, with inner apostrophes or hyphens), a placeholder, or a
 # punctuation mark that ends a clause. Bounded pieces only: no pattern here backtracks.
@@ -79,16 +83,31 @@ def _add_org(out: list[str]) -> None:
 class Question(NamedTuple):
     words: list[str]  # the tokens, in order
     names: tuple[str, ...]  # the original words behind each ``@org``, in order
+    # each stretch read otherwise than written (:mod:`.asking`): its tokens (start, end)
+    # and the words it was written in, which a quote shows
+    said: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
 
     @property
     def text(self) -> str:
         return " ".join(self.words)
 
     def quote(self, start: int, end: int) -> str:
-        """Words ``start`` to ``end`` (token indices), each ``@org`` back to its own words."""
+        """Words ``start`` to ``end`` (token indices), each ``@org`` back to its own words;
+        a stretch read otherwise than written is quoted as it was written."""
+        words = self.words[start:end]
+        if self.said:
+            overlap = [stretch for stretch in self.said if start < stretch[1] and end > stretch[0]]
+            if overlap:
+                start = min(start, overlap[0][0])
+                stop = max(end, overlap[-1][1])
+                words, index = [], start
+                for first, last, written in overlap:
+                    words += [*self.words[index:first], *written]
+                    index = last
+                words += self.words[index:stop]
         names = iter(self.names[self.words[:start].count(ORG) :])
         out = []
-        for word in self.words[start:end]:
+        for word in words:
             if word == THE:
                 continue
             if word == ORG:
@@ -271,6 +290,9 @@ def normalise(
         or not _BODY_UNITS.isdisjoint(out)
     ):
         out, names = _nouns(out, names, nouns, units)
+    if asking.starts_a_clause(out):
+        reworded = asking.reword(out)
+        return Question(reworded.words, tuple(names), reworded.said)
     return Question(out, tuple(names))
 
 
