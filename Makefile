@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-pyproject
 
-.PHONY: packet lint watch thanks agenda test bench mutate judge-report judge-train judge-prebuild readme lsp-capabilities venv clean
+.PHONY: packet lint watch thanks agenda test bench mutate judge-report judge-invariance judge-train judge-prebuild readme lsp-capabilities venv clean
 
 # The virtual environment is (re)built when missing or when pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -50,6 +50,11 @@ judge-train: $(STAMP)
 # shipped ready-made, infoview/data/judge_built.json (a stale one is never used; a test says so).
 judge-prebuild: $(STAMP)
 	$(BIN)/python tools/judge_prebuild.py
+
+# How often IV303/IV304 change their verdict when a tuning question is only asked otherwise
+# (a lead-in, a name for the organisation, another field's noun); prints figures only.
+judge-invariance: $(STAMP)
+	$(BIN)/python tools/judge_invariance.py
 
 # Mutation testing, not part of `make test` (README, Development): one score per module.
 # make mutate MODULES="infoview/agenda_ics.py infoview/lint/rules/iv102_research_facet_missing.py"

@@ -88,6 +88,11 @@ def test_a_lead_in_is_read_apart_from_its_question(question: str, read: str) -> 
         ("I wonder if.", "i wonder if |"),
         # a clause that is no question this can turn keeps its order
         ("Do you know what kind of hours?", "what kind of hours |"),
+        ("Can you tell me what grade would I start at?", "what grade would i start at |"),
+        (
+            "Do you know what [grade] level would I start at?",
+            "what @the @org level would i start at |",
+        ),
     ],
 )
 def test_a_question_that_only_starts_like_a_lead_in_is_left_alone(question: str, read: str) -> None:

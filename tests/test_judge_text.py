@@ -82,6 +82,21 @@ def test_a_name_is_a_run_of_capitalised_words() -> None:
     assert words("Is ACME big?") == "is @the @org big |"  # an acronym that is not a role
 
 
+@pytest.mark.parametrize(
+    ("question", "read", "name"),
+    [
+        ("What are Harlow Partners's hours?", "what are @the @org 's hours |", "Harlow Partners"),
+        ("What is Acme’s mission?", "what is @the @org 's mission |", "Acme"),
+        ("Who are [Company]'s clients?", "who are @the @org 's clients |", "[Company]"),
+        ("Who are <Firm>’s partners?", "who are @the @org 's partners |", "<Firm>"),
+    ],
+)
+def test_a_names_possessive_is_its_own_token(question: str, read: str, name: str) -> None:
+    # before, "Partners's" was read into the name and "[Company]'s" left a stray "s"
+    found = judge.normalise(question, None, NOUNS, UNITS)
+    assert (found.text, found.names) == (read, (name,))
+
+
 @pytest.mark.parametrize("joiner", sorted(text._NAME_JOINERS))
 def test_a_name_joins_capitalised_words_across_small_words(joiner: str) -> None:
     question = judge.normalise(f"Is Bank {joiner} Arden big?", None, NOUNS, UNITS)

@@ -179,6 +179,7 @@ _SUBJECT = frozenset(
     }
 )
 _PLURAL_SUBJECT = frozenset({"they", "you", "we", "i"})
+_PRONOUNS = _PLURAL_SUBJECT | {"he", "she", "it", "there"}
 _MOVES = frozenset({"is", "are", "was", "were", "can", "could", "will", "would", "should"})
 _MOVES |= {"may", "might", "must", "shall", "am"}
 _HAVE = frozenset({"has", "have", "had"})
@@ -268,6 +269,8 @@ def _ordered(inner: list[str]) -> list[str] | None:
         if word == CLAUSE or word in _STOPS or word in _WH:
             return None
         rest = inner[verb + 1 :]
+        if word in _MOVES and rest and rest[0] in _PRONOUNS:
+            return None  # "what [grade] level would I start at": in question order already
         if word in _MOVES:
             return [*head, word, *subject, *rest]
         if word in _HAVE:

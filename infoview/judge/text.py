@@ -337,9 +337,18 @@ def _tokens_and_names(source: str) -> tuple[list[str], list[str]]:
             start = False
             continue
         plain = word.replace("’", "'")
+        if word == "s" and match.start() and source[match.start() - 1] in "'’":
+            close_run()
+            out.append("'s")  # "[Company]'s mission"
+            continue
         acronym = plain.isupper() and len(plain) > 1 and plain.lower() not in _PLAIN_CAPS
         if not start and (_capitalised(plain) or acronym):
             run.append(match)
+            if plain.endswith("'s") and len(plain) > 3:  # "Harlow Partners's clients"
+                _add_org(out)
+                names.append(source[run[0].start() : match.end() - 2])
+                run.clear()
+                out.append("'s")
             continue
         close_run(word.lower())
         start = False
