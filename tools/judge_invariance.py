@@ -67,7 +67,8 @@ def _embedded(question: str) -> str | None:
         return f"what {found[1]} does"
     found = re.match(r"(How many \w+|What \w+) does (.+) (have|offer|serve|employ|sell)$", text)
     if found:
-        return f"{found[1].lower()} {found[2]} {found[3]}s"
+        third = "has" if found[3] == "have" else found[3] + "s"
+        return f"{found[1].lower()} {found[2]} {third}"
     found = re.match(r"(Is|Are|Was|Were) ((?:the|your|this) \w+) (.+)$", text)
     if found:
         return f"if {found[2]} {found[1].lower()} {found[3]}"
