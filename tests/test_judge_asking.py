@@ -66,7 +66,15 @@ def words(question: str) -> str:
         ("And what do you do all day?", "what do you do all day |"),
         ("Out of curiosity, is the school public?", "is the @org public |"),
         ("Quick question: who are the clients?", "who are the clients |"),
-        ("Thanks! So what is the agency's budget?", "thanks | what is the @org 's budget |"),
+        ("Thanks! So what is the agency's budget?", "what is the @org 's budget |"),
+        ("Roughly, how many people work at the firm?", "how many people work at the @org |"),
+        # an aside that is a clause of its own
+        ("What does the firm do, if you don't mind me asking?", "what does the @org do |"),
+        ("If I may ask, how big is the clinic?", "how big is the @org |"),
+        ("Who would I report to? Thanks so much!", "who would i report to |"),
+        ("Hi! Is the district hiring?", "is the @org hiring |"),
+        ("What do you like about it, by the way?", "what do you like about it |"),
+        ("Thanks!", "thanks |"),  # nothing else to read: left as it is
     ],
 )
 def test_a_lead_in_is_read_apart_from_its_question(question: str, read: str) -> None:
@@ -182,7 +190,17 @@ LEAD_INS = [
     "And {}",
     "Quick question: {}",
     "Do you know, {}",
+    "Roughly, {}",
 ]
+ASIDES = ["{}, if you don't mind me asking?", "{}, by the way?", "{}? Thanks so much!", "Hi! {}?"]
+
+
+@pytest.mark.parametrize("aside", ASIDES)
+def test_an_aside_keeps_each_rules_verdict(aside: str) -> None:
+    for question, label in PLAIN:
+        asked = aside.format(question.rstrip("?"))
+        assert bool(judge.online(asked)) == (label == "online"), asked
+        assert bool(judge.job(asked)) == (label == "job"), asked
 
 
 @pytest.mark.parametrize("lead_in", LEAD_INS)

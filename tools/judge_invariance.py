@@ -10,7 +10,8 @@ as it is, then counts, per way:
 - **new false**: fine questions the judge leaves alone as written and flags rewritten.
 
 The ways: a polite lead-in ("Can you tell me ...", "I was wondering, ...", "Out of
-curiosity, ..."), an opener ("Also, ", "And "), the same question as an embedded clause
+curiosity, ..."), an opener ("Also, ", "And "), an aside (", if you don't mind me
+asking?", ", by the way?", "Thanks so much!"), the same question as an embedded clause
 ("Do you know when the school opened?"), the organisation as a name or a template's
 placeholder ("Harlow Partners's clients", "[Company]'s clients"), another field's noun for
 it ("your museum", "your newsroom"), and marks that say nothing
@@ -97,6 +98,10 @@ def ways() -> dict[str, Way]:
         "Out of curiosity, ...": _lead_in("Out of curiosity, {}"),
         "Quick question: ...": _lead_in("Quick question: {}"),
         "Also, ...": _lead_in("Also, {}"),
+        "Roughly, ...": _lead_in("Roughly, {}"),
+        "..., if you don't mind me asking?": lambda q: f"{_bare(q)}, if you don't mind me asking?",
+        "..., by the way?": lambda q: f"{_bare(q)}, by the way?",
+        "... Thanks so much!": lambda q: f"{q.rstrip()} Thanks so much!",
         "And ...": _lead_in("And {}"),
         "Can you tell me <clause>?": _embedded_after("Can you tell me {}?"),
         "I was wondering <clause>.": _embedded_after("I was wondering {}."),
@@ -126,14 +131,14 @@ def main(argv: list[str] | None = None) -> int:
         fine = [row["question"] for row in rows if row["label"] == "ok"]
         fine = [question for question in fine if not verdict(question)]
         print(f"\n{code}: {len(caught)} flagged rightly, {len(fine)} fine left alone")
-        print(f"  {'way':32} {'lost':>13}   {'new false':>13}")
+        print(f"  {'way':36} {'lost':>13}   {'new false':>13}")
         for name, way in ways().items():
             lost = [w for w in map(way, caught) if w is not None and not verdict(w)]
             applied = sum(way(question) is not None for question in caught)
             false = [w for w in map(way, fine) if w is not None and verdict(w)]
             tried = sum(way(question) is not None for question in fine)
             print(
-                f"  {name:32} {len(lost):4} of {applied:4}   {len(false):4} of {tried:4}"
+                f"  {name:36} {len(lost):4} of {applied:4}   {len(false):4} of {tried:4}"
                 f"{'   <-' if len(lost) > 0.03 * applied or len(false) > 0.03 * tried else ''}"
             )
             for question in lost[: args.examples]:

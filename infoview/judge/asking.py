@@ -6,7 +6,9 @@ hiring?". The lead-in is politeness; what is asked is the clause after it, writt
 the order of an embedded question ("what the firm does"). The labelling principle judges
 what is asked, so the judge reads that clause as the direct question it stands for:
 
-- an opener ("also", "and", "so", "out of curiosity", "quick question") is not read;
+- an opener ("also", "and", "so", "out of curiosity", "quick question") is not read, nor
+  an aside that is a clause of its own (", if you don't mind me asking", ", by the way",
+  "Thanks so much!");
 - a lead-in that asks to be told ("can you tell me", "I was wondering", "do you know",
   "I'd like to know", "may I ask") is not read before a question word, "if" or
   "whether", and reads "tell me" before "about" ("I was curious about the firm's
@@ -97,6 +99,11 @@ _OPENERS = _phrases(
     last question
     my question is
     my next question is
+    roughly
+    approximately
+    briefly
+    honestly
+    real quick
     """
 )
 # Lead-ins that ask to be told: not read before a question word, "if" or "whether".
@@ -145,7 +152,56 @@ _ASKS = _phrases(
 # "Can you describe the firm's clients?": the request is the verb that follows
 _POLITE_BEFORE = frozenset({"describe", "explain", "share", "walk", "outline", "list", "name"})
 _POLITE_ONLY = _phrases("\n".join(_POLITE))
-FIRSTS = frozenset(phrase[0] for phrase in (*_OPENERS, *_ASKS, *_POLITE_ONLY))
+# Clauses of their own that say nothing of what is asked: "..., if you don't mind me
+# asking?", "..., by the way?", "Thanks so much!"
+_ASIDES = frozenset(
+    _phrases(
+        """
+        if you don't mind me asking
+        if you don't mind my asking
+        if you do not mind me asking
+        if you don't mind
+        if you do not mind
+        if i may ask
+        if i may
+        if i can ask
+        if i might ask
+        if that's ok
+        if that's okay
+        if that's alright
+        if that's all right
+        if it's ok
+        if it's okay
+        if it's not too personal
+        if that's not too personal
+        if you can share
+        if you can say
+        if you're able to share
+        if you are able to share
+        by the way
+        just curious
+        just wondering
+        out of curiosity
+        i'm curious
+        i'm just curious
+        i was just wondering
+        please
+        thanks
+        thank you
+        thanks so much
+        thank you so much
+        thanks in advance
+        thanks a lot
+        many thanks
+        cheers
+        hi
+        hello
+        hey
+        """
+    )
+)
+_LEADS = frozenset(phrase[0] for phrase in (*_OPENERS, *_ASKS, *_POLITE_ONLY))
+FIRSTS = _LEADS | {phrase[0] for phrase in _ASIDES}
 
 # Where the subject of an embedded clause starts: a determiner, a pronoun, a name.
 _SUBJECT = frozenset(
@@ -313,11 +369,25 @@ def starts_a_clause(words: list[str]) -> bool:
     )
 
 
+def _without_asides(words: list[str]) -> list[str]:
+    """``words`` without the clauses that are asides (see :data:`_ASIDES`), unless nothing
+    else is left."""
+    clauses: list[list[str]] = [[]]
+    for word in words:
+        clauses[-1].append(word)
+        if word == CLAUSE:
+            clauses.append([])
+    kept = [c for c in clauses if c and tuple(w for w in c if w != CLAUSE) not in _ASIDES]
+    if not kept or len(kept) == len([c for c in clauses if c]):
+        return list(words)
+    return [word for clause in kept for word in clause]
+
+
 def reword(words: list[str]) -> Reworded:
     """``words`` with a lead-in read apart from its question (see the module docstring)."""
     if not starts_a_clause(words):
         return Reworded(words, ())
-    out = list(words)
+    out = _without_asides(words)
     said: list[tuple[int, int, tuple[str, ...]]] = []
     at = 0
     while at < len(out):
@@ -329,7 +399,7 @@ def reword(words: list[str]) -> Reworded:
             continue
         size = _lead(out, at, _OPENERS)
         after = at + size + (out[at + size : at + size + 1] == [CLAUSE])
-        if size and after < len(out) and (out[after] in _STARTS or out[after] in FIRSTS):
+        if size and after < len(out) and (out[after] in _STARTS or out[after] in _LEADS):
             del out[at:after]
             continue
         size = _lead(out, at, _ASKS)
