@@ -97,6 +97,25 @@ def test_a_names_possessive_is_its_own_token(question: str, read: str, name: str
     assert (found.text, found.names) == (read, (name,))
 
 
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("What are the companys values?", "what are the @org 's values |"),
+        ("Who are the universitys donors?", "who are the @org 's donors |"),
+        ("What do the boys do?", "what do the boys do |"),  # no organisation: a plural
+        ("How many firms hire?", "how many @org hire |"),  # "firms" may be a plural
+        ("What will Ill be doing?", "what will i'll be doing |"),
+        ("What are the people Ill work with like?", "what are the people i'll work with like |"),
+        ("Is the patient ill?", "is the patient ill |"),
+        ("Id like to know who founded it.", "who founded it |"),
+        ("Do I need an ID?", "do i need an id |"),
+        ("When youre in trial, who preps you?", "when you're in trial | who preps you |"),
+    ],
+)
+def test_an_apostrophe_left_out_reads_as_written_with_it(question: str, read: str) -> None:
+    assert words(question, nouns=NOUNS | {"company", "university"}) == read
+
+
 @pytest.mark.parametrize("joiner", sorted(text._NAME_JOINERS))
 def test_a_name_joins_capitalised_words_across_small_words(joiner: str) -> None:
     question = judge.normalise(f"Is Bank {joiner} Arden big?", None, NOUNS, UNITS)

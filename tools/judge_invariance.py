@@ -14,8 +14,8 @@ curiosity, ..."), an opener ("Also, ", "And "), an aside (", if you don't mind m
 asking?", ", by the way?", "Thanks so much!"), the same question as an embedded clause
 ("Do you know when the school opened?"), the organisation as a name or a template's
 placeholder ("Harlow Partners's clients", "[Company]'s clients"), another field's noun for
-it ("your museum", "your newsroom"), and marks that say nothing
-(curly apostrophes, no question mark, all capitals). A way that loses or gains more than a
+it ("your museum", "your newsroom"), and marks that say little (curly apostrophes,
+apostrophes left out, no question mark, all capitals). A way that loses or gains more than a
 few per cent is a class of question the judge misreads, whatever the corpora say.
 
 Only the tuning splits are read, so the held-out splits stay unread. It prints figures and
@@ -109,6 +109,7 @@ def ways() -> dict[str, Way]:
         "a name for it": _swap(_COMPANY, lambda m: "Harlow Partners"),
         "a placeholder for it": _swap(_COMPANY, lambda m: "[Company]"),
         "curly apostrophes": lambda q: q.replace("'", "\u2019") if "'" in q else None,
+        "apostrophes left out": lambda q: q.replace("'", "") if "'" in q else None,
         "no question mark": lambda q: _bare(q) if q.rstrip().endswith("?") else None,
         "all capitals": lambda q: q.upper(),
     }

@@ -66,9 +66,18 @@ _AUX = frozenset(
 _STARTS = _WH | _AUX | {"tell", "describe", "explain", "share", "walk", "any", "i", "you"}
 
 
+_SPELT_OUT = {"i'd": ("i", "would"), "i'm": ("i", "am"), "don't": ("do", "not")}
+
+
 def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
-    """Phrases written one a line (a line's words are a phrase's), longest first."""
-    found = {tuple(line.split()) for line in text.strip().splitlines() if line.strip()}
+    """Phrases written one a line (a line's words are a phrase's), longest first; each
+    with its contractions spelt out too ("i'd like to know", "i would like to know")."""
+    found = set()
+    for line in text.strip().splitlines():
+        words = tuple(line.split())
+        if words:
+            found.add(words)
+            found.add(tuple(part for word in words for part in _SPELT_OUT.get(word, (word,))))
     return tuple(sorted(found, key=lambda phrase: (-len(phrase), phrase)))
 
 

@@ -46,7 +46,7 @@ _ACRONYMS_TEXT = (
     "cfo cto coo vp svp evp us uk eu llm jd mba cpa pe ehr emr crm seo sql api ok aka faq "
     "pto gpa sat lsat mcat gre bsn msn dnp pt ot slp k-12 stem dei esl ell iep pnp nps fnp "
     "crna ebit ebitda roi kpi kpis okr okrs ipo esg csr b2b b2c saas nda ndas hmo ppo rvu rvus "
-    "cme ceu"
+    "cme ceu id"
 )
 _ACRONYMS = frozenset(_ACRONYMS_TEXT.split())
 # Common words written in capitals for emphasis ("So what is it REALLY like?"), not names.
@@ -128,8 +128,17 @@ def _name_tokens(organisation: str | None) -> tuple[str, ...]:
     return tuple(words)
 
 
+# "I" with its apostrophe left out ("Ill be", "Im"): the pronoun, not a name
+_I_WITHOUT_APOSTROPHE = frozenset({"Im", "Ive", "Ill", "Id"})
+
+
 def _capitalised(word: str) -> bool:
-    return word[0].isupper() and not word.isupper() and not word.startswith("I'")
+    return (
+        word[0].isupper()
+        and not word.isupper()
+        and not word.startswith("I'")
+        and word not in _I_WITHOUT_APOSTROPHE
+    )
 
 
 _CONTRACTION = re.compile(r"\b(what|who|where|how|it|that|there|here|when|why|which)'s\b")
@@ -153,6 +162,7 @@ def _without_names(question: str) -> bool:
         if word[:1].isupper() and index and not previous.endswith(("?", "!", ".", ":")):
             core = word.rstrip("?!.,;:)\"'”’")
             pronoun = core == "I" or core.startswith(("I'", "I’"))
+            pronoun = pronoun or core in _I_WITHOUT_APOSTROPHE
             if not pronoun and not (core.isupper() and core.lower() in _PLAIN_CAPS):
                 return False
         previous = raw
@@ -201,7 +211,27 @@ _INFORMAL: dict[str, tuple[str, ...]] = {
     "doesnt": ("doesn't",),
     "cant": ("can't",),
     "ive": ("i've",),
+    # an apostrophe left out: words that are no other word without it
+    "youre": ("you're",),
+    "youve": ("you've",),
+    "youll": ("you'll",),
+    "youd": ("you'd",),
+    "theyre": ("they're",),
+    "isnt": ("isn't",),
+    "arent": ("aren't",),
+    "wasnt": ("wasn't",),
+    "werent": ("weren't",),
+    "didnt": ("didn't",),
+    "hasnt": ("hasn't",),
+    "havent": ("haven't",),
+    "wouldnt": ("wouldn't",),
+    "couldnt": ("couldn't",),
+    "shouldnt": ("shouldn't",),
 }
+# "ill" and "id" are words of their own, and "I'll", "I'd" only before a verb that follows
+_BEFORE_VERB = frozenset({"be", "have", "need", "get", "start", "work", "report", "make", "like"})
+_BEFORE_VERB |= {"love", "want", "earn", "receive", "see", "do", "join", "begin", "go", "take"}
+_APOSTROPHE_LEFT_OUT = {"ill": "i'll", "id": "i'd"}
 
 
 # "r" is "are" only before a person: "r u hiring", not "Plan R" or "R&D".
@@ -215,6 +245,13 @@ def _spelt_out(tokens: list[str]) -> list[str]:
     for index, token in enumerate(tokens):
         if token == "r" and tokens[index + 1 : index + 2] and tokens[index + 1] in _ARE_BEFORE:
             out.append("are")
+            continue
+        if (
+            token in _APOSTROPHE_LEFT_OUT
+            and tokens[index + 1 : index + 2]
+            and tokens[index + 1] in _BEFORE_VERB
+        ):
+            out.append(_APOSTROPHE_LEFT_OUT[token])  # "what will ill be doing": "I'll"
             continue
         words = _INFORMAL.get(token)
         if words and not (len(token) <= 2 and tokens[index + 1 : index + 2] == ["|"]):
@@ -279,11 +316,13 @@ def normalise(
         names: list[str] = []
     else:
         out, names = _tokens_and_names(source)
-    if not _INFORMAL.keys().isdisjoint(out) or "r" in out:
+    if not _INFORMAL.keys().isdisjoint(out) or "r" in out or "ill" in out or "id" in out:
         out = _spelt_out(out)
     name = _name_tokens(organisation)
     if name and name[0] in out:
         out, names = _substitute(out, names, name)
+    if nouns and any(token.endswith("ys") for token in out):
+        out = _apostrophe_left_out(out, nouns)
     if (
         not nouns.isdisjoint(out)
         or not _OF_UNITS.isdisjoint(out)
@@ -423,6 +462,19 @@ def _nouns(
         else:
             result.append(token)
     return result, result_names
+
+
+def _apostrophe_left_out(out: list[str], nouns: frozenset[str]) -> list[str]:
+    """ "the companys mission": a possessive whose apostrophe was left out, read "company 's".
+    Only where no plural is spelt so ("agencys", not "firms", which may be a plural)."""
+    result: list[str] = []
+    for token in out:
+        stem = token[:-1]
+        if token.endswith("ys") and len(token) > 4 and token[-3] not in "aeiou" and stem in nouns:
+            result += [stem, "'s"]
+        else:
+            result.append(token)
+    return result
 
 
 def _body(out: list[str], index: int) -> bool:
