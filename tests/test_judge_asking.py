@@ -240,3 +240,52 @@ def test_an_embedded_question_gets_the_verdict_of_the_question(lead_in: str) -> 
         asked = lead_in.format(clause)
         assert bool(judge.online(asked)) == (label == "online"), asked
         assert bool(judge.job(asked)) == (label == "job"), asked
+
+
+@pytest.mark.parametrize(
+    ("item", "parts"),
+    [
+        ("What does the firm do?", ("What does the firm do?",)),
+        (
+            "What does the firm do? And how did you start?",
+            ("What does the firm do?", "And how did you start?"),
+        ),
+        ("I'm a nursing student. What does your unit do?", ("What does your unit do?",)),
+        (
+            "Tell me about the firm. What do you like?",
+            ("Tell me about the firm.", "What do you like?"),
+        ),
+        ("Ask about salary. Ask about openings.", ("Ask about salary.", "Ask about openings.")),
+        ("Is the U.S. office near Dr. Lee's?", ("Is the U.S. office near Dr. Lee's?",)),
+        ("Why law?! Why now?", ("Why law?!", "Why now?")),
+    ],
+)
+def test_an_item_s_questions_are_the_parts_that_ask(item: str, parts: tuple[str, ...]) -> None:
+    assert judge.questions(item) == parts
+
+
+@pytest.mark.parametrize(
+    ("item", "rule"),
+    [
+        # a fine question beside one that is not no longer hides it (each was missed so)
+        ("Do you like your job? Which brands does the agency work with?", "online"),
+        (
+            "What products or services are sold? Are there any courses you would recommend?",
+            "online",
+        ),
+        ("Are housing and utilities included? How does the PI deal with conflict?", "job"),
+        ("What is the call schedule? Why did you choose to work at your firm?", "job"),
+        # what a statement beside a question says still counts
+        ("I want a job at your company. Can you introduce me to people there?", "job"),
+    ],
+)
+def test_each_question_of_an_item_is_judged(item: str, rule: str) -> None:
+    assert (judge.online if rule == "online" else judge.job)(item) is not None
+    other = judge.job if rule == "online" else judge.online
+    assert other(item) is None
+
+
+def test_a_statement_beside_a_question_is_not_judged_alone() -> None:
+    item = "St. Mary's is a Catholic hospital. How does that shape your nursing?"
+    assert judge.online("St. Mary's is a Catholic hospital.") is not None  # alone, it would be
+    assert judge.online(item) is None

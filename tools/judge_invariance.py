@@ -11,7 +11,8 @@ as it is, then counts, per way:
 
 The ways: a polite lead-in ("Can you tell me ...", "I was wondering, ...", "Out of
 curiosity, ..."), an opener ("Also, ", "And "), an aside (", if you don't mind me
-asking?", ", by the way?", "Thanks so much!"), the same question as an embedded clause
+asking?", ", by the way?", "Thanks so much!"), a fine question asked in the same item
+("... What do you enjoy most?"), the same question as an embedded clause
 ("Do you know when the school opened?"), the organisation as a name or a template's
 placeholder ("Harlow Partners's clients", "[Company]'s clients"), another field's noun for
 it ("your museum", "your newsroom"), and marks that say little (curly apostrophes,
@@ -102,6 +103,8 @@ def ways() -> dict[str, Way]:
         "..., if you don't mind me asking?": lambda q: f"{_bare(q)}, if you don't mind me asking?",
         "..., by the way?": lambda q: f"{_bare(q)}, by the way?",
         "... Thanks so much!": lambda q: f"{q.rstrip()} Thanks so much!",
+        "... What do you enjoy most?": lambda q: f"{q.rstrip()} What do you enjoy most?",
+        "What do you enjoy most? ...": lambda q: f"What do you enjoy most? {q.strip()}",
         "And ...": _lead_in("And {}"),
         "Can you tell me <clause>?": _embedded_after("Can you tell me {}?"),
         "I was wondering <clause>.": _embedded_after("I was wondering {}."),

@@ -36,7 +36,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from infoview.judge import features
+from infoview.judge import asking, features
 from infoview.judge.grammar import Grammar, Rule, build, read_data
 from infoview.judge.text import Question, normalise
 
@@ -51,6 +51,7 @@ __all__ = [
     "normalise",
     "online",
     "organisation_noun",
+    "questions",
     "score",
 ]
 
@@ -228,19 +229,70 @@ def _by_grammar(
     )
 
 
+# Where an item's questions part: after "?" or "!", or after a word's full stop before a
+# capital ("I'm a nursing student. What does your unit do?"), not after "Dr." or "U.S.".
+_PARTS = re.compile(r"(?<=[?!])\s+(?=\S)|(?<=[^\W\d_]{3}[.])\s+(?=[A-Z0-9\"'“(\[])")
+_MAX_PARTS = 12
+
+
+@lru_cache(maxsize=4096)
+def questions(text: str) -> tuple[str, ...]:
+    """The questions an item asks, each to be judged alone, as the corpora label them.
+
+    "What does the firm do? And how did you start?" asks two, and one of them is answerable
+    online. A sentence that neither ends in "?" nor opens as a question or a request
+    ("I'm a nursing student.", "St. Mary's is a Catholic hospital.") is not judged alone
+    when the item asks something else (the item as a whole is judged too, so what such a
+    sentence says still counts); an item of notes alone is read sentence by sentence. Most
+    items ask one question and are returned as they are.
+    """
+    parts = [part.strip() for part in _PARTS.split(text[:4000], maxsplit=_MAX_PARTS)]
+    parts = [part for part in parts if part]
+    if len(parts) < 2:
+        return (text,)
+    asked = [part for part in parts if part.endswith("?") or _asks(part)]
+    return tuple(asked or parts)
+
+
+def _asks(part: str) -> bool:
+    """Whether a sentence asks, though without a question mark ("Tell me about the firm.")."""
+    return asking.opens_a_question(part[:200].lower().replace("’", "'").split())
+
+
+def _either(
+    rule: str, text: str, organisation: str | None, words: tuple[str, ...]
+) -> Verdict | None:
+    """The item's verdict, else the first of its questions' read alone: a statement beside
+    a question keeps what it says ("I want a job at your company. Can you introduce me?"),
+    and a fine question beside one that is not no longer hides it."""
+    verdict = _by_grammar(rule, text, organisation, words) or _by_model(
+        rule, text, organisation, words
+    )
+    if verdict:
+        return verdict
+    parts = questions(text)
+    if len(parts) == 1 and parts[0] is text:
+        return None
+    for part in parts:
+        verdict = _by_grammar(rule, part, organisation, words) or _by_model(
+            rule, part, organisation, words
+        )
+        if verdict:
+            return verdict
+    return None
+
+
 def online(
     text: str, *, organisation: str | None = None, words: tuple[str, ...] = ()
 ) -> Verdict | None:
-    """Why ``text`` asks what a website answers, or None (the grammar first, then the model)."""
-    return by_grammar("online", text, organisation=organisation, words=words) or _by_model(
-        "online", text, organisation, words
-    )
+    """Why ``text`` asks what a website answers, or None: the grammar, then the model, on
+    the item and then on each of its questions (:func:`questions`)."""
+    return _either("online", text, organisation, words)
 
 
 def job(
     text: str, *, organisation: str | None = None, words: tuple[str, ...] = ()
 ) -> Verdict | None:
-    """Why ``text`` asks for a job, or None (the grammar first, then the model)."""
-    return by_grammar("job", text, organisation=organisation, words=words) or _by_model(
-        "job", text, organisation, words
-    )
+    """Why ``text`` asks for a job, or None: the grammar, then the model, on the item and
+    then on each of its questions."""
+    return _either("job", text, organisation, words)

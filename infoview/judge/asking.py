@@ -63,7 +63,8 @@ _AUX = frozenset(
         "shall",
     }
 )
-_STARTS = _WH | _AUX | {"tell", "describe", "explain", "share", "walk", "any", "i", "you"}
+_REQUESTS = frozenset({"tell", "describe", "explain", "share", "walk", "list", "name", "ask"})
+_STARTS = _WH | _AUX | _REQUESTS | {"any", "i", "you"}
 
 
 _SPELT_OUT = {"i'd": ("i", "would"), "i'm": ("i", "am"), "don't": ("do", "not")}
@@ -363,6 +364,17 @@ def _lead(words: list[str], at: int, phrases: tuple[tuple[str, ...], ...]) -> in
         if tuple(words[at : at + len(phrase)]) == phrase:
             return len(phrase)
     return 0
+
+
+def opens_a_question(words: list[str]) -> bool:
+    """Whether a sentence's words open as a question or a request does: a question word, a
+    verb before its subject, a request ("tell", "describe") or a lead-in ("Could you...",
+    "I was wondering..."), not as a statement ("I'm a nursing student.")."""
+    if not words:
+        return False
+    if words[0] in _WH or words[0] in _AUX or words[0] in _REQUESTS:
+        return True
+    return any(_lead(words, 0, phrases) for phrases in (_OPENERS, _ASKS, _POLITE_ONLY))
 
 
 def starts_a_clause(words: list[str]) -> bool:
