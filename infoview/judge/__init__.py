@@ -246,6 +246,9 @@ def questions(text: str) -> tuple[str, ...]:
     sentence says still counts); an item of notes alone is read sentence by sentence. Most
     items ask one question and are returned as they are.
     """
+    body = text.rstrip()[:-1]
+    if "?" not in body and "!" not in body and "." not in body:
+        return (text,)  # one sentence, as most items are
     parts = [part.strip() for part in _PARTS.split(text[:4000], maxsplit=_MAX_PARTS)]
     parts = [part for part in parts if part]
     if len(parts) < 2:

@@ -358,9 +358,22 @@ def _ordered(inner: list[str]) -> list[str] | None:
     return None
 
 
-def _lead(words: list[str], at: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    """The length of the first of ``phrases`` that ``words`` holds at ``at``, or 0."""
-    for phrase in phrases:
+Index = dict[str, tuple[tuple[str, ...], ...]]  # a first word -> its phrases, longest first
+
+
+def _index(phrases: tuple[tuple[str, ...], ...]) -> Index:
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:  # already longest first
+        found.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(these) for first, these in found.items()}
+
+
+_OPENING, _ASKING, _POLITE_AT = _index(_OPENERS), _index(_ASKS), _index(_POLITE_ONLY)
+
+
+def _lead(words: list[str], at: int, phrases: Index) -> int:
+    """The length of the longest of ``phrases`` that ``words`` holds at ``at``, or 0."""
+    for phrase in phrases.get(words[at], ()):
         if tuple(words[at : at + len(phrase)]) == phrase:
             return len(phrase)
     return 0
@@ -374,7 +387,7 @@ def opens_a_question(words: list[str]) -> bool:
         return False
     if words[0] in _WH or words[0] in _AUX or words[0] in _REQUESTS:
         return True
-    return any(_lead(words, 0, phrases) for phrases in (_OPENERS, _ASKS, _POLITE_ONLY))
+    return any(_lead(words, 0, phrases) for phrases in (_OPENING, _ASKING, _POLITE_AT))
 
 
 def starts_a_clause(words: list[str]) -> bool:
@@ -383,6 +396,8 @@ def starts_a_clause(words: list[str]) -> bool:
         return False
     if words[0] in FIRSTS:
         return True
+    if CLAUSE not in words[:-1]:
+        return False  # one clause, as most questions are
     last = len(words) - 1
     return any(
         word == CLAUSE and index < last and words[index + 1] in FIRSTS
@@ -408,7 +423,7 @@ def reword(words: list[str]) -> Reworded:
     """``words`` with a lead-in read apart from its question (see the module docstring)."""
     if not starts_a_clause(words):
         return Reworded(words, ())
-    out = _without_asides(words)
+    out = _without_asides(words) if CLAUSE in words[:-1] else list(words)
     said: list[tuple[int, int, tuple[str, ...]]] = []
     at = 0
     while at < len(out):
@@ -418,12 +433,12 @@ def reword(words: list[str]) -> Reworded:
         if out[at] not in FIRSTS:
             at += 1
             continue
-        size = _lead(out, at, _OPENERS)
+        size = _lead(out, at, _OPENING)
         after = at + size + (out[at + size : at + size + 1] == [CLAUSE])
         if size and after < len(out) and (out[after] in _STARTS or out[after] in _LEADS):
             del out[at:after]
             continue
-        size = _lead(out, at, _ASKS)
+        size = _lead(out, at, _ASKING)
         if size:
             after = at + size
             after += out[after : after + 1] == ["please"]
@@ -452,7 +467,7 @@ def reword(words: list[str]) -> Reworded:
             if nxt in _AUX:  # "I was wondering, is the firm hiring?"
                 del out[at:after]
                 continue
-        size = _lead(out, at, _POLITE_ONLY)
+        size = _lead(out, at, _POLITE_AT)
         if size and at + size < len(out) and out[at + size] in _POLITE_BEFORE:
             del out[at : at + size]
             continue

@@ -321,7 +321,7 @@ def normalise(
     name = _name_tokens(organisation)
     if name and name[0] in out:
         out, names = _substitute(out, names, name)
-    if nouns and any(token.endswith("ys") for token in out):
+    if nouns and ("ys" in source or "YS" in source):
         out = _apostrophe_left_out(out, nouns)
     if (
         not nouns.isdisjoint(out)
