@@ -1088,6 +1088,18 @@ def test_workspace_nouns_teach_the_rule_a_fields_word() -> None:
     assert judge.online("How many parishes are in the diocese?", words=("parish", "diocese"))
 
 
+OTHER_FIELDS_NOUNS = "mosque synagogue temple diocese distillery observatory embassy consulate"
+OTHER_FIELDS_NOUNS += " polytechnic daycare dispensary ranch"
+
+
+@pytest.mark.parametrize("noun", OTHER_FIELDS_NOUNS.split())
+def test_an_organisation_of_another_field_is_an_organisation(noun: str) -> None:
+    assert judge.online(f"What does your {noun} do?") == judge.Verdict(
+        WHAT_IT_DOES, f"what does your {noun} do"
+    )
+    assert judge.online(f"What do you like about working at your {noun}?") is None
+
+
 @pytest.mark.parametrize(
     ("question", "tokens"),
     [

@@ -44,6 +44,7 @@ _ORG = re.compile(
 _COMPANY = re.compile(r"\b(your|the|this) (firm|company|organi[sz]ation)\b", re.IGNORECASE)
 _FIELDS = ("museum", "newsroom", "council", "charity", "library", "university", "station")
 _FIELDS += ("publisher", "bank", "union", "ministry", "brewery", "orchestra", "hotel", "gallery")
+_FIELDS += ("mosque", "embassy", "distillery")
 
 
 def _lower_first(question: str) -> str:
