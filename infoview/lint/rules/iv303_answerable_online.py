@@ -40,6 +40,7 @@ Failing::
     - How many students does the district serve?  (schools)
     - Where is the agency headquartered?        (government)
     - Has the theatre won any awards?           (arts)
+    - Could you tell me when the museum opened?  (arts, politely)
 """
 
 from __future__ import annotations

@@ -39,6 +39,7 @@ Failing::
     - What would you pay me to start?               (finance)
     - Would you consider me for the teaching vacancy?  (schools)
     - Is this a new or replacement position?        (government)
+    - I was wondering, is the studio taking on juniors this year?  (design, politely)
 """
 
 from __future__ import annotations
