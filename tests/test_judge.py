@@ -1346,3 +1346,16 @@ def test_the_field_as_a_whole_clears_the_model_but_not_a_post_at_the_organisatio
     assert not grammar.job.about_the_field(judge._read(post, None, ()).code)
     assert judge.job(field) is None
     assert judge.job(post) is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "trigger"),
+    [
+        ("Is the unit hiring new grads?", "is the unit hiring"),
+        ("Is the team taking on interns this summer?", "is the team taking on interns"),
+        ("Is this department recruiting?", "is this department recruiting"),
+    ],
+)
+def test_a_unit_that_is_hiring_is_a_way_into_a_post(question: str, trigger: str) -> None:
+    assert judge.job(question) == judge.Verdict("asks for a job or a way into one", trigger)
+    assert judge.job("Is the team growing?") is None
