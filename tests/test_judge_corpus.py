@@ -471,21 +471,24 @@ def test_rows_written_here_stay_at_or_under_a_tenth_of_the_asker_set() -> None:
 
 
 # The voices set (tests/data/README.md): questions written here in students' own words, in
-# 15 fields, by three hands that never read the judge. The first hand's rows (v001-v242)
+# 29 fields, by four hands that never read the judge. The first hand's rows (v001-v242)
 # are all voices-dev (their misses were read before a split could be fixed); the second
-# hand's (v301-v600) and the third's (v601 on) were each scored whole before a row was read,
-# then split by field: four of the second hand's nine fields and three of the third's seven
-# are voices-holdout, never trained or tuned on.
+# hand's (v301-v600), the third's (v601-v900) and the fourth's (v901 on) were each scored
+# whole before a row was read, then split by field: four of the second hand's nine fields,
+# three of the third's seven and five of the fourth's eighteen are voices-holdout, never
+# trained or tuned on.
 VOICES = Path(__file__).parent / "data" / "voices.csv"
 TAIL = Path(__file__).parent / "data" / "tail.csv"
 REPOS = Path(__file__).parent / "data" / "repos.csv"
 HARVEST = Path(__file__).parent / "data" / "harvest.csv"
 AFIELD = Path(__file__).parent / "data" / "afield.csv"
 SCOUT = Path(__file__).parent / "data" / "scout.csv"
-SECOND_HAND, THIRD_HAND = 301, 601  # the first id of each later hand's rows
+SECOND_HAND, THIRD_HAND, FOURTH_HAND = 301, 601, 901  # the first id of each later hand's rows
 VOICES_HELD_FIELDS = {
     SECOND_HAND: {"public health", "higher-ed", "media", "agriculture"},
     THIRD_HAND: {"health", "finance", "education"},
+    # the fourth hand's: the fields whose sha256 is 0 modulo 3, fixed before a row was read
+    FOURTH_HAND: {"design", "government", "hospitality", "nonprofit", "religious"},
 }
 
 
@@ -495,7 +498,7 @@ def voices_rows() -> list[dict[str, str]]:
 
 def test_voices_set_has_its_size_fields_and_labels() -> None:
     data = voices_rows()
-    assert len(data) >= 750
+    assert len(data) >= 1100
     assert len({row["field"] for row in data}) >= 15
     counts = Counter((row["split"], row["label"]) for row in data)
     for label in ("online", "job", "ok"):
@@ -507,7 +510,7 @@ def test_every_voices_row_is_well_formed() -> None:
     assert len({row["id"] for row in data}) == len(data)
     assert len({row["question"].casefold() for row in data}) == len(data)
     for row in data:
-        assert re.fullmatch(r"v\d{3}", row["id"]), row["id"]
+        assert re.fullmatch(r"v\d{3,4}", row["id"]), row["id"]
         assert row["label"] in {"online", "job", "ok"}, row
         assert row["origin"] == "written-here" and not row["source"], row
         assert row["question"].strip() == row["question"] and row["question"], row
@@ -517,7 +520,8 @@ def test_every_voices_row_is_well_formed() -> None:
 def test_voices_split_is_by_hand_and_field() -> None:
     for row in voices_rows():
         number = int(row["id"][1:])
-        hand = THIRD_HAND if number >= THIRD_HAND else SECOND_HAND if number >= SECOND_HAND else 1
+        hands = (FOURTH_HAND, THIRD_HAND, SECOND_HAND)
+        hand = next((first for first in hands if number >= first), 1)
         held = row["field"] in VOICES_HELD_FIELDS.get(hand, set())
         assert row["split"] == ("voices-holdout" if held else "voices-dev"), row["id"]
 

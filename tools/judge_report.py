@@ -12,7 +12,7 @@ guides), ``org-dev`` / ``org-holdout`` (questions about the organisation) and ``
 ``post-holdout`` (questions that seek or presume the post), ``lists.csv`` gives
 ``lists-dev`` / ``lists-holdout`` (whole lists of four kinds of page), ``drafts.csv`` gives
 ``drafts-dev`` / ``drafts-holdout`` (the lists students draft from), ``voices.csv`` gives
-``voices-dev`` / ``voices-holdout`` (questions written here in students' own words, in 15
+``voices-dev`` / ``voices-holdout`` (questions written here in students' own words, in 29
 fields), ``tail.csv`` gives ``tail-dev`` / ``tail-holdout`` (the long tail of public pages,
 mostly fine questions), ``repos.csv`` gives ``repos-dev`` / ``repos-holdout`` (question
 lists in public GitHub repositories; the grammar is tuned on these three sets' ``-dev``, as
