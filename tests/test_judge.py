@@ -1359,3 +1359,11 @@ def test_the_field_as_a_whole_clears_the_model_but_not_a_post_at_the_organisatio
 def test_a_unit_that_is_hiring_is_a_way_into_a_post(question: str, trigger: str) -> None:
     assert judge.job(question) == judge.Verdict("asks for a job or a way into one", trigger)
     assert judge.job("Is the team growing?") is None
+
+
+def test_pay_at_the_organisation_may_name_the_post_in_four_words() -> None:
+    found = judge.job("What would I earn as a Part 1 at your practice?")
+    assert found == judge.Verdict(
+        "asks what you would be paid", "what would i earn as a Part 1 at your practice"
+    )
+    assert judge.by_grammar("job", "What would I make of the culture here?") is None
