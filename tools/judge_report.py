@@ -27,7 +27,9 @@ never read the judge, and never trained or tuned on.
 
 Three judges per split: the phrase grammar alone (``infoview/data/judge.yaml``), the linear
 model alone (``infoview/data/judge_model.json``) and the two together, as lint runs them
-(the grammar's verdict, else the model's). The model is trained on every split but ``test``,
+(the grammar's verdict, else the model's; lint also reads each question of an item that
+asks two on its own, ``infoview.judge.questions``, and a corpus row is one question, so the
+report reads each row whole). The model is trained on every split but ``test``,
 ``test-new``, ``guide-holdout``, ``org-holdout``, ``post-holdout``, ``lists-holdout``,
 ``drafts-holdout``, ``voices.csv``, ``tail.csv``, ``repos.csv``, ``harvest.csv``,
 ``afield.csv`` and ``fresh`` (``tools/judge_train.py``; the other ``-holdout`` splits were

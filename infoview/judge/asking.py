@@ -34,35 +34,20 @@ from __future__ import annotations
 from typing import NamedTuple
 
 CLAUSE = "|"
+
+
+def _set(text: str) -> frozenset[str]:
+    """Words written with spaces between them, as a set."""
+    return frozenset(text.split())
+
+
 _WH = frozenset(
     {"what", "who", "whom", "whose", "where", "when", "why", "how", "which", "what's", "how's"}
 )
 _YES_NO = frozenset({"if", "whether"})
 # words that start a question in its own order (after an opener)
-_AUX = frozenset(
-    {
-        "is",
-        "are",
-        "was",
-        "were",
-        "am",
-        "do",
-        "does",
-        "did",
-        "has",
-        "have",
-        "had",
-        "can",
-        "could",
-        "will",
-        "would",
-        "should",
-        "may",
-        "might",
-        "must",
-        "shall",
-    }
-)
+_AUX = _set("is are was were am do does did has have had can could will would should may might")
+_AUX |= {"must", "shall"}
 _REQUESTS = frozenset({"tell", "describe", "explain", "share", "walk", "list", "name", "ask"})
 _STARTS = _WH | _AUX | _REQUESTS | {"any", "i", "you"}
 
@@ -214,36 +199,8 @@ _LEADS = frozenset(phrase[0] for phrase in (*_OPENERS, *_ASKS, *_POLITE_ONLY))
 FIRSTS = _LEADS | {phrase[0] for phrase in _ASIDES}
 
 # Where the subject of an embedded clause starts: a determiner, a pronoun, a name.
-_SUBJECT = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "your",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "their",
-        "our",
-        "his",
-        "her",
-        "my",
-        "it",
-        "they",
-        "you",
-        "we",
-        "i",
-        "he",
-        "she",
-        "there",
-        "people",
-        "most",
-        "@the",
-        "@org",
-    }
-)
+_SUBJECT = _set("the a an your this that these those its their our his her my it they you we i")
+_SUBJECT |= {"he", "she", "there", "people", "most", "@the", "@org"}
 _PLURAL_SUBJECT = frozenset({"they", "you", "we", "i"})
 _PRONOUNS = _PLURAL_SUBJECT | {"he", "she", "it", "there"}
 _MOVES = frozenset({"is", "are", "was", "were", "can", "could", "will", "would", "should"})
