@@ -347,13 +347,19 @@ def opens_a_question(words: list[str]) -> bool:
     return any(_lead(words, 0, phrases) for phrases in (_OPENING, _ASKING, _POLITE_AT))
 
 
+def _several_clauses(words: list[str]) -> bool:
+    """Whether a clause mark stands before the last word (no copy of the list is made)."""
+    marks = words.count(CLAUSE)
+    return marks > 1 or (marks == 1 and words[-1] != CLAUSE)
+
+
 def starts_a_clause(words: list[str]) -> bool:
     """Whether a word that may start a lead-in starts a clause of ``words`` (seldom)."""
     if not words:
         return False
     if words[0] in FIRSTS:
         return True
-    if CLAUSE not in words[:-1]:
+    if not _several_clauses(words):
         return False  # one clause, as most questions are
     last = len(words) - 1
     return any(
@@ -377,10 +383,9 @@ def _without_asides(words: list[str]) -> list[str]:
 
 
 def reword(words: list[str]) -> Reworded:
-    """``words`` with a lead-in read apart from its question (see the module docstring)."""
-    if not starts_a_clause(words):
-        return Reworded(words, ())
-    out = _without_asides(words) if CLAUSE in words[:-1] else list(words)
+    """``words`` with a lead-in read apart from its question (see the module docstring);
+    the caller has asked :func:`starts_a_clause` first."""
+    out = _without_asides(words) if _several_clauses(words) else list(words)
     said: list[tuple[int, int, tuple[str, ...]]] = []
     at = 0
     while at < len(out):

@@ -232,6 +232,8 @@ _INFORMAL: dict[str, tuple[str, ...]] = {
 _BEFORE_VERB = frozenset({"be", "have", "need", "get", "start", "work", "report", "make", "like"})
 _BEFORE_VERB |= {"love", "want", "earn", "receive", "see", "do", "join", "begin", "go", "take"}
 _APOSTROPHE_LEFT_OUT = {"ill": "i'll", "id": "i'd"}
+# the tokens that send a question through _spelt_out ("r" is "are" only before a person)
+_SPELT_TRIGGERS = frozenset(_INFORMAL) | frozenset(_APOSTROPHE_LEFT_OUT) | {"r"}
 
 
 # "r" is "are" only before a person: "r u hiring", not "Plan R" or "R&D".
@@ -316,7 +318,7 @@ def normalise(
         names: list[str] = []
     else:
         out, names = _tokens_and_names(source)
-    if not _INFORMAL.keys().isdisjoint(out) or "r" in out or "ill" in out or "id" in out:
+    if not _SPELT_TRIGGERS.isdisjoint(out):
         out = _spelt_out(out)
     name = _name_tokens(organisation)
     if name and name[0] in out:
