@@ -16,7 +16,7 @@ spaces, so a pattern spells a gap between words as one space and needs no ``\\s+
 - A list's numbering ("1)", "(a)", "Q3:") is not read, and a question written all in
   capitals or in title case ("What Does Your Firm Do?") is read in lower case: its
   capitals say nothing about names. A hurried spelling reads as its words ("whats" as
-  "what is", "u" as "you").
+  "what is", "u" as "you", "the companys" as "the company's": :mod:`.spelling`).
 - A lead-in is read apart from its question (:mod:`.asking`): "Could you tell me what the
   firm does?" reads ``what does the @org do |``.
 """
@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from infoview.judge import asking
+from infoview.judge import asking, spelling
 
 # A word (letters or digits, with inner apostrophes or hyphens), a placeholder, or a
 # punctuation mark that ends a clause. Bounded pieces only: no pattern here backtracks.
@@ -185,84 +185,6 @@ _TAX_STATUS = re.compile(r"501\s?\(\s?[cC]\s?\)\s?(?:\(\s?(\d{1,2})\s?\))?")
 # a retirement plan's name is one word too: "401(k)" and "403(b)" read "401k", "403b"
 _PLAN = re.compile(r"\b(401|403|457)\s?\(\s?([kKbB])\s?\)")
 _SPACED = '"“”‘/&*_+=#~^`@$%{}\\'
-# Spellings of a hurried draft, read as the words they stand for.
-_INFORMAL: dict[str, tuple[str, ...]] = {
-    "whats": ("what", "is"),
-    "whos": ("who", "is"),
-    "wheres": ("where", "is"),
-    "hows": ("how", "is"),
-    "whens": ("when", "is"),
-    "u": ("you",),
-    "ur": ("your",),
-    "y'all": ("you",),
-    "yall": ("you",),
-    "cuz": ("because",),
-    "wat": ("what",),
-    "wut": ("what",),
-    "ppl": ("people",),
-    "wud": ("would",),
-    "cud": ("could",),
-    "shud": ("should",),
-    "abt": ("about",),
-    "pls": ("please",),
-    "plz": ("please",),
-    "im": ("i'm",),
-    "dont": ("don't",),
-    "doesnt": ("doesn't",),
-    "cant": ("can't",),
-    "ive": ("i've",),
-    # an apostrophe left out: words that are no other word without it
-    "youre": ("you're",),
-    "youve": ("you've",),
-    "youll": ("you'll",),
-    "youd": ("you'd",),
-    "theyre": ("they're",),
-    "isnt": ("isn't",),
-    "arent": ("aren't",),
-    "wasnt": ("wasn't",),
-    "werent": ("weren't",),
-    "didnt": ("didn't",),
-    "hasnt": ("hasn't",),
-    "havent": ("haven't",),
-    "wouldnt": ("wouldn't",),
-    "couldnt": ("couldn't",),
-    "shouldnt": ("shouldn't",),
-}
-# "ill" and "id" are words of their own, and "I'll", "I'd" only before a verb that follows
-_BEFORE_VERB = frozenset({"be", "have", "need", "get", "start", "work", "report", "make", "like"})
-_BEFORE_VERB |= {"love", "want", "earn", "receive", "see", "do", "join", "begin", "go", "take"}
-_APOSTROPHE_LEFT_OUT = {"ill": "i'll", "id": "i'd"}
-# the tokens that send a question through _spelt_out ("r" is "are" only before a person)
-_SPELT_TRIGGERS = frozenset(_INFORMAL) | frozenset(_APOSTROPHE_LEFT_OUT) | {"r"}
-
-
-# "r" is "are" only before a person: "r u hiring", not "Plan R" or "R&D".
-_ARE_BEFORE = frozenset({"u", "you", "they", "we", "there", "ur", "your"})
-
-
-def _spelt_out(tokens: list[str]) -> list[str]:
-    """Each hurried spelling as its words; a letter before a mark ("the U.S. office") is
-    an abbreviation's, not "you"."""
-    out: list[str] = []
-    for index, token in enumerate(tokens):
-        if token == "r" and tokens[index + 1 : index + 2] and tokens[index + 1] in _ARE_BEFORE:
-            out.append("are")
-            continue
-        if (
-            token in _APOSTROPHE_LEFT_OUT
-            and tokens[index + 1 : index + 2]
-            and tokens[index + 1] in _BEFORE_VERB
-        ):
-            out.append(_APOSTROPHE_LEFT_OUT[token])  # "what will ill be doing": "I'll"
-            continue
-        words = _INFORMAL.get(token)
-        if words and not (len(token) <= 2 and tokens[index + 1 : index + 2] == ["|"]):
-            out.extend(words)
-        else:
-            out.append(token)
-    return out
-
-
 # A list's own numbering before a question: "1)", "(a)", "b.", "Q3:", a bullet.
 _ENUMERATOR = re.compile(
     r"(?:\(?[0-9]{1,3}[.)]|[a-zA-Z][.)]|\([a-zA-Z0-9]{1,3}\)|[Qq][0-9]{0,3}\s?[:.)]|[-*•‣–—])\s++"
@@ -318,13 +240,13 @@ def normalise(
         names: list[str] = []
     else:
         out, names = _tokens_and_names(source)
-    if not _SPELT_TRIGGERS.isdisjoint(out):
-        out = _spelt_out(out)
+    if not spelling.TRIGGERS.isdisjoint(out):
+        out = spelling.spelt_out(out)
     name = _name_tokens(organisation)
     if name and name[0] in out:
         out, names = _substitute(out, names, name)
     if nouns and ("ys" in source or "YS" in source):
-        out = _apostrophe_left_out(out, nouns)
+        out = spelling.possessives(out, nouns)
     if (
         not nouns.isdisjoint(out)
         or not _OF_UNITS.isdisjoint(out)
@@ -464,19 +386,6 @@ def _nouns(
         else:
             result.append(token)
     return result, result_names
-
-
-def _apostrophe_left_out(out: list[str], nouns: frozenset[str]) -> list[str]:
-    """ "the companys mission": a possessive whose apostrophe was left out, read "company 's".
-    Only where no plural is spelt so ("agencys", not "firms", which may be a plural)."""
-    result: list[str] = []
-    for token in out:
-        stem = token[:-1]
-        if token.endswith("ys") and len(token) > 4 and token[-3] not in "aeiou" and stem in nouns:
-            result += [stem, "'s"]
-        else:
-            result.append(token)
-    return result
 
 
 def _body(out: list[str], index: int) -> bool:

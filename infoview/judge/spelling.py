@@ -1,0 +1,101 @@
+"""Hurried spellings of a draft, read as the words they stand for.
+
+A student types "whats the firms mission", "r u hiring", "youre", "Ill be" or "the
+companys values". :mod:`infoview.judge.text` sends a question's tokens through
+:func:`spelt_out` when one of :data:`TRIGGERS` is among them, and through
+:func:`possessives` when a word ends in "ys": each spelling reads as the words it stands
+for ("what is", "are you", "you're", "i'll", "company 's"), and only where no other word
+is spelt so ("ill" stays "ill" but before a verb, "firms" stays a plural).
+"""
+
+from __future__ import annotations
+
+# Spellings of a hurried draft, read as the words they stand for.
+INFORMAL: dict[str, tuple[str, ...]] = {
+    "whats": ("what", "is"),
+    "whos": ("who", "is"),
+    "wheres": ("where", "is"),
+    "hows": ("how", "is"),
+    "whens": ("when", "is"),
+    "u": ("you",),
+    "ur": ("your",),
+    "y'all": ("you",),
+    "yall": ("you",),
+    "cuz": ("because",),
+    "wat": ("what",),
+    "wut": ("what",),
+    "ppl": ("people",),
+    "wud": ("would",),
+    "cud": ("could",),
+    "shud": ("should",),
+    "abt": ("about",),
+    "pls": ("please",),
+    "plz": ("please",),
+    "im": ("i'm",),
+    "dont": ("don't",),
+    "doesnt": ("doesn't",),
+    "cant": ("can't",),
+    "ive": ("i've",),
+    # an apostrophe left out: words that are no other word without it
+    "youre": ("you're",),
+    "youve": ("you've",),
+    "youll": ("you'll",),
+    "youd": ("you'd",),
+    "theyre": ("they're",),
+    "isnt": ("isn't",),
+    "arent": ("aren't",),
+    "wasnt": ("wasn't",),
+    "werent": ("weren't",),
+    "didnt": ("didn't",),
+    "hasnt": ("hasn't",),
+    "havent": ("haven't",),
+    "wouldnt": ("wouldn't",),
+    "couldnt": ("couldn't",),
+    "shouldnt": ("shouldn't",),
+}
+# "ill" and "id" are words of their own, and "I'll", "I'd" only before a verb that follows
+_BEFORE_VERB = frozenset({"be", "have", "need", "get", "start", "work", "report", "make", "like"})
+_BEFORE_VERB |= {"love", "want", "earn", "receive", "see", "do", "join", "begin", "go", "take"}
+_APOSTROPHE_LEFT_OUT = {"ill": "i'll", "id": "i'd"}
+# the tokens that send a question through spelt_out ("r" is "are" only before a person)
+TRIGGERS = frozenset(INFORMAL) | frozenset(_APOSTROPHE_LEFT_OUT) | {"r"}
+
+
+# "r" is "are" only before a person: "r u hiring", not "Plan R" or "R&D".
+_ARE_BEFORE = frozenset({"u", "you", "they", "we", "there", "ur", "your"})
+
+
+def spelt_out(tokens: list[str]) -> list[str]:
+    """Each hurried spelling as its words; a letter before a mark ("the U.S. office") is
+    an abbreviation's, not "you"."""
+    out: list[str] = []
+    for index, token in enumerate(tokens):
+        if token == "r" and tokens[index + 1 : index + 2] and tokens[index + 1] in _ARE_BEFORE:
+            out.append("are")
+            continue
+        if (
+            token in _APOSTROPHE_LEFT_OUT
+            and tokens[index + 1 : index + 2]
+            and tokens[index + 1] in _BEFORE_VERB
+        ):
+            out.append(_APOSTROPHE_LEFT_OUT[token])  # "what will ill be doing": "I'll"
+            continue
+        words = INFORMAL.get(token)
+        if words and not (len(token) <= 2 and tokens[index + 1 : index + 2] == ["|"]):
+            out.extend(words)
+        else:
+            out.append(token)
+    return out
+
+
+def possessives(out: list[str], nouns: frozenset[str]) -> list[str]:
+    """ "the companys mission": a possessive whose apostrophe was left out, read "company 's".
+    Only where no plural is spelt so ("agencys", not "firms", which may be a plural)."""
+    result: list[str] = []
+    for token in out:
+        stem = token[:-1]
+        if token.endswith("ys") and len(token) > 4 and token[-3] not in "aeiou" and stem in nouns:
+            result += [stem, "'s"]
+        else:
+            result.append(token)
+    return result
