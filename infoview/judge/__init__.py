@@ -268,15 +268,8 @@ def _either(
     """The item's verdict, else the first of its questions' read alone: a statement beside
     a question keeps what it says ("I want a job at your company. Can you introduce me?"),
     and a fine question beside one that is not no longer hides it."""
-    verdict = _by_grammar(rule, text, organisation, words) or _by_model(
-        rule, text, organisation, words
-    )
-    if verdict:
-        return verdict
     parts = questions(text)
-    if len(parts) == 1 and parts[0] is text:
-        return None
-    for part in parts:
+    for part in (text,) if parts == (text,) else (text, *parts):
         verdict = _by_grammar(rule, part, organisation, words) or _by_model(
             rule, part, organisation, words
         )

@@ -89,7 +89,7 @@ def spelt_out(tokens: list[str]) -> list[str]:
 
 
 def possessives(out: list[str], nouns: frozenset[str]) -> list[str]:
-    """ "the companys mission": a possessive whose apostrophe was left out, read "company 's".
+    """A possessive whose apostrophe was left out, "the companys mission", read "company 's".
     Only where no plural is spelt so ("agencys", not "firms", which may be a plural)."""
     result: list[str] = []
     for token in out:
