@@ -104,6 +104,16 @@ def test_a_names_possessive_is_its_own_token(question: str, read: str, name: str
         ("Who are the universitys donors?", "who are the @org 's donors |"),
         ("What do the boys do?", "what do the boys do |"),  # no organisation: a plural
         ("How many firms hire?", "how many @org hire |"),  # "firms" may be a plural
+        # a plural cannot stand between "the" and what an organisation has
+        ("What are the hospitals values?", "what are the @org 's values |"),
+        ("Who chairs the nonprofits board?", "who chairs the @org 's board |"),
+        (
+            "What are the institutions most common majors?",
+            "what are the @org 's most common majors |",
+        ),
+        ("Do the hospitals hire nurses?", "do the @org hire nurses |"),
+        ("Do the hospitals in town pay well?", "do the @org in town pay well |"),
+        ("Whether Ill travel much?", "whether i'll travel much |"),
         ("What will Ill be doing?", "what will i'll be doing |"),
         ("What are the people Ill work with like?", "what are the people i'll work with like |"),
         ("Is the patient ill?", "is the patient ill |"),
@@ -113,7 +123,8 @@ def test_a_names_possessive_is_its_own_token(question: str, read: str, name: str
     ],
 )
 def test_an_apostrophe_left_out_reads_as_written_with_it(question: str, read: str) -> None:
-    assert words(question, nouns=NOUNS | {"company", "university"}) == read
+    nouns = NOUNS | {"company", "university", "hospitals", "nonprofit", "nonprofits"}
+    assert words(question, nouns=nouns | {"institution", "institutions"}) == read
 
 
 @pytest.mark.parametrize("joiner", sorted(text._NAME_JOINERS))

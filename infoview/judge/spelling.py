@@ -10,6 +10,11 @@ is spelt so ("ill" stays "ill" but before a verb, "firms" stays a plural).
 
 from __future__ import annotations
 
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Spellings of a hurried draft, read as the words they stand for.
 INFORMAL: dict[str, tuple[str, ...]] = {
     "whats": ("what", "is"),
@@ -56,6 +61,7 @@ INFORMAL: dict[str, tuple[str, ...]] = {
 # "ill" and "id" are words of their own, and "I'll", "I'd" only before a verb that follows
 _BEFORE_VERB = frozenset({"be", "have", "need", "get", "start", "work", "report", "make", "like"})
 _BEFORE_VERB |= {"love", "want", "earn", "receive", "see", "do", "join", "begin", "go", "take"}
+_BEFORE_VERB |= {"travel", "spend", "use", "manage", "handle", "train", "lead", "supervise"}
 _APOSTROPHE_LEFT_OUT = {"ill": "i'll", "id": "i'd"}
 # the tokens that send a question through spelt_out ("r" is "are" only before a person)
 TRIGGERS = frozenset(INFORMAL) | frozenset(_APOSTROPHE_LEFT_OUT) | {"r"}
@@ -88,13 +94,48 @@ def spelt_out(tokens: list[str]) -> list[str]:
     return out
 
 
-def possessives(out: list[str], nouns: frozenset[str]) -> list[str]:
-    """A possessive whose apostrophe was left out, "the companys mission", read "company 's".
-    Only where no plural is spelt so ("agencys", not "firms", which may be a plural)."""
+# Before an organisation's noun spelt as a plural, a possessive's apostrophe may be missing.
+_POINTERS = frozenset({"the", "this", "that", "your", "our", "their"})
+# What follows a possessive organisation ("the hospitals values"), and never follows the
+# plural subject of a verb ("do the hospitals hire"): what it has, is and publishes.
+HELD = _set(
+    "values mission vision goals purpose motto history background story founder founders "
+    "owner owners ceo president director directors chair leadership leaders management "
+    "board trustees structure size staff staffing headcount workforce revenue revenues "
+    "budget turnover income funding finances profits endowment assets clients customers "
+    "patients students members donors client customer patient student member specialties "
+    "specialty services products programs programmes offerings practice research "
+    "collection collections catchment graduation enrollment enrolment ranking rankings "
+    "reputation commitment website address headquarters locations offices branches "
+    "campuses sites name logo slogan annual total main primary core biggest largest key "
+    "top typical current recent latest newest overall most"
+)
+
+
+def possessives(out: list[str], nouns: frozenset[str], written: str = "") -> list[str]:
+    """A possessive whose apostrophe was left out, read "company 's": where no plural is
+    spelt so ("the companys mission", "agencys"), and where a plural could not stand, after
+    "the" or "your" and before what an organisation has ("the hospitals values", "the
+    districts goals"; "do the hospitals hire" keeps its plural, and so does a plural's
+    possessive ``written`` with its apostrophe, "the firms' size")."""
     result: list[str] = []
-    for token in out:
+    last = len(out) - 1
+    for index, token in enumerate(out):
         stem = token[:-1]
-        if token.endswith("ys") and len(token) > 4 and token[-3] not in "aeiou" and stem in nouns:
+        no_plural = token.endswith("ys") and len(token) > 4 and token[-3] not in "aeiou"
+        if (
+            stem in nouns
+            and token[-1:] == "s"
+            and (
+                no_plural
+                or (
+                    0 < index < last
+                    and out[index - 1] in _POINTERS
+                    and out[index + 1] in HELD
+                    and f"{token}'" not in written
+                )
+            )
+        ):
             result += [stem, "'s"]
         else:
             result.append(token)

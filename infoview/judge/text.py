@@ -245,8 +245,8 @@ def normalise(
     name = _name_tokens(organisation)
     if name and name[0] in out:
         out, names = _substitute(out, names, name)
-    if nouns and ("ys" in source or "YS" in source):
-        out = spelling.possessives(out, nouns)
+    if nouns and ("ys" in source or "YS" in source or not spelling.HELD.isdisjoint(out)):
+        out = spelling.possessives(out, nouns, source.lower().replace("’", "'"))
     if (
         not nouns.isdisjoint(out)
         or not _OF_UNITS.isdisjoint(out)
