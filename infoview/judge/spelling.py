@@ -112,12 +112,23 @@ HELD = _set(
 )
 
 
+# What an organisation's noun before it owns without an "'s" ("the company values", "the
+# hospital mission"), where no compound means another thing ("company culture" is its
+# culture too, but "practice management" is a trade and "hospital staff" anyone's).
+_OWNED = _set(
+    "values mission vision goals purpose motto history background story founder founders "
+    "owner owners ceo president leadership board headquarters size budget revenue revenues "
+    "website structure slogan address locations"
+)
+
+
 def possessives(out: list[str], nouns: frozenset[str], written: str = "") -> list[str]:
     """A possessive whose apostrophe was left out, read "company 's": where no plural is
     spelt so ("the companys mission", "agencys"), and where a plural could not stand, after
     "the" or "your" and before what an organisation has ("the hospitals values", "the
     districts goals"; "do the hospitals hire" keeps its plural, and so does a plural's
-    possessive ``written`` with its apostrophe, "the firms' size")."""
+    possessive ``written`` with its apostrophe, "the firms' size"); and a noun's own
+    possessive with no "'s" at all, "the company values", "your hospital mission"."""
     result: list[str] = []
     last = len(out) - 1
     for index, token in enumerate(out):
@@ -137,6 +148,14 @@ def possessives(out: list[str], nouns: frozenset[str], written: str = "") -> lis
             )
         ):
             result += [stem, "'s"]
+        elif (
+            token in nouns
+            and 0 < index < last
+            and out[index - 1] in _POINTERS
+            and out[index + 1] in _OWNED
+            and stem not in nouns  # "the firms history" is read above, or not at all
+        ):
+            result += [token, "'s"]  # "the company values" reads "the company 's values"
         else:
             result.append(token)
     return result
