@@ -479,7 +479,15 @@ ONLINE = [
         OFFERS,
         "what drugs do they currently have on the market",
     ),
-]
+    ("How is this company performing?", FINANCES, "how is this company performing"),
+    ("What has been in the news recently about your company?", PUBLISHED,
+     "in the news recently about your company"),
+    ("What recent projects has your company completed?", PUBLISHED,
+     "projects has your company completed"),
+    ("What brands are in the agency's portfolio?", OFFERS,
+     "what brands are in the agency's portfolio"),
+    ("How would you describe the company values?", PUBLISHED, "describe the company's values"),
+]  # fmt: skip
 
 # Left alone: the principle's exclusions and the false positives the issue names.
 ONLY_THEY_CAN_ANSWER = [
@@ -931,6 +939,21 @@ JOB = [
      "a role for someone like me in your lab"),
     ("How should I prepare for the interview with your team?", INTERVIEW,
      "should i prepare for the interview with your"),
+    # what drafts ask that the guides' lists do not (the blind sample's dev half)
+    ("Who do I need to talk to to get hired?", ASKS, "who do i need to talk to to get hired"),
+    ("Who decides whether I get hired?", ASKS, "who decides whether i get hired"),
+    ("So, you hiring 1Ls?", ASKS, "you hiring"),
+    ("Who determines my performance?", PRESUMES, "who determines my performance"),
+    ("What can I accomplish in the first 60 days?", PRESUMES,
+     "can i accomplish in the first 60 days"),
+    ("How will my work for you further the mission?", PRESUMES, "my work for you"),
+    ("Do you have a mandatory drug test?", PRESUMES, "do you have a mandatory drug test"),
+    ("Do you sponsor conference tickets?", PAY, "do you sponsor conference"),
+    ("How much do you pay a week?", PAY, "how much do you pay a week"),
+    ("Is this a firm offer?", INTERVIEW, "is this a firm offer"),
+    ("Could you put the offer in writing?", INTERVIEW, "put the offer in writing"),
+    ("What notice period do I have to give if I resign?", INTERVIEW,
+     "notice period do i have to give"),
 ]  # fmt: skip
 
 LEARNING = [

@@ -201,10 +201,27 @@ def test_a_noun_after_the_organisation_is_its_verb(verb: str) -> None:
     assert words(f"Is the {verb} big?") == "is the @org big |"
 
 
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # a title's small words stay in lower case: its longer words are counted
+        ("What Is the Biggest Problem Facing the Firm Today?",
+         "what is the biggest problem facing the @org today |"),
+        # a capitalised run with "you" or "will" in it is a clause, not a name
+        ("Which products Are You Most Worried About?",
+         "which products are you most worried about |"),
+        ("How Will I Be Evaluated?", "how will i be evaluated |"),
+        ("What does Johnson Controls International do?", "what does @the @org do |"),
+    ],
+)  # fmt: skip
+def test_title_case_is_no_name(question: str, read: str) -> None:
+    assert words(question) == read
+
+
 def test_a_long_question_is_read_to_120_tokens() -> None:
     assert len(judge.normalise("word " * 130, None, NOUNS, UNITS).words) == text.MAX_TOKENS == 120
     assert len(judge.normalise("word's " * 70, None, NOUNS, UNITS).words) == 120
-    assert len(judge.normalise("w Acme " * 70, None, NOUNS, UNITS).names) == 60
+    assert len(judge.normalise("wxyz Acme " * 70, None, NOUNS, UNITS).names) == 60
     assert len(judge.normalise("w " * 119 + "w", None, NOUNS, UNITS).words) == 120
 
 

@@ -204,8 +204,11 @@ def _plain(question: str) -> str:
     words = _LETTERS.findall(question[:400])
     if len(words) >= 3 and not any(c.islower() for c in question):
         return question.lower()
-    capitals = sum(1 for word in words if word[0].isupper())
-    if len(words) >= 4 and capitals > 0.8 * len(words):
+    # a title leaves its small words in lower case ("What Is the Biggest Problem Facing
+    # the Company?"), so only the longer words are counted
+    longer = [word for word in words if len(word) > 3]
+    capitals = sum(1 for word in longer if word[0].isupper())
+    if len(longer) >= 4 and capitals > 0.8 * len(longer):
         return question.lower()
     return question
 
@@ -276,6 +279,10 @@ def _tokens_and_names(source: str) -> tuple[list[str], list[str]]:
         ):
             out.extend(match.group().lower() for match in run)
             run.clear()
+        if run and not _NEVER_IN_NAMES.isdisjoint(m.group().lower() for m in run):
+            for match in run:  # "how Will I Be Able", "Are You Most Worried": no name
+                _add_word(out, match.group().replace("’", "'"))
+            run.clear()
         if run:
             _add_org(out)
             names.append(source[run[0].start() : run[-1].end()])
@@ -315,15 +322,28 @@ def _tokens_and_names(source: str) -> tuple[list[str], list[str]]:
             continue
         close_run(word.lower())
         start = False
-        lower = plain.lower()
-        if lower.endswith("'s") and len(lower) > 2:
-            out += [lower[:-2], "is" if lower[:-2] in _IS else "'s"]
-        elif lower.endswith("'") and len(lower) > 1:
-            out.append(lower[:-1])
-        else:
-            out.append(lower)
+        _add_word(out, plain)
     close_run()
     return out, names
+
+
+# Words no name is made of: a capitalised run holding one is a title-cased clause.
+_NEVER_IN_NAMES_TEXT = (
+    "you your you're i i'm we are is was were will would can could should do does did have "
+    "has be am what how why when where who which my me"
+)
+_NEVER_IN_NAMES = frozenset(_NEVER_IN_NAMES_TEXT.split())
+
+
+def _add_word(out: list[str], plain: str) -> None:
+    """A word that is no name, in lower case, its "'s" a token of its own."""
+    lower = plain.lower()
+    if lower.endswith("'s") and len(lower) > 2:
+        out += [lower[:-2], "is" if lower[:-2] in _IS else "'s"]
+    elif lower.endswith("'") and len(lower) > 1:
+        out.append(lower[:-1])
+    else:
+        out.append(lower)
 
 
 # "the department of transportation", "the office of the mayor": a government body.
