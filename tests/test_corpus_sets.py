@@ -195,3 +195,71 @@ def test_each_set_shares_no_site_or_question_with_any_other_corpus(s: Set) -> No
 def test_rows_written_here_stay_at_or_under_a_tenth_of_each_set(s: Set) -> None:
     data = set_rows(s.name)
     assert sum(row["origin"] == "written-here" for row in data) * 10 <= len(data)
+
+
+# -- blind.csv: the eighth round's sample, gathered by two hands that never read the judge ---
+
+BLIND = "blind"
+
+
+def blind_key(row: dict[str, str]) -> str:
+    """What the split hashes: the source's site, or a written row's own question."""
+    return site(row["source"]) if row["source"] else row["question"]
+
+
+def test_blind_set_has_its_size_sites_and_fields() -> None:
+    data = set_rows(BLIND)
+    assert len(data) >= 600
+    assert len({site(row["source"]) for row in data if row["source"]}) >= 80
+    assert len({row["field"] for row in data} - {"general"}) >= 15
+    labels = Counter(row["label"] for row in data)
+    assert labels["ok"] > labels["online"] >= 150 and labels["ok"] > labels["job"] >= 150
+
+
+def test_every_blind_row_is_well_formed() -> None:
+    data = set_rows(BLIND)
+    assert [row["id"] for row in data] == [f"b{n:03d}" for n in range(1, len(data) + 1)]
+    assert len({row["question"].casefold() for row in data}) == len(data), "no duplicates"
+    for row in data:
+        assert row["label"] in {"online", "job", "ok"}, row["id"]
+        assert row["origin"] in {"quoted", "adapted", "written-here"}, row["id"]
+        assert bool(row["source"]) == (row["origin"] != "written-here"), row["id"]
+        assert not row["source"] or row["source"].startswith(("http://", "https://")), row["id"]
+        assert row["field"] in FIELDS, row["id"]
+        assert row["question"].strip() == row["question"] and row["question"], row["id"]
+        assert not {"\u2018", "\u2019"} & set(row["question"]), "apostrophes are made straight"
+
+
+def test_blind_split_is_half_the_sites_by_their_hash() -> None:
+    """Fixed before a row was read: a row is blind-holdout when the hash of its site (of its
+    question, for a written row) is below 5 modulo 10; the two sides share no site."""
+    data = set_rows(BLIND)
+    for row in data:
+        held = int(hashlib.sha256(blind_key(row).encode()).hexdigest(), 16) % 10 < 5
+        assert row["split"] == f"{BLIND}-{'holdout' if held else 'dev'}", row["id"]
+    counts = Counter((row["split"], row["label"]) for row in data)
+    for label in ("online", "job", "ok"):
+        assert counts[(f"{BLIND}-holdout", label)] >= 50 and counts[(f"{BLIND}-dev", label)] >= 50
+    held = {site(row["source"]) for row in data if row["source"] and "holdout" in row["split"]}
+    dev = {site(row["source"]) for row in data if row["source"] and "dev" in row["split"]}
+    assert len(held) >= 30 and len(dev) >= 30 and not held & dev
+
+
+def test_blind_set_shares_no_site_or_question_with_any_other_corpus() -> None:
+    others = rows() + probe_rows() + wide_rows() + reach_rows() + span_rows() + asker_rows()
+    others += [row for name in IDS for row in set_rows(name)]
+    others += corpus(DATA / "voices.csv")
+    sites = {site(row["source"]) for row in others if row["source"]} | fresh_sites()
+    questions = {row["question"].casefold() for row in others} | fresh_questions()
+    shared = [
+        row["id"]
+        for row in set_rows(BLIND)
+        if (row["source"] and site(row["source"]) in sites)
+        or row["question"].casefold() in questions
+    ]
+    assert shared == []
+
+
+def test_rows_written_here_stay_under_a_sixth_of_the_blind_set() -> None:
+    data = set_rows(BLIND)
+    assert sum(row["origin"] == "written-here" for row in data) * 6 <= len(data)

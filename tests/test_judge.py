@@ -1371,6 +1371,18 @@ def test_the_field_as_a_whole_clears_the_model_but_not_a_post_at_the_organisatio
     assert judge.job(post) is not None
 
 
+def test_what_something_is_like_clears_the_model_but_not_the_grammar() -> None:
+    """ "What are X like?" asks an opinion: the model's IV303 verdict on it does not stand."""
+    from infoview.judge import model
+
+    opinion = "What are the company's senior leaders like?"
+    threshold = model.load().rules["online"].threshold
+    assert judge.score("online", opinion) >= threshold  # the model alone would flag it
+    assert judge.online(opinion) is None
+    assert judge.online("What are the company's values?") is not None
+    assert judge.online("What is the hospital like? How many beds does it have?") is not None
+
+
 @pytest.mark.parametrize(
     ("question", "trigger"),
     [

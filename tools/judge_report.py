@@ -21,7 +21,9 @@ on the next two sets', and the model trained on none of them), ``harvest.csv`` g
 not bring: research checklists, "what not to ask" pages, questions for a job interview or an
 offer), ``afield.csv`` gives ``afield-dev`` / ``afield-holdout`` (pages from outside the
 United States and of single professions), ``scout.csv`` gives ``scout-dev`` /
-``scout-holdout`` (mostly questions from outside an informational interview), and
+``scout-holdout`` (mostly questions from outside an informational interview),
+``blind.csv`` gives ``blind-dev`` / ``blind-holdout`` (career guides and students' own
+drafts gathered by two hands that never read the judge, half the sites held out), and
 ``fresh.csv`` gives ``fresh``: pages no other corpus cites, labelled by a third hand that
 never read the judge, and never trained or tuned on.
 
@@ -59,10 +61,11 @@ from infoview import judge
 from infoview.judge import model
 
 # the training's corpora; the sets that tune the grammar and measure but are not trained on
-# (voices, tail, repos, harvest, afield, scout: tests/data/README.md); and the set never
+# (voices, tail, repos, harvest, afield, scout, blind: tests/data/README.md); and the set never
 # trained or tuned on
 CORPORA = (*TRAINED, DATA / "voices.csv", DATA / "tail.csv", DATA / "repos.csv")
-CORPORA += (DATA / "harvest.csv", DATA / "afield.csv", DATA / "scout.csv", DATA / "fresh.csv")
+CORPORA += (DATA / "harvest.csv", DATA / "afield.csv", DATA / "scout.csv", DATA / "blind.csv")
+CORPORA += (DATA / "fresh.csv",)
 CV = DATA / "judge_cv.csv"
 SPLITS = (
     "train",
@@ -100,6 +103,8 @@ SPLITS = (
     "afield-holdout",
     "scout-dev",
     "scout-holdout",
+    "blind-dev",
+    "blind-holdout",
     "fresh",
 )
 # the splits the grammar is tuned on: ``train`` and every ``-dev`` split

@@ -204,8 +204,10 @@ def _by_model(
     if weights.margin(found) < weights.cut:
         return None
     read = _read(text, organisation, words)
-    if rule == "job" and compiled(words).job.about_the_field(read.code):
-        return None  # the asker's future in the field, not in a post ("to become a nurse")
+    grammar = compiled(words)
+    if (grammar.job if rule == "job" else grammar.online).about_the_field(read.code):
+        return None  # the asker's future in the field ("to become a nurse"), an opinion asked
+
     question = read.question
     spans = model.reasons(weights, found, question.words)
     quoted = tuple(dict.fromkeys(question.quote(a, b) for a, b in spans))

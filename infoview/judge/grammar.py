@@ -126,8 +126,9 @@ class Rule:
     by_first: dict[str, tuple[Lazy, ...]]  # a word character -> what starts there
     searched: Lazy | None  # patterns whose first word cannot be told
     first: frozenset[str] = field(default=frozenset())
-    # questions about the field as a whole ("How long will it take me to become a certified
-    # paralegal?"): never a verdict, but they clear the model's (see judge.by_model)
+    # questions the model reads wrongly: for IV304 those about the field as a whole ("How
+    # long will it take me to become a certified paralegal?"), for IV303 those that ask what
+    # something is like; never a verdict, but they clear the model's (see judge.by_model)
     whole_field: Group | None = None
 
     def patterns(self) -> list[re.Pattern[str]]:
@@ -151,7 +152,8 @@ class Rule:
         return group.field_clears and self.about_the_field(code)
 
     def about_the_field(self, code: str) -> bool:
-        """Whether an encoded question asks about the field as a whole, not a post."""
+        """Whether an encoded question asks about the field as a whole, not a post (for
+        IV304), or what something is like (for IV303): the model's verdict does not stand."""
         group = self.whole_field
         if group is None or group.searched.search(code) is None:
             return False
@@ -495,4 +497,6 @@ def build(data: dict[str, Any], organisation_words: tuple[str, ...] = ()) -> Gra
     job = _rule(data["job"], compiler)
     if "job_whole_field" in data:
         job = replace(job, whole_field=_group(data["job_whole_field"], compiler))
+    if "online_opinion" in data:
+        online = replace(online, whole_field=_group(data["online_opinion"], compiler))
     return Grammar(online, job, words, nouns, units, dict(compiler.code), compiler.other)

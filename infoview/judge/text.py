@@ -60,12 +60,12 @@ _EMPHASIS_TEXT = (
 _PLAIN_CAPS = _ACRONYMS | frozenset(_EMPHASIS_TEXT.split())
 MAX_TOKENS = 120  # a question is a sentence or two; the rest of a long item is not read
 # A capitalised run ending in one of these is a term written in title case ("Is there
-# Charge Pay?", "a completion Bonus", "Continuous Integration"), not a name: its words are read
-# as words.
+# Charge Pay?", "a completion Bonus", "Continuous Integration", "a Formal Mission"), not a
+# name: its words are read as words.
 _TERM_ENDS_TEXT = (
     "pay bonus bonuses salary salaries benefits holidays vacation insurance overtime pension "
     "stipend allowance leave differential integration review reviews testing deployment "
-    "programming retrospectives standups"
+    "programming retrospectives standups mission values vision"
 )
 _TERM_ENDS = frozenset(_TERM_ENDS_TEXT.split())
 _AFTER_TERM = frozenset({"and", "or", "for", "in", "is", "are", "included", "offered"})
