@@ -31,6 +31,12 @@ def words(question: str) -> str:
             "who is the head of the whole @org |",
         ),
         ("I was wondering what its mission is.", "what is its mission |"),
+        # a subject that opens with "some" or "all" ("what some projects I'd work on are")
+        (
+            "Can you tell me what some projects I might work on are?",
+            "what are some projects i might work on |",
+        ),
+        ("Do you know how many people work there?", "how many people work there |"),
         ("I'm curious how big the hospital is.", "how big is the @org |"),
         ("Do you know when the school opened?", "when did the @org open |"),
         ("Do you happen to know when the clinic was founded?", "when was the @org founded |"),

@@ -201,6 +201,7 @@ FIRSTS = _LEADS | {phrase[0] for phrase in _ASIDES}
 # Where the subject of an embedded clause starts: a determiner, a pronoun, a name.
 _SUBJECT = _set("the a an your this that these those its their our his her my it they you we i")
 _SUBJECT |= {"he", "she", "there", "people", "most", "@the", "@org"}
+_SUBJECT |= {"some", "any", "all", "each", "every", "both", "several", "other", "another"}
 _PLURAL_SUBJECT = frozenset({"they", "you", "we", "i"})
 _PRONOUNS = _PLURAL_SUBJECT | {"he", "she", "it", "there"}
 _MOVES = frozenset({"is", "are", "was", "were", "can", "could", "will", "would", "should"})
