@@ -954,9 +954,14 @@ JOB = [
     ("Could you put the offer in writing?", INTERVIEW, "put the offer in writing"),
     ("What notice period do I have to give if I resign?", INTERVIEW,
      "notice period do i have to give"),
+    ("How much vacation time do employees get here?", PAY, "vacation time do employees get here"),
+    ("What does the company offer in terms of benefits?", PAY,
+     "does the company offer in terms of benefits"),
 ]  # fmt: skip
 
 LEARNING = [
+    "How much vacation do nurses usually get?",  # the field's habits, not a post's
+    "What benefits do employees value most?",
     "What are the entry requirements for most residency programs?",
     "Why haven't you been contacted by recruiters?",
     # the asker's own future in the field, which the model alone read as a post's
