@@ -390,7 +390,7 @@ ONLINE = [
     (
         "What kinds of clients does the brokerage work with?",
         OFFERS,
-        "what kinds of clients does the brokerage work",
+        "what kinds of clients does the brokerage work with",
     ),
     ("Is the practice still family-owned?", OWNERS, "is the practice still family-owned"),
     ("Who is on the exec team?", OWNERS, "who is on the exec team"),
@@ -487,6 +487,12 @@ ONLINE = [
     ("What brands are in the agency's portfolio?", OFFERS,
      "what brands are in the agency's portfolio"),
     ("How would you describe the company values?", PUBLISHED, "describe the company's values"),
+    ("What organizations does the nonprofit partner with?", OFFERS,
+     "what organizations does the nonprofit partner with"),
+    ("Which industries are most of your customers in?", OFFERS,
+     "industries are most of your customers in"),
+    ("Does the firm mostly do residential work?", OFFERS,
+     "does the firm mostly do residential work"),
 ]  # fmt: skip
 
 # Left alone: the principle's exclusions and the false positives the issue names.
