@@ -61,6 +61,8 @@ FIELDS = {
     "higher-ed", "engineering", "science", "marketing", "media", "trades", "arts", "design",
     "architecture", "hospitality", "retail", "social work", "library", "agriculture", "sports",
     "religion", "general",
+    # the ninth round's fields (unseen.csv)
+    "logistics", "energy", "veterinary", "military", "aviation", "public safety", "animal care",
 }  # fmt: skip
 
 
@@ -257,3 +259,58 @@ def test_blind_set_shares_no_site_or_question_with_any_other_corpus() -> None:
 def test_rows_written_here_stay_under_a_sixth_of_the_blind_set() -> None:
     data = set_rows(BLIND)
     assert sum(row["origin"] == "written-here" for row in data) * 6 <= len(data)
+
+
+# -- unseen.csv: the ninth round's sample, by two more hands that never read the judge ------
+
+UNSEEN = "unseen"
+WRITTEN_FIRST = 226  # u001-u225 are quoted or adapted from pages; from u252 a hand wrote them
+
+
+def test_unseen_set_has_its_size_sites_and_fields() -> None:
+    data = set_rows(UNSEEN)
+    assert len(data) >= 550
+    sourced = [row for row in data if row["source"]]
+    assert len(sourced) >= 220 and len({site(row["source"]) for row in sourced}) >= 55
+    assert len({row["field"] for row in data} - {"general"}) >= 20
+    labels = Counter(row["label"] for row in data)
+    assert labels["ok"] > labels["job"] > labels["online"] >= 150
+
+
+def test_every_unseen_row_is_well_formed() -> None:
+    data = set_rows(UNSEEN)
+    assert_well_formed(data, "u")
+    for row in data:  # the pages' rows first, then the hand's drafts
+        written = int(row["id"][1:]) >= WRITTEN_FIRST
+        assert (row["origin"] == "written-here") == written, row["id"]
+
+
+def test_unseen_split_is_half_the_sites_by_their_hash() -> None:
+    """Fixed before a row was read, as blind.csv's: the hash of a row's site (of its
+    question, for a written row) below 5 modulo 10 is unseen-holdout."""
+    data = set_rows(UNSEEN)
+    for row in data:
+        held = int(hashlib.sha256(blind_key(row).encode()).hexdigest(), 16) % 10 < 5
+        assert row["split"] == f"{UNSEEN}-{'holdout' if held else 'dev'}", row["id"]
+    counts = Counter((row["split"], row["label"]) for row in data)
+    for label in ("online", "job", "ok"):
+        assert counts[(f"{UNSEEN}-holdout", label)] >= 50
+        assert counts[(f"{UNSEEN}-dev", label)] >= 50
+    held = {site(row["source"]) for row in data if row["source"] and "holdout" in row["split"]}
+    dev = {site(row["source"]) for row in data if row["source"] and "dev" in row["split"]}
+    assert len(held) >= 20 and len(dev) >= 20 and not held & dev
+
+
+def test_unseen_set_shares_no_site_or_question_with_any_other_corpus() -> None:
+    others = rows() + probe_rows() + wide_rows() + reach_rows() + span_rows() + asker_rows()
+    others += [row for name in (*IDS, BLIND) for row in set_rows(name)]
+    others += corpus(DATA / "voices.csv")
+    sites = {site(row["source"]) for row in others if row["source"]} | fresh_sites()
+    questions = {row["question"].casefold() for row in others} | fresh_questions()
+    shared = [
+        row["id"]
+        for row in set_rows(UNSEEN)
+        if (row["source"] and site(row["source"]) in sites)
+        or row["question"].casefold() in questions
+    ]
+    assert shared == []

@@ -23,7 +23,10 @@ offer), ``afield.csv`` gives ``afield-dev`` / ``afield-holdout`` (pages from out
 United States and of single professions), ``scout.csv`` gives ``scout-dev`` /
 ``scout-holdout`` (mostly questions from outside an informational interview),
 ``blind.csv`` gives ``blind-dev`` / ``blind-holdout`` (career guides and students' own
-drafts gathered by two hands that never read the judge, half the sites held out), and
+drafts gathered by two hands that never read the judge, half the sites held out),
+``unseen.csv`` gives ``unseen-dev`` / ``unseen-holdout`` (the ninth round: pages no
+corpus cited and a hand's drafts in 18 more fields, by two more hands that never read the
+judge), and
 ``fresh.csv`` gives ``fresh``: pages no other corpus cites, labelled by a third hand that
 never read the judge, and never trained or tuned on.
 
@@ -61,11 +64,11 @@ from infoview import judge
 from infoview.judge import model
 
 # the training's corpora; the sets that tune the grammar and measure but are not trained on
-# (voices, tail, repos, harvest, afield, scout, blind: tests/data/README.md); and the set never
-# trained or tuned on
+# (voices, tail, repos, harvest, afield, scout, blind, unseen: tests/data/README.md); and
+# the set never trained or tuned on
 CORPORA = (*TRAINED, DATA / "voices.csv", DATA / "tail.csv", DATA / "repos.csv")
 CORPORA += (DATA / "harvest.csv", DATA / "afield.csv", DATA / "scout.csv", DATA / "blind.csv")
-CORPORA += (DATA / "fresh.csv",)
+CORPORA += (DATA / "unseen.csv", DATA / "fresh.csv")
 CV = DATA / "judge_cv.csv"
 SPLITS = (
     "train",
@@ -105,6 +108,8 @@ SPLITS = (
     "scout-holdout",
     "blind-dev",
     "blind-holdout",
+    "unseen-dev",
+    "unseen-holdout",
     "fresh",
 )
 # the splits the grammar is tuned on: ``train`` and every ``-dev`` split
