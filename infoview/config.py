@@ -346,7 +346,7 @@ class _Validator:
         return value
 
     def organisation_words(self, words: Any) -> None:
-        """Each of ``[lint] organisation_words`` is one word: "parish", not "our parish"."""
+        """Each of ``[lint] organisation_words`` is one word: "abbey", not "our abbey"."""
         if not isinstance(words, list):
             return  # absent, or the wrong type: table() says so
         for word in words:
@@ -354,7 +354,7 @@ class _Validator:
                 raise self.fail(
                     "lint",
                     "organisation_words",
-                    f'{word!r} is not one word; list nouns such as "parish" or "ward" '
+                    f'{word!r} is not one word; list nouns such as "abbey" or "kibbutz" '
                     "(letters, digits, hyphens and apostrophes)",
                 )
 

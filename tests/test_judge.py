@@ -406,7 +406,7 @@ ONLINE = [
     (
         "Does the clinic only treat children?",
         OFFERS,
-        "does the clinic only treat",
+        "does the clinic only treat children",
     ),
     # a public body named by its kind, and an advocate's causes
     (
@@ -1136,10 +1136,10 @@ def test_the_interviews_organisation_counts_as_the_organisation() -> None:
 
 
 def test_workspace_nouns_teach_the_rule_a_fields_word() -> None:
-    assert judge.online("What does your parish do?") is None
-    found = judge.online("What does your parish do?", words=("parish",))
-    assert found == judge.Verdict(WHAT_IT_DOES, "what does your parish do")
-    assert judge.online("How many parishes are in the diocese?", words=("parish", "diocese"))
+    assert judge.online("What does your abbey do?") is None
+    found = judge.online("What does your abbey do?", words=("abbey",))
+    assert found == judge.Verdict(WHAT_IT_DOES, "what does your abbey do")
+    assert judge.online("How many abbeys are in the diocese?", words=("abbey", "diocese"))
 
 
 OTHER_FIELDS_NOUNS = "mosque synagogue temple diocese distillery observatory embassy consulate"
@@ -1433,3 +1433,95 @@ def test_pay_at_the_organisation_may_name_the_post_in_four_words() -> None:
         "asks what you would be paid", "what would i earn as a Part 1 at your practice"
     )
     assert judge.by_grammar("job", "What would I make of the culture here?") is None
+
+
+# The ninth round's kinds (tests/data/README.md), in words no corpus row uses.
+@pytest.mark.parametrize(
+    ("question", "kind", "trigger"),
+    [
+        (
+            "Which cheeses does the creamery produce?",
+            "products",
+            "which cheeses does the creamery produce",
+        ),
+        ("Does the co-op stock organic feed?", "products", "does the co-op stock organic feed"),
+        (
+            "Do you offer business accounts or only personal ones?",
+            "products",
+            "do you offer business accounts or only",
+        ),
+        (
+            "Does the conference centre have event and banquet facilities?",
+            "products",
+            "does the conference centre have event and banquet facilities",
+        ),
+        ("Where are the orchards?", "where", "where are the orchards"),
+        ("Which field offices are based in Ohio?", "where", "which field offices are based in"),
+        ("HQ where?", "where", "hq where"),
+        ("Is the bakery family-owned?", "owns", "is the bakery family-owned"),
+        ("Is the hotel part of a larger chain?", "owns", "is the hotel part of"),
+        ("Fleet size?", "size", "fleet size"),
+        ("Circulation?", "size", "circulation"),
+        ("No. of stores?", "size", "number of stores"),
+        ("How many trucks are in the fleet?", "size", "how many trucks are in the fleet"),
+        ("How many years in business?", "old", "how many years in business"),
+        (
+            "What does the parish do for the community?",
+            "does",
+            "what does the parish do for the community",
+        ),
+    ],
+)
+def test_the_ninth_rounds_facts_about_the_organisation(
+    question: str, kind: str, trigger: str
+) -> None:
+    found = judge.by_grammar("online", question)
+    assert found is not None and kind in found.kind and found.trigger == trigger
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "trigger"),
+    [
+        ("What hourly rate would you offer me?", "paid", "what hourly rate would you offer me"),
+        ("How much would I take home each week?", "paid", "how much would i take home"),
+        (
+            "Will the company provide help with relocation costs?",
+            "paid",
+            "will the company provide help with relocation costs",
+        ),
+        ("Is the apprenticeship still open?", "way into", "is the apprenticeship still open"),
+        ("Any way in for someone like me?", "way into", "any way in for someone like me"),
+        ("Could I stay on as staff after my placement?", "way into", "stay on as staff"),
+        ("Would you put me on the night crew?", "way into", "put me on the night crew"),
+        ("Do you need an extra pair of hands?", "way into", "do you need an extra pair of hands"),
+        ("Do I get my own laptop?", "presumes", "do i get my own laptop"),
+        ("Will I get a company van?", "presumes", "will i get a company van"),
+        (
+            "Which station would I be working out of?",
+            "presumes",
+            "which station would i be working out of",
+        ),
+    ],
+)
+def test_the_ninth_rounds_ways_into_the_post(question: str, kind: str, trigger: str) -> None:
+    found = judge.by_grammar("job", question)
+    assert found is not None and kind in found.kind and found.trigger == trigger
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What advice would you give me?",  # "would you give me" is no pay
+        "Where are the best places to train?",
+        "Do you have a favorite year of school?",  # a school is no facility
+        "What do you grow in your own garden?",
+        "Is the work stressful or just busy?",
+        "How many beds are on your unit?",  # a unit's size
+        "Did you stay on after your internship?",  # the person's own path
+        "Do I need my own license to work in this field?",
+        "Where are you in your career (emerging, established, mid-career)?",  # not "est."
+        "I have no. Of course not.",  # not "No. of"
+    ],
+)
+def test_the_ninth_rounds_look_alikes_stay_fine(question: str) -> None:
+    assert judge.online(question) is None and judge.job(question) is None

@@ -180,7 +180,7 @@ def _marks(text: str) -> str:
     return text
 
 
-_NUMBER_OF = re.compile(r"#\s?of\s", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"#\s?(?i:of)\s|\b[Nn][Oo]\.\s?of\s")  # not "I have no. Of course..."
 _TAX_STATUS = re.compile(r"501\s?\(\s?[cC]\s?\)\s?(?:\(\s?(\d{1,2})\s?\))?")
 # a retirement plan's name is one word too: "401(k)" and "403(b)" read "401k", "403b"
 _PLAN = re.compile(r"\b(401|403|457)\s?\(\s?([kKbB])\s?\)")
@@ -226,7 +226,7 @@ def normalise(
     ``@org`` too, unless a word of ``units`` follows it ("lab group", "practice areas").
     """
     source = _plain(question[:4000].replace("(s)", "s"))
-    if "#" in source:  # a note's "# of employees" is "number of employees"
+    if "#" in source or "o." in source:  # a note's "# of" or "No. of" is "number of"
         source = _NUMBER_OF.sub("number of ", source)
     if "501" in source:  # a nonprofit's tax status is one word: "501(c)(3)" reads "501c3"
         source = _TAX_STATUS.sub(r"501c\1", source)

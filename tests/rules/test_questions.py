@@ -275,8 +275,8 @@ def test_iv303_extra_pattern_message_names_the_pattern() -> None:
 
 
 def test_iv303_reads_the_workspaces_own_word_for_an_organisation() -> None:
-    question = "What does your parish do?"
-    config = BASE + '[lint]\norganisation_words = ["parish"]\n'
+    question = "What does your abbey do?"
+    config = BASE + '[lint]\norganisation_words = ["abbey"]\n'
     assert run(asking(question), select=["IV303"]) == []
     assert run(asking(question), config_toml=config, select=["IV303"]) == [("IV303", FIRST, 1, W)]
 

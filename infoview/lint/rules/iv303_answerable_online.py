@@ -20,7 +20,7 @@ the organisation publishes about itself ("what is the organization's tax status"
 
 Left alone: the size of a team, unit or department, culture, strategy, opinions about
 competitors and anything about the person you meet (their path, their day, their
-clients). ``[lint] organisation_words = ["parish"]`` teaches the rule your field's own
+clients). ``[lint] organisation_words = ["abbey"]`` teaches the rule your field's own
 noun for an organisation; ``[lint] answerable_online = ["regex", ...]`` adds patterns;
 ``<!-- infoview-disable IV303 -->`` on the line before a question accepts that one.
 
