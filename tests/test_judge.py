@@ -1470,6 +1470,9 @@ def test_pay_at_the_organisation_may_name_the_post_in_four_words() -> None:
             "does",
             "what does the parish do for the community",
         ),
+        ("# of attorneys firm-wide", "size", "number of attorneys firm-wide"),
+        ("What drugs are in the pipeline?", "publishes", "what drugs are in the pipeline"),
+        ("I wanna know what the company sells", "does", "what the company sells"),
     ],
 )
 def test_the_ninth_rounds_facts_about_the_organisation(
@@ -1501,6 +1504,28 @@ def test_the_ninth_rounds_facts_about_the_organisation(
             "presumes",
             "which station would i be working out of",
         ),
+        ("Are salaries negotiable at your company?", "paid", "salaries negotiable at your company"),
+        (
+            "What does the firm pay paralegals starting out?",
+            "paid",
+            "what does the firm pay paralegals starting out",
+        ),
+        (
+            "Do you do a technical test for new developers?",
+            "presumes",
+            "do you do a technical test for new developers",
+        ),
+        (
+            "How long does it take to hear back after applying to the agency?",
+            "presumes",
+            "hear back after applying to the agency",
+        ),
+        (
+            "Are there any part-time gigs going in the kitchen?",
+            "way into",
+            "any part-time gigs going",
+        ),
+        ("Do you take on apprentices from the college?", "way into", "do you take on apprentices"),
     ],
 )
 def test_the_ninth_rounds_ways_into_the_post(question: str, kind: str, trigger: str) -> None:
@@ -1521,6 +1546,12 @@ def test_the_ninth_rounds_ways_into_the_post(question: str, kind: str, trigger: 
         "Do I need my own license to work in this field?",
         "Where are you in your career (emerging, established, mid-career)?",  # not "est."
         "I have no. Of course not.",  # not "No. of"
+        "Would you put me in touch with someone in marketing?",
+        "Are salaries negotiable in this field?",
+        "What do firms usually pay paralegals?",  # the field's pay
+        "How long did it take you to hear back after applying?",
+        "What's in the pipeline for your career?",
+        "What kinda work do you like best?",
     ],
 )
 def test_the_ninth_rounds_look_alikes_stay_fine(question: str) -> None:
