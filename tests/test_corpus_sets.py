@@ -314,3 +314,42 @@ def test_unseen_set_shares_no_site_or_question_with_any_other_corpus() -> None:
         or row["question"].casefold() in questions
     ]
     assert shared == []
+
+
+# -- core.csv: the ninth round's drafts in the issue's own fields, by a third hand ----------
+
+CORE = "core"
+
+
+def test_core_set_has_its_size_and_fields() -> None:
+    data = set_rows(CORE)
+    assert len(data) >= 350
+    assert {"law", "health", "tech", "finance", "nonprofit", "government", "education"} <= {
+        row["field"] for row in data
+    }
+    labels = Counter(row["label"] for row in data)
+    assert min(labels["online"], labels["job"], labels["ok"]) >= 100
+
+
+def test_every_core_row_is_well_formed_and_written_here() -> None:
+    data = set_rows(CORE)
+    assert_well_formed(data, "c")
+    assert {row["origin"] for row in data} == {"written-here"}
+
+
+def test_core_split_is_half_the_questions_by_their_hash() -> None:
+    data = set_rows(CORE)
+    for row in data:
+        held = int(hashlib.sha256(row["question"].encode()).hexdigest(), 16) % 10 < 5
+        assert row["split"] == f"{CORE}-{'holdout' if held else 'dev'}", row["id"]
+    counts = Counter((row["split"], row["label"]) for row in data)
+    for label in ("online", "job", "ok"):
+        assert counts[(f"{CORE}-holdout", label)] >= 50 and counts[(f"{CORE}-dev", label)] >= 50
+
+
+def test_core_set_shares_no_question_with_any_other_corpus() -> None:
+    others = rows() + probe_rows() + wide_rows() + reach_rows() + span_rows() + asker_rows()
+    others += [row for name in (*IDS, BLIND, UNSEEN) for row in set_rows(name)]
+    others += corpus(DATA / "voices.csv")
+    questions = {row["question"].casefold() for row in others} | fresh_questions()
+    assert [row["id"] for row in set_rows(CORE) if row["question"].casefold() in questions] == []

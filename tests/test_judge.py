@@ -1473,6 +1473,10 @@ def test_pay_at_the_organisation_may_name_the_post_in_four_words() -> None:
         ("# of attorneys firm-wide", "size", "number of attorneys firm-wide"),
         ("What drugs are in the pipeline?", "publishes", "what drugs are in the pipeline"),
         ("I wanna know what the company sells", "does", "what the company sells"),
+        ("CEO of Brightline?", "owns", "ceo of Brightline"),
+        ("Is it one of the Big Four?", "owns", "is it one of the Big Four"),
+        ("Founded?", "old", "founded"),
+        ("How did the clinic get its start?", "old", "how did the clinic get its start"),
     ],
 )
 def test_the_ninth_rounds_facts_about_the_organisation(
@@ -1526,6 +1530,14 @@ def test_the_ninth_rounds_facts_about_the_organisation(
             "any part-time gigs going",
         ),
         ("Do you take on apprentices from the college?", "way into", "do you take on apprentices"),
+        ("Could I freelance for your magazine?", "way into", "could i freelance for your magazine"),
+        ("When would I start if you took me on?", "way into", "if you took me on"),
+        ("Would I get a commission on each sale?", "paid", "would i get a commission on"),
+        (
+            "When does the agency send out offers?",
+            "way into",
+            "when does the agency send out offers",
+        ),
     ],
 )
 def test_the_ninth_rounds_ways_into_the_post(question: str, kind: str, trigger: str) -> None:
@@ -1552,6 +1564,9 @@ def test_the_ninth_rounds_ways_into_the_post(question: str, kind: str, trigger: 
         "How long did it take you to hear back after applying?",
         "What's in the pipeline for your career?",
         "What kinda work do you like best?",
+        "When do firms usually make offers?",
+        "Is the certification worth it?",  # an opinion, though the model reads "worth"
+        "When did you get your start?",
     ],
 )
 def test_the_ninth_rounds_look_alikes_stay_fine(question: str) -> None:

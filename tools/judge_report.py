@@ -26,7 +26,8 @@ United States and of single professions), ``scout.csv`` gives ``scout-dev`` /
 drafts gathered by two hands that never read the judge, half the sites held out),
 ``unseen.csv`` gives ``unseen-dev`` / ``unseen-holdout`` (the ninth round: pages no
 corpus cited and a hand's drafts in 18 more fields, by two more hands that never read the
-judge), and
+judge), ``core.csv`` gives ``core-dev`` / ``core-holdout`` (the ninth round's drafts in the
+issue's own fields, by a third hand that never read the judge), and
 ``fresh.csv`` gives ``fresh``: pages no other corpus cites, labelled by a third hand that
 never read the judge, and never trained or tuned on.
 
@@ -64,11 +65,11 @@ from infoview import judge
 from infoview.judge import model
 
 # the training's corpora; the sets that tune the grammar and measure but are not trained on
-# (voices, tail, repos, harvest, afield, scout, blind, unseen: tests/data/README.md); and
-# the set never trained or tuned on
+# (voices, tail, repos, harvest, afield, scout, blind, unseen, core: tests/data/README.md);
+# and the set never trained or tuned on
 CORPORA = (*TRAINED, DATA / "voices.csv", DATA / "tail.csv", DATA / "repos.csv")
 CORPORA += (DATA / "harvest.csv", DATA / "afield.csv", DATA / "scout.csv", DATA / "blind.csv")
-CORPORA += (DATA / "unseen.csv", DATA / "fresh.csv")
+CORPORA += (DATA / "unseen.csv", DATA / "core.csv", DATA / "fresh.csv")
 CV = DATA / "judge_cv.csv"
 SPLITS = (
     "train",
@@ -110,6 +111,8 @@ SPLITS = (
     "blind-holdout",
     "unseen-dev",
     "unseen-holdout",
+    "core-dev",
+    "core-holdout",
     "fresh",
 )
 # the splits the grammar is tuned on: ``train`` and every ``-dev`` split
