@@ -40,7 +40,6 @@ INFORMAL: dict[str, tuple[str, ...]] = {
     "wanna": ("want", "to"),
     "thru": ("through",),
     "tho": ("though",),
-    "bc": ("because",),
     "pls": ("please",),
     "plz": ("please",),
     "im": ("i'm",),
