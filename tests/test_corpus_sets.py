@@ -226,34 +226,43 @@ def test_every_blind_row_is_well_formed() -> None:
     assert_well_formed(set_rows(BLIND), "b")
 
 
-def test_blind_split_is_half_the_sites_by_their_hash() -> None:
-    """Fixed before a row was read: a row is blind-holdout when the hash of its site (of its
+def assert_half_held_out_by_hash(name: str, min_sites: int) -> None:
+    """Fixed before a row was read: a row is <name>-holdout when the hash of its site (of its
     question, for a written row) is below 5 modulo 10; the two sides share no site."""
-    data = set_rows(BLIND)
+    data = set_rows(name)
     for row in data:
         held = int(hashlib.sha256(blind_key(row).encode()).hexdigest(), 16) % 10 < 5
-        assert row["split"] == f"{BLIND}-{'holdout' if held else 'dev'}", row["id"]
+        assert row["split"] == f"{name}-{'holdout' if held else 'dev'}", row["id"]
     counts = Counter((row["split"], row["label"]) for row in data)
     for label in ("online", "job", "ok"):
-        assert counts[(f"{BLIND}-holdout", label)] >= 50 and counts[(f"{BLIND}-dev", label)] >= 50
+        assert counts[(f"{name}-holdout", label)] >= 50 and counts[(f"{name}-dev", label)] >= 50
     held = {site(row["source"]) for row in data if row["source"] and "holdout" in row["split"]}
     dev = {site(row["source"]) for row in data if row["source"] and "dev" in row["split"]}
-    assert len(held) >= 30 and len(dev) >= 30 and not held & dev
+    assert len(held) >= min_sites and len(dev) >= min_sites and not held & dev
 
 
-def test_blind_set_shares_no_site_or_question_with_any_other_corpus() -> None:
+def shared_with_other_corpora(name: str, *later: str) -> list[str]:
+    """The ids of the set's rows whose site or question another corpus (or ``later`` sets,
+    and fresh.csv's sites and questions, never read) already holds."""
     others = rows() + probe_rows() + wide_rows() + reach_rows() + span_rows() + asker_rows()
-    others += [row for name in IDS for row in set_rows(name)]
+    others += [row for other in (*IDS, *later) for row in set_rows(other)]
     others += corpus(DATA / "voices.csv")
     sites = {site(row["source"]) for row in others if row["source"]} | fresh_sites()
     questions = {row["question"].casefold() for row in others} | fresh_questions()
-    shared = [
+    return [
         row["id"]
-        for row in set_rows(BLIND)
+        for row in set_rows(name)
         if (row["source"] and site(row["source"]) in sites)
         or row["question"].casefold() in questions
     ]
-    assert shared == []
+
+
+def test_blind_split_is_half_the_sites_by_their_hash() -> None:
+    assert_half_held_out_by_hash(BLIND, min_sites=30)
+
+
+def test_blind_set_shares_no_site_or_question_with_any_other_corpus() -> None:
+    assert shared_with_other_corpora(BLIND) == []
 
 
 def test_rows_written_here_stay_under_a_sixth_of_the_blind_set() -> None:
@@ -286,34 +295,11 @@ def test_every_unseen_row_is_well_formed() -> None:
 
 
 def test_unseen_split_is_half_the_sites_by_their_hash() -> None:
-    """Fixed before a row was read, as blind.csv's: the hash of a row's site (of its
-    question, for a written row) below 5 modulo 10 is unseen-holdout."""
-    data = set_rows(UNSEEN)
-    for row in data:
-        held = int(hashlib.sha256(blind_key(row).encode()).hexdigest(), 16) % 10 < 5
-        assert row["split"] == f"{UNSEEN}-{'holdout' if held else 'dev'}", row["id"]
-    counts = Counter((row["split"], row["label"]) for row in data)
-    for label in ("online", "job", "ok"):
-        assert counts[(f"{UNSEEN}-holdout", label)] >= 50
-        assert counts[(f"{UNSEEN}-dev", label)] >= 50
-    held = {site(row["source"]) for row in data if row["source"] and "holdout" in row["split"]}
-    dev = {site(row["source"]) for row in data if row["source"] and "dev" in row["split"]}
-    assert len(held) >= 20 and len(dev) >= 20 and not held & dev
+    assert_half_held_out_by_hash(UNSEEN, min_sites=20)
 
 
 def test_unseen_set_shares_no_site_or_question_with_any_other_corpus() -> None:
-    others = rows() + probe_rows() + wide_rows() + reach_rows() + span_rows() + asker_rows()
-    others += [row for name in (*IDS, BLIND) for row in set_rows(name)]
-    others += corpus(DATA / "voices.csv")
-    sites = {site(row["source"]) for row in others if row["source"]} | fresh_sites()
-    questions = {row["question"].casefold() for row in others} | fresh_questions()
-    shared = [
-        row["id"]
-        for row in set_rows(UNSEEN)
-        if (row["source"] and site(row["source"]) in sites)
-        or row["question"].casefold() in questions
-    ]
-    assert shared == []
+    assert shared_with_other_corpora(UNSEEN, BLIND) == []
 
 
 # -- core.csv: the ninth round's drafts in the issue's own fields, by a third hand ----------
@@ -338,18 +324,8 @@ def test_every_core_row_is_well_formed_and_written_here() -> None:
 
 
 def test_core_split_is_half_the_questions_by_their_hash() -> None:
-    data = set_rows(CORE)
-    for row in data:
-        held = int(hashlib.sha256(row["question"].encode()).hexdigest(), 16) % 10 < 5
-        assert row["split"] == f"{CORE}-{'holdout' if held else 'dev'}", row["id"]
-    counts = Counter((row["split"], row["label"]) for row in data)
-    for label in ("online", "job", "ok"):
-        assert counts[(f"{CORE}-holdout", label)] >= 50 and counts[(f"{CORE}-dev", label)] >= 50
+    assert_half_held_out_by_hash(CORE, min_sites=0)  # written rows: no sites
 
 
 def test_core_set_shares_no_question_with_any_other_corpus() -> None:
-    others = rows() + probe_rows() + wide_rows() + reach_rows() + span_rows() + asker_rows()
-    others += [row for name in (*IDS, BLIND, UNSEEN) for row in set_rows(name)]
-    others += corpus(DATA / "voices.csv")
-    questions = {row["question"].casefold() for row in others} | fresh_questions()
-    assert [row["id"] for row in set_rows(CORE) if row["question"].casefold() in questions] == []
+    assert shared_with_other_corpora(CORE, BLIND, UNSEEN) == []
