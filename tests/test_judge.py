@@ -1436,112 +1436,107 @@ def test_pay_at_the_organisation_may_name_the_post_in_four_words() -> None:
 
 
 # The ninth round's kinds (tests/data/README.md), in words no corpus row uses.
-@pytest.mark.parametrize(
-    ("question", "kind", "trigger"),
-    [
-        (
-            "Which cheeses does the creamery produce?",
-            "products",
-            "which cheeses does the creamery produce",
-        ),
-        ("Does the co-op stock organic feed?", "products", "does the co-op stock organic feed"),
-        (
-            "Do you offer business accounts or only personal ones?",
-            "products",
-            "do you offer business accounts or only",
-        ),
-        (
-            "Does the conference centre have event and banquet facilities?",
-            "products",
-            "does the conference centre have event and banquet facilities",
-        ),
-        ("Where are the orchards?", "where", "where are the orchards"),
-        ("Which field offices are based in Ohio?", "where", "which field offices are based in"),
-        ("HQ where?", "where", "hq where"),
-        ("Is the bakery family-owned?", "owns", "is the bakery family-owned"),
-        ("Is the hotel part of a larger chain?", "owns", "is the hotel part of"),
-        ("Fleet size?", "size", "fleet size"),
-        ("Circulation?", "size", "circulation"),
-        ("No. of stores?", "size", "number of stores"),
-        ("How many trucks are in the fleet?", "size", "how many trucks are in the fleet"),
-        ("How many years in business?", "old", "how many years in business"),
-        (
-            "What does the parish do for the community?",
-            "does",
-            "what does the parish do for the community",
-        ),
-        ("# of attorneys firm-wide", "size", "number of attorneys firm-wide"),
-        ("What drugs are in the pipeline?", "publishes", "what drugs are in the pipeline"),
-        ("I wanna know what the company sells", "does", "what the company sells"),
-        ("CEO of Brightline?", "owns", "ceo of Brightline"),
-        ("Is it one of the Big Four?", "owns", "is it one of the Big Four"),
-        ("Founded?", "old", "founded"),
-        ("How did the clinic get its start?", "old", "how did the clinic get its start"),
-    ],
-)
-def test_the_ninth_rounds_facts_about_the_organisation(
-    question: str, kind: str, trigger: str
-) -> None:
-    found = judge.by_grammar("online", question)
-    assert found is not None and kind in found.kind and found.trigger == trigger
+NINTH_ONLINE = [
+    (
+        "Which cheeses does the creamery produce?",
+        "products",
+        "which cheeses does the creamery produce",
+    ),
+    ("Does the co-op stock organic feed?", "products", "does the co-op stock organic feed"),
+    (
+        "Do you offer business accounts or only personal ones?",
+        "products",
+        "do you offer business accounts or only",
+    ),
+    (
+        "Does the conference centre have event and banquet facilities?",
+        "products",
+        "does the conference centre have event and banquet facilities",
+    ),
+    ("Where are the orchards?", "where", "where are the orchards"),
+    ("Which field offices are based in Ohio?", "where", "which field offices are based in"),
+    ("HQ where?", "where", "hq where"),
+    ("Is the bakery family-owned?", "owns", "is the bakery family-owned"),
+    ("Is the hotel part of a larger chain?", "owns", "is the hotel part of"),
+    ("Fleet size?", "size", "fleet size"),
+    ("Circulation?", "size", "circulation"),
+    ("No. of stores?", "size", "number of stores"),
+    ("How many trucks are in the fleet?", "size", "how many trucks are in the fleet"),
+    ("How many years in business?", "old", "how many years in business"),
+    (
+        "What does the parish do for the community?",
+        "does",
+        "what does the parish do for the community",
+    ),
+    ("# of attorneys firm-wide", "size", "number of attorneys firm-wide"),
+    ("What drugs are in the pipeline?", "publishes", "what drugs are in the pipeline"),
+    ("I wanna know what the company sells", "does", "what the company sells"),
+    ("CEO of Brightline?", "owns", "ceo of Brightline"),
+    ("Is it one of the Big Four?", "owns", "is it one of the Big Four"),
+    ("Founded?", "old", "founded"),
+    ("How did the clinic get its start?", "old", "how did the clinic get its start"),
+]
+
+
+NINTH_JOB = [
+    ("What hourly rate would you offer me?", "paid", "what hourly rate would you offer me"),
+    ("How much would I take home each week?", "paid", "how much would i take home"),
+    (
+        "Will the company provide help with relocation costs?",
+        "paid",
+        "will the company provide help with relocation costs",
+    ),
+    ("Is the apprenticeship still open?", "way into", "is the apprenticeship still open"),
+    ("Any way in for someone like me?", "way into", "any way in for someone like me"),
+    ("Could I stay on as staff after my placement?", "way into", "stay on as staff"),
+    ("Would you put me on the night crew?", "way into", "put me on the night crew"),
+    ("Do you need an extra pair of hands?", "way into", "do you need an extra pair of hands"),
+    ("Do I get my own laptop?", "presumes", "do i get my own laptop"),
+    ("Will I get a company van?", "presumes", "will i get a company van"),
+    (
+        "Which station would I be working out of?",
+        "presumes",
+        "which station would i be working out of",
+    ),
+    ("Are salaries negotiable at your company?", "paid", "salaries negotiable at your company"),
+    (
+        "What does the firm pay paralegals starting out?",
+        "paid",
+        "what does the firm pay paralegals starting out",
+    ),
+    (
+        "Do you do a technical test for new developers?",
+        "presumes",
+        "do you do a technical test for new developers",
+    ),
+    (
+        "How long does it take to hear back after applying to the agency?",
+        "presumes",
+        "hear back after applying to the agency",
+    ),
+    (
+        "Are there any part-time gigs going in the kitchen?",
+        "way into",
+        "any part-time gigs going",
+    ),
+    ("Do you take on apprentices from the college?", "way into", "do you take on apprentices"),
+    ("Could I freelance for your magazine?", "way into", "could i freelance for your magazine"),
+    ("When would I start if you took me on?", "way into", "if you took me on"),
+    ("Would I get a commission on each sale?", "paid", "would i get a commission on"),
+    (
+        "When does the agency send out offers?",
+        "way into",
+        "when does the agency send out offers",
+    ),
+]
 
 
 @pytest.mark.parametrize(
-    ("question", "kind", "trigger"),
-    [
-        ("What hourly rate would you offer me?", "paid", "what hourly rate would you offer me"),
-        ("How much would I take home each week?", "paid", "how much would i take home"),
-        (
-            "Will the company provide help with relocation costs?",
-            "paid",
-            "will the company provide help with relocation costs",
-        ),
-        ("Is the apprenticeship still open?", "way into", "is the apprenticeship still open"),
-        ("Any way in for someone like me?", "way into", "any way in for someone like me"),
-        ("Could I stay on as staff after my placement?", "way into", "stay on as staff"),
-        ("Would you put me on the night crew?", "way into", "put me on the night crew"),
-        ("Do you need an extra pair of hands?", "way into", "do you need an extra pair of hands"),
-        ("Do I get my own laptop?", "presumes", "do i get my own laptop"),
-        ("Will I get a company van?", "presumes", "will i get a company van"),
-        (
-            "Which station would I be working out of?",
-            "presumes",
-            "which station would i be working out of",
-        ),
-        ("Are salaries negotiable at your company?", "paid", "salaries negotiable at your company"),
-        (
-            "What does the firm pay paralegals starting out?",
-            "paid",
-            "what does the firm pay paralegals starting out",
-        ),
-        (
-            "Do you do a technical test for new developers?",
-            "presumes",
-            "do you do a technical test for new developers",
-        ),
-        (
-            "How long does it take to hear back after applying to the agency?",
-            "presumes",
-            "hear back after applying to the agency",
-        ),
-        (
-            "Are there any part-time gigs going in the kitchen?",
-            "way into",
-            "any part-time gigs going",
-        ),
-        ("Do you take on apprentices from the college?", "way into", "do you take on apprentices"),
-        ("Could I freelance for your magazine?", "way into", "could i freelance for your magazine"),
-        ("When would I start if you took me on?", "way into", "if you took me on"),
-        ("Would I get a commission on each sale?", "paid", "would i get a commission on"),
-        (
-            "When does the agency send out offers?",
-            "way into",
-            "when does the agency send out offers",
-        ),
-    ],
+    ("rule", "question", "kind", "trigger"),
+    [("online", *case) for case in NINTH_ONLINE] + [("job", *case) for case in NINTH_JOB],
 )
-def test_the_ninth_rounds_ways_into_the_post(question: str, kind: str, trigger: str) -> None:
-    found = judge.by_grammar("job", question)
+def test_the_ninth_rounds_kinds(rule: str, question: str, kind: str, trigger: str) -> None:
+    found = judge.by_grammar(rule, question)
     assert found is not None and kind in found.kind and found.trigger == trigger
 
 
