@@ -284,6 +284,7 @@ def test_the_model_never_trains_on_a_held_out_split() -> None:
     assert BLIND not in CORPORA  # training on its kin (every -dev split) cost holdout recall
     assert UNSEEN not in CORPORA  # the ninth round's sample: measured and tuned on only
     assert CORE not in CORPORA  # the ninth round's drafts in the fields: likewise
+    assert TENTH not in CORPORA  # the tenth round's sample: likewise
     assert not {row["split"] for row in training_rows(CORPORA)} & set(HELD_OUT)
 
 
@@ -489,6 +490,7 @@ SCOUT = Path(__file__).parent / "data" / "scout.csv"
 BLIND = Path(__file__).parent / "data" / "blind.csv"
 UNSEEN = Path(__file__).parent / "data" / "unseen.csv"
 CORE = Path(__file__).parent / "data" / "core.csv"
+TENTH = Path(__file__).parent / "data" / "tenth.csv"
 SECOND_HAND, THIRD_HAND, FOURTH_HAND = 301, 601, 901  # the first id of each later hand's rows
 VOICES_HELD_FIELDS = {
     SECOND_HAND: {"public health", "higher-ed", "media", "agriculture"},

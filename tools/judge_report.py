@@ -1,6 +1,6 @@
 """Print IV303/IV304 precision and recall on the labelled corpora (``make judge-report``).
 
-Eighteen corpora, thirty-six splits (``tests/data/README.md``): ``questions.csv`` gives
+Twenty-two corpora, forty-four splits (``tests/data/README.md``): ``questions.csv`` gives
 ``train``, ``test`` (whole guides held out) and ``test-new`` (guides added later, held out
 the same way), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout`` (whole sites held
 out, gathered before anyone read the grammar), ``wide.csv``, ``reach.csv`` and ``span.csv``
@@ -27,7 +27,9 @@ drafts gathered by two hands that never read the judge, half the sites held out)
 ``unseen.csv`` gives ``unseen-dev`` / ``unseen-holdout`` (the ninth round: pages no
 corpus cited and a hand's drafts in 18 more fields, by two more hands that never read the
 judge), ``core.csv`` gives ``core-dev`` / ``core-holdout`` (the ninth round's drafts in the
-issue's own fields, by a third hand that never read the judge), and
+issue's own fields, by a third hand that never read the judge), ``tenth.csv`` gives ``tenth-dev`` / ``tenth-holdout`` (the tenth round: two hands'
+drafts in 39 kinds of organisation and a third hand's pages, by three more hands that never
+read the judge), and
 ``fresh.csv`` gives ``fresh``: pages no other corpus cites, labelled by a third hand that
 never read the judge, and never trained or tuned on.
 
@@ -65,11 +67,12 @@ from infoview import judge
 from infoview.judge import model
 
 # the training's corpora; the sets that tune the grammar and measure but are not trained on
-# (voices, tail, repos, harvest, afield, scout, blind, unseen, core: tests/data/README.md);
+# (voices, tail, repos, harvest, afield, scout, blind, unseen, core, tenth:
+# tests/data/README.md);
 # and the set never trained or tuned on
 CORPORA = (*TRAINED, DATA / "voices.csv", DATA / "tail.csv", DATA / "repos.csv")
 CORPORA += (DATA / "harvest.csv", DATA / "afield.csv", DATA / "scout.csv", DATA / "blind.csv")
-CORPORA += (DATA / "unseen.csv", DATA / "core.csv", DATA / "fresh.csv")
+CORPORA += (DATA / "unseen.csv", DATA / "core.csv", DATA / "tenth.csv", DATA / "fresh.csv")
 CV = DATA / "judge_cv.csv"
 SPLITS = (
     "train",
@@ -113,6 +116,8 @@ SPLITS = (
     "unseen-holdout",
     "core-dev",
     "core-holdout",
+    "tenth-dev",
+    "tenth-holdout",
     "fresh",
 )
 # the splits the grammar is tuned on: ``train`` and every ``-dev`` split
