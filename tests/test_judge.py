@@ -667,7 +667,7 @@ JOB = [
     (
         "Could you pass my portfolio along to your art director?",
         RESUME,
-        "pass my portfolio along to your art director",
+        "pass my portfolio",  # a portfolio is a designer's CV (judge.yaml's samples)
     ),
     (
         "What training would I get when I start?",
@@ -1565,4 +1565,99 @@ def test_the_ninth_rounds_kinds(rule: str, question: str, kind: str, trigger: st
     ],
 )
 def test_the_ninth_rounds_look_alikes_stay_fine(question: str) -> None:
+    assert judge.online(question) is None and judge.job(question) is None
+
+
+# The tenth round's kinds (tests/data/tenth.csv, tenth-dev), each in words of its own
+TENTH_ONLINE = [
+    (
+        "What's the branch count for the bank these days?",
+        SIZE,
+        "what is the branch count for the bank these days",
+    ),
+    ("# employees?", SIZE, "number of employees"),
+    (
+        "The total number of nurses employed by the trust hospital?",
+        SIZE,
+        "the total number of nurses employed by the trust hospital",
+    ),
+    ("Who is in charge of the police force?", OWNERS, "who is in charge of the police force"),
+    (
+        "How many firefighters does the brigade have?",
+        SIZE,
+        "how many firefighters does the brigade have",
+    ),
+    ("Does the firm chiefly act for insurers?", WHAT_IT_DOES, "does the firm chiefly act for"),
+    (
+        "What is the agency actually responsible for?",
+        WHAT_IT_DOES,
+        "what is the agency actually responsible for",
+    ),
+    (
+        "Which plays are on at the theatre this season?",
+        OFFERS,
+        "which plays are on at the theatre this season",
+    ),
+]
+TENTH_JOB = [
+    (
+        "Could I talk to your recruiter about the analyst opening?",
+        ASKS,
+        "talk to your recruiter about the analyst opening",
+    ),
+    ("How would I get onto the supply teacher list?", ASKS, "get onto the supply teacher list"),
+    ("What would you pay someone with my experience?", PAY, "what would you pay someone with my"),
+    (
+        "How much would I make as a junior planner at your council?",
+        PAY,
+        "how much would i make as a junior planner at your council",
+    ),
+    ("Would I have a shot at your studio?", ASKS, "would i have a shot at your studio"),
+    (
+        "Should I apply for the posting on your careers page?",
+        ASKS,
+        "should i apply for the posting",
+    ),
+    ("Is the placement I'm going for mostly desk-based?", ASKS, "the placement i'm going for"),
+    ("Could your lab use someone like me?", ASKS, "could your lab use someone like me"),
+    ("Who'd be supervising me on the ward?", PRESUMES, "who'd be supervising me"),
+    (
+        "Who signs my timesheets once I start at the hospital?",
+        PRESUMES,
+        "once i start at the hospital",
+    ),
+    ("Can I email you my writing samples?", RESUME, "email you my writing samples"),
+    (
+        "Is there an opening for someone with my skills at the firm?",
+        ASKS,
+        "an opening for someone with my skills at the firm",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "question", "kind", "trigger"),
+    [("online", *case) for case in TENTH_ONLINE] + [("job", *case) for case in TENTH_JOB],
+)
+def test_the_tenth_rounds_kinds(rule: str, question: str, kind: str, trigger: str) -> None:
+    found = judge.by_grammar(rule, question)
+    assert found is not None and kind in found.kind and found.trigger == trigger
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How big is the oncology department at your hospital?",  # a department's size
+        "How large is your team?",
+        "How did you land your role at the bank?",  # the person's own way in
+        "Did the firm hire you straight out of school?",
+        "Should I focus on building my portfolio?",  # advice, nothing handed over
+        "What should a designer's portfolio show?",
+        "What is your Job Title?",  # a title-cased word is no name
+        "What do new paralegals earn in this field?",
+        "When you started at the firm, who trained you?",
+        "Do many people get hired off the sub list?",
+    ],
+)
+def test_the_tenth_rounds_look_alikes_stay_fine(question: str) -> None:
     assert judge.online(question) is None and judge.job(question) is None

@@ -27,9 +27,9 @@ drafts gathered by two hands that never read the judge, half the sites held out)
 ``unseen.csv`` gives ``unseen-dev`` / ``unseen-holdout`` (the ninth round: pages no
 corpus cited and a hand's drafts in 18 more fields, by two more hands that never read the
 judge), ``core.csv`` gives ``core-dev`` / ``core-holdout`` (the ninth round's drafts in the
-issue's own fields, by a third hand that never read the judge), ``tenth.csv`` gives ``tenth-dev`` / ``tenth-holdout`` (the tenth round: two hands'
-drafts in 39 kinds of organisation and a third hand's pages, by three more hands that never
-read the judge), and
+issue's own fields, by a third hand that never read the judge), ``tenth.csv`` gives
+``tenth-dev`` / ``tenth-holdout`` (the tenth round: two hands' drafts in 39 kinds of
+organisation and a third hand's pages, by three more hands that never read the judge), and
 ``fresh.csv`` gives ``fresh``: pages no other corpus cites, labelled by a third hand that
 never read the judge, and never trained or tuned on.
 

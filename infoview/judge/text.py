@@ -65,7 +65,9 @@ MAX_TOKENS = 120  # a question is a sentence or two; the rest of a long item is 
 _TERM_ENDS_TEXT = (
     "pay bonus bonuses salary salaries benefits holidays vacation insurance overtime pension "
     "stipend allowance leave differential integration review reviews testing deployment "
-    "programming retrospectives standups mission values vision"
+    "programming retrospectives standups mission values vision "
+    # what a title-cased draft capitalises of the asker's own post: "What is your Job Title?"
+    "title role position duties responsibilities schedule"
 )
 _TERM_ENDS = frozenset(_TERM_ENDS_TEXT.split())
 _AFTER_TERM = frozenset({"and", "or", "for", "in", "is", "are", "included", "offered"})
@@ -180,7 +182,8 @@ def _marks(text: str) -> str:
     return text
 
 
-_NUMBER_OF = re.compile(r"#\s?(?i:of)\s|\b[Nn][Oo]\.\s?of\s")  # not "I have no. Of course..."
+# a note's "# of", "# employees" (a space, then a letter: not "#1" or "#metoo") and "No. of"
+_NUMBER_OF = re.compile(r"#\s?(?i:of)\s|#\s(?=[^\W\d_])|\b[Nn][Oo]\.\s?of\s")  # not "no. Of course"
 _TAX_STATUS = re.compile(r"501\s?\(\s?[cC]\s?\)\s?(?:\(\s?(\d{1,2})\s?\))?")
 # a retirement plan's name is one word too: "401(k)" and "403(b)" read "401k", "403b"
 _PLAN = re.compile(r"\b(401|403|457)\s?\(\s?([kKbB])\s?\)")
@@ -349,10 +352,11 @@ def _add_word(out: list[str], plain: str) -> None:
 # "the department of transportation", "the office of the mayor": a government body.
 _OF_UNITS = frozenset({"department", "office", "bureau", "division", "ministry"})
 # A unit word that names a whole organisation after the kind of body it is: "the fire
-# department", "the county office", "the sheriff's office", "the advocacy group". A
+# department", "the county office", "the sheriff's office", "the advocacy group", "the
+# police force", "the fire service". A
 # company's "marketing department" or "engineering group" stays a unit, and so do kinds a
 # firm or a university has a department of too (education, planning, treasury).
-_BODY_UNITS = frozenset({"department", "dept", "office", "bureau", "group"})
+_BODY_UNITS = frozenset({"department", "dept", "office", "bureau", "group", "force", "service"})
 
 
 def _words(text: str) -> frozenset[str]:
@@ -371,6 +375,9 @@ _BODY_KINDS = {
     "office": _words(_PUBLIC),
 }
 _BODY_KINDS["dept"] = _BODY_KINDS["bureau"] = _BODY_KINDS["department"]
+# "the police force", "the fire service": a public service named by its kind
+_BODY_KINDS["force"] = _words("police air defence defense armed border")
+_BODY_KINDS["service"] = _words("fire ambulance police prison probation forest parks postal civil")
 # "the mayor's office": an official's office is a public body
 _OFFICIALS = _words(
     "mayor governor attorney sheriff defender clerk assessor coroner prosecutor comptroller general"
