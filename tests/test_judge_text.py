@@ -232,3 +232,48 @@ def test_a_quote_gives_each_organisation_its_own_words() -> None:
     assert question.quote(3, 8) == "or the firm's hospital"
     assert question.quote(7, 8) == "hospital"
     assert question.quote(0, 10) == "does Acme or the firm's hospital lead,"
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("Are you hiring？", "are you hiring |"),  # a Chinese or Japanese keyboard's mark
+        ("ＷＨＡＴ ＤＯＥＳ ＹＯＵＲ ＦＩＲＭ ＤＯ？", "what does your @org do |"),  # full width
+        ("¿Are you hiring?", "are you hiring |"),
+        ("«What does the firm do?»", "what does the @org do |"),
+        ("What does the firm do…", "what does the @org do | | |"),  # an ellipsis is "..."
+        ("Mate — what does the firm do?", "mate | what does the @org do |"),
+        ("Mate – what does the firm do?", "mate | what does the @org do |"),
+        ("Is it a full–time role?", "is it a full-time role |"),  # an en dash as a hyphen
+    ],
+)
+def test_marks_of_other_keyboards_read_as_ascii_marks(question: str, read: str) -> None:
+    assert words(question) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("What is your Job Title?", "what is your job title |"),
+        ("What Are the Duties of Your Role?", "what are the duties of your role |"),
+        ("# employees", "number of employees"),  # a note's "#" before a word
+        ("#1 priority", "1 priority"),  # not before a number
+    ],
+)
+def test_a_notes_title_case_terms_and_number_sign(question: str, read: str) -> None:
+    assert words(question) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("Who runs the police force?", "who runs the police @org |"),
+        ("Is the fire service big?", "is the fire @org big |"),
+        ("What customer service do you like?", "what customer service do you like |"),
+        ("Does the task force meet?", "does the task force meet |"),
+    ],
+)
+def test_a_force_or_a_service_after_its_kind_names_the_organisation(
+    question: str, read: str
+) -> None:
+    assert words(question) == read

@@ -24,6 +24,7 @@ spaces, so a pattern spells a gap between words as one space and needs no ``\\s+
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -195,10 +196,30 @@ _ENUMERATOR = re.compile(
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+# Marks of other scripts and keyboards, read as the marks they stand for once NFKC has
+# made full-width forms plain ("Are you hiring？" from a Chinese or Japanese keyboard):
+# Spanish opening marks and guillemets are quotes; a dash set apart by spaces ends a clause.
+_OTHER_MARKS = str.maketrans({"¿": " ", "¡": " ", "«": " ", "»": " ", "„": " ", "‹": " ", "›": " "})
+_SPACED_DASH = re.compile(r"\s[\u2012-\u2015]\s?|[\u2012-\u2015]\s|\u2015")
+
+
+def _ascii_marks(question: str) -> str:
+    """Full-width letters and marks (NFKC), an ellipsis, other scripts' quotes and the
+    dashes as the ASCII marks the grammar reads; an unspaced en dash joins like a hyphen."""
+    text = unicodedata.normalize("NFKC", question).translate(_OTHER_MARKS)
+    if any("\u2012" <= c <= "\u2015" for c in text):
+        text = _SPACED_DASH.sub(" , ", text).replace("\u2013", "-").replace("\u2012", "-")
+        text = text.replace("\u2014", " , ")
+    return text
+
+
 def _plain(question: str) -> str:
     """The question without a list's numbering, and in lower case when its capitals say
     nothing about names: all in capitals ("WHAT DOES YOUR FIRM DO?") or nearly every word
-    capitalised, as in a title ("What Does a Typical Day Look Like?")."""
+    capitalised, as in a title ("What Does a Typical Day Look Like?"). Marks typed on other
+    keyboards read as ASCII's (:func:`_ascii_marks`)."""
+    if not question.isascii():
+        question = _ascii_marks(question)
     numbered = _ENUMERATOR.match(question.lstrip())
     if numbered:
         question = question.lstrip()[numbered.end() :]
