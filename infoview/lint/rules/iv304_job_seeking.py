@@ -8,7 +8,8 @@ A question is job-seeking when the asker asks for a job or a way into one for th
 what they would be paid, presumes they hold the post ("Who would I report to?", "What is
 the interview process?", "Will I have my own classroom?"), treats the meeting as a job
 interview ("Why is this position open?", "When will you make a decision?"), or hands over
-a résumé or CV (asking them to review it hands it over). The message names the words that
+a résumé or CV, or the portfolio, clips or writing samples that stand for one (asking them
+to review it hands it over). The message names the words that
 made it so: the phrase grammar's kind of question (``it asks what you would be paid ("what
 would you pay me")``) or, where the grammar has no pattern, the words that weighed most in
 a small linear model trained on labelled questions from many fields (``it reads like a
@@ -40,6 +41,7 @@ Failing::
     - Would you consider me for the teaching vacancy?  (schools)
     - Is this a new or replacement position?        (government)
     - I was wondering, is the studio taking on juniors this year?  (design, politely)
+    - Could I email you my clips and writing samples?  (media)
 """
 
 from __future__ import annotations
