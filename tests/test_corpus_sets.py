@@ -365,3 +365,32 @@ def test_tenth_split_is_half_the_sites_by_their_hash() -> None:
 
 def test_tenth_set_shares_no_site_or_question_with_any_other_corpus() -> None:
     assert shared_with_other_corpora(TENTH, BLIND, UNSEEN, CORE) == []
+
+
+# -- eleventh.csv: the eleventh round's drafts, by three more hands -------------------------
+
+ELEVENTH = "eleventh"
+
+
+def test_eleventh_set_has_its_size_and_fields() -> None:
+    data = set_rows(ELEVENTH)
+    assert len(data) >= 1000
+    assert {"law", "health", "tech", "finance", "nonprofit", "government", "education"} <= {
+        row["field"] for row in data
+    }
+    labels = Counter(row["label"] for row in data)
+    assert labels["ok"] > labels["online"] > labels["job"] >= 250
+
+
+def test_every_eleventh_row_is_well_formed_and_written_here() -> None:
+    data = set_rows(ELEVENTH)
+    assert_well_formed(data, "y")
+    assert {row["origin"] for row in data} == {"written-here"}
+
+
+def test_eleventh_split_is_half_the_questions_by_their_hash() -> None:
+    assert_half_held_out_by_hash(ELEVENTH, min_sites=0)  # written rows: no sites
+
+
+def test_eleventh_set_shares_no_question_with_any_other_corpus() -> None:
+    assert shared_with_other_corpora(ELEVENTH, BLIND, UNSEEN, CORE, TENTH) == []

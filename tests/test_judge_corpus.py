@@ -285,6 +285,7 @@ def test_the_model_never_trains_on_a_held_out_split() -> None:
     assert UNSEEN not in CORPORA  # the ninth round's sample: measured and tuned on only
     assert CORE not in CORPORA  # the ninth round's drafts in the fields: likewise
     assert TENTH not in CORPORA  # the tenth round's sample: likewise
+    assert ELEVENTH not in CORPORA  # the eleventh round's drafts: likewise
     assert not {row["split"] for row in training_rows(CORPORA)} & set(HELD_OUT)
 
 
@@ -491,6 +492,7 @@ BLIND = Path(__file__).parent / "data" / "blind.csv"
 UNSEEN = Path(__file__).parent / "data" / "unseen.csv"
 CORE = Path(__file__).parent / "data" / "core.csv"
 TENTH = Path(__file__).parent / "data" / "tenth.csv"
+ELEVENTH = Path(__file__).parent / "data" / "eleventh.csv"
 SECOND_HAND, THIRD_HAND, FOURTH_HAND = 301, 601, 901  # the first id of each later hand's rows
 VOICES_HELD_FIELDS = {
     SECOND_HAND: {"public health", "higher-ed", "media", "agriculture"},
