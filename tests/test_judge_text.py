@@ -277,3 +277,29 @@ def test_a_force_or_a_service_after_its_kind_names_the_organisation(
     question: str, read: str
 ) -> None:
     assert words(question) == read
+
+
+@pytest.mark.parametrize(
+    ("organisation", "question", "read"),
+    [
+        # a student's notes write the interview's organisation in lower case, shortened
+        ("St. Brigid's Medical Center", "how many beds does st brigids have",
+         "how many beds does @the @org have"),
+        ("St. Brigid's Medical Center", "how many beds does st. brigid's have",
+         "how many beds does @the @org have"),
+        ("St. Brigid's Medical Center", "is st brigid a trauma center",
+         "is @the @org a trauma center"),
+        ("Kessler Health LLC", "who runs kessler now", "who runs @the @org now"),
+        ("Calder County Public Health", "what does calder do", "what does @the @org do"),
+        ("Dunmore & Ash Engineers", "is dunmore & ash employee-owned",
+         "is @the @org employee-owned"),
+        # the words that only say its kind are not its name, nor is a common first word
+        ("First Prairie Bank", "what was your first job", "what was your first job"),
+        ("First Prairie Bank", "first prairie founded when", "@the @org founded when"),
+        ("Acme Widgets, Inc.", "is acme big", "is acme big"),
+    ],
+)  # fmt: skip
+def test_the_interviews_organisation_as_a_student_writes_it(
+    organisation: str, question: str, read: str
+) -> None:
+    assert judge.normalise(question, organisation, NOUNS, UNITS).text == read

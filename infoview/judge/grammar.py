@@ -490,6 +490,9 @@ def build(data: dict[str, Any], organisation_words: tuple[str, ...] = ()) -> Gra
     nouns = frozenset((*words["org"], *extra, *(plural(w) for w in extra)))
     units = frozenset(w.split()[-1] for w in (*words["unit"], *words.get("worker", ())))
     units |= {"areas"}  # "practice areas" (the unit list has "area" and "groups")
+    # what a noun is before a post's word: "co-op positions", "hospital jobs" (the list has
+    # "position" and "job", and its own nouns are a class of the model's)
+    units |= {"positions", "jobs", "roles", "placement", "placements", "students", "student"}
     words["det"] = (*words["det"], THE)
     words["org"] = (ORG,)
     compiler = _Compiler(words, nouns, units)

@@ -119,16 +119,64 @@ class Question(NamedTuple):
         return " ".join(out).replace(" 's", "'s").replace(" |", ",")
 
 
-def _name_tokens(organisation: str | None) -> tuple[str, ...]:
-    if not organisation:
-        return ()
-    words = [w.lower().replace("’", "'") for w in _TOKEN.findall(organisation)]
-    words = [w for w in words if w not in _CLAUSE]
+# Words an organisation's name ends in that say what kind it is, not which: "Kessler Health"
+# is "kessler" in a student's notes, "St. Brigid's Medical Center" is "st brigids".
+_GENERIC_TEXT = (
+    "medical health healthcare capital insurance engineering engineers consulting consultants "
+    "partners associates legal law financial services solutions systems technologies "
+    "technology labs holdings group international global national regional community "
+    "memorial general unified county public high elementary middle primary secondary "
+    "center centre"
+)
+_GENERIC = frozenset(_GENERIC_TEXT.split())
+# First words too common to name an organisation alone ("First Prairie Bank" is no "first").
+_COMMON_FIRST_TEXT = (
+    "first united national american general new city county state public community global "
+    "central north south east west royal capital metro saint grace hope union people peoples "
+    "great big little old"
+)
+_COMMON_FIRST = frozenset(_COMMON_FIRST_TEXT.split())
+
+
+@lru_cache(maxsize=64)
+def _name_forms(organisation: str, nouns: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """The ways a question writes the interview's organisation in lower case, longest
+    first: its words as the reader splits them (without a legal suffix or "the"), its name
+    without the words that only say its kind ("kessler" for "Kessler Health LLC"), and a
+    possessive in the name written without its apostrophe ("st brigids") or its "s"."""
+    text = _marks(_POSSESSIVE.sub(" 's", organisation[:200].lower().replace("’", "'")))
+    words = [w for w in _FAST.findall(text) if w != "|"]
     while words and words[-1] in _LEGAL:
         words.pop()
     if words and words[0] == "the":
         words.pop(0)
-    return tuple(words)
+    if not words:
+        return ()
+    forms = {tuple(words)}
+    core = list(words)
+    while len(core) > 1 and (core[-1] in _GENERIC or core[-1] in nouns):
+        core.pop()
+    if core != words and (len(core) > 1 or (len(core[0]) >= 4 and core[0] not in _COMMON_FIRST)):
+        forms.add(tuple(core))
+    for form in list(forms):
+        if "'s" in form[1:]:
+            at = form.index("'s", 1)
+            forms.add((*form[: at - 1], form[at - 1] + "s", *form[at + 1 :]))
+            forms.add((*form[:at], *form[at + 1 :]))
+    return tuple(sorted(forms, key=lambda form: (-len(form), form)))
+
+
+def _name_at(out: list[str], index: int, form: tuple[str, ...]) -> int:
+    """How many tokens from ``index`` write ``form`` (0 if they do not); a full stop after
+    a short word of it is read through ("st. brigid's")."""
+    at = index
+    for number, word in enumerate(form):
+        if number and at + 1 < len(out) and out[at] == "|" and len(form[number - 1]) <= 3:
+            at += 1
+        if at >= len(out) or out[at] != word:
+            return 0
+        at += 1
+    return at - index
 
 
 # "I" with its apostrophe left out ("Ill be", "Im"): the pronoun, not a name
@@ -269,9 +317,9 @@ def normalise(
         out, names = _tokens_and_names(source)
     if not spelling.TRIGGERS.isdisjoint(out):
         out = spelling.spelt_out(out)
-    name = _name_tokens(organisation)
-    if name and name[0] in out:
-        out, names = _substitute(out, names, name)
+    forms = _name_forms(organisation, nouns) if organisation else ()
+    if forms and not {form[0] for form in forms}.isdisjoint(out):
+        out, names = _substitute(out, names, forms)
     if nouns and ("ys" in source or "YS" in source or not spelling.HELD.isdisjoint(out)):
         out = spelling.possessives(out, nouns, source.lower().replace("’", "'"))
     if (
@@ -449,20 +497,18 @@ def _body(out: list[str], index: int) -> bool:
 
 
 def _substitute(
-    out: list[str], names: list[str], name: tuple[str, ...]
+    out: list[str], names: list[str], forms: tuple[tuple[str, ...], ...]
 ) -> tuple[list[str], list[str]]:
     """Replace each lower-case mention of the interview's organisation with ``@org``."""
-    size = len(name)
-    if size == 0 or name[0] not in out:
-        return out, names
     result: list[str] = []
     result_names: list[str] = []
     seen = 0
     index = 0
     while index < len(out):
-        if tuple(out[index : index + size]) == name:
+        size = next((n for form in forms if (n := _name_at(out, index, form))), 0)
+        if size:
             _add_org(result)
-            result_names.append(" ".join(name))
+            result_names.append(" ".join(w for w in out[index : index + size] if w != "|"))
             index += size
             continue
         token = out[index]
