@@ -1661,3 +1661,50 @@ def test_the_tenth_rounds_kinds(rule: str, question: str, kind: str, trigger: st
 )
 def test_the_tenth_rounds_look_alikes_stay_fine(question: str) -> None:
     assert judge.online(question) is None and judge.job(question) is None
+
+
+# The eleventh round's kinds (tests/data/eleventh.csv, eleventh-dev), each in words of its own
+ELEVENTH_ONLINE = [
+    (
+        "Does the museum depend mainly on private donors?",
+        STRUCTURE,
+        "does the museum depend mainly on private donors",
+    ),
+    ("Is the label a subsidiary of a bigger group?", OWNERS, "is the label a subsidiary of"),
+    ("Parent company?", PUBLISHED, "parent company"),
+    ("Visiting hours at the hospital?", PUBLISHED, "visiting hours at the hospital"),
+]
+ELEVENTH_JOB = [
+    ("What would you ask me if I applied here?", PRESUMES, "if i applied here"),
+    ("If I got the offer, which team would I join?", PRESUMES, "if i got the offer"),
+    ("Would I have to work shifts at the plant?", PRESUMES, "would i have to work shifts"),
+    (
+        "What's the starting salary for a junior designer at your studio?",
+        PAY,
+        "starting salary for a junior designer at your studio",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "question", "kind", "trigger"),
+    [("online", *case) for case in ELEVENTH_ONLINE] + [("job", *case) for case in ELEVENTH_JOB],
+)
+def test_the_eleventh_rounds_kinds(rule: str, question: str, kind: str, trigger: str) -> None:
+    found = judge.by_grammar(rule, question)
+    assert found is not None and kind in found.kind and found.trigger == trigger
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What's your take on the hospital's new wing?",  # an opinion
+        "What is the firm's reputation among young lawyers?",
+        "What doesn't the website tell you about the company?",
+        "Are bootcamps a good way into tech?",  # the field's way in
+        "What's the starting salary for a junior designer in this field?",
+        "Does the company have any co-op students this term?",
+    ],
+)
+def test_the_eleventh_rounds_look_alikes_stay_fine(question: str) -> None:
+    assert judge.online(question) is None and judge.job(question) is None
