@@ -1675,6 +1675,9 @@ ELEVENTH_ONLINE = [
     ("Visiting hours at the hospital?", PUBLISHED, "visiting hours at the hospital"),
 ]
 ELEVENTH_JOB = [
+    # probed beside the round, when the calendar's capitals stopped reading as names
+    ("Are there summer internships at the firm?", ASKS, "are there summer internships at the firm"),
+    ("Could I start in September?", PRESUMES, "could i start in september"),
     ("What would you ask me if I applied here?", PRESUMES, "if i applied here"),
     ("If I got the offer, which team would I join?", PRESUMES, "if i got the offer"),
     ("Would I have to work shifts at the plant?", PRESUMES, "would i have to work shifts"),

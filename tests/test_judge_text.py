@@ -303,3 +303,17 @@ def test_the_interviews_organisation_as_a_student_writes_it(
     organisation: str, question: str, read: str
 ) -> None:
     assert judge.normalise(question, organisation, NOUNS, UNITS).text == read
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("Are you taking on Christmas temps?", "are you taking on christmas temps |"),
+        ("Are you hiring in January?", "are you hiring in january |"),
+        ("Do you work on Mondays?", "do you work on mondays |"),
+        ("Is the firm hiring for Summer 2027?", "is the @org hiring for summer 2027 |"),
+        ("What does March Health do?", "what does @the @org do |"),  # a name that starts so
+    ],
+)
+def test_the_calendars_capitals_are_no_name(question: str, read: str) -> None:
+    assert words(question) == read

@@ -351,6 +351,10 @@ def _tokens_and_names(source: str) -> tuple[list[str], list[str]]:
         ):
             out.extend(match.group().lower() for match in run)
             run.clear()
+        if run and all(_calendar(m.group().lower()) for m in run):
+            for match in run:  # "Christmas temps", "in January", "on Mondays": no name
+                _add_word(out, match.group())
+            run.clear()
         if run and not _NEVER_IN_NAMES.isdisjoint(m.group().lower() for m in run):
             for match in run:  # "how Will I Be Able", "Are You Most Worried": no name
                 _add_word(out, match.group().replace("’", "'"))
@@ -405,6 +409,18 @@ _NEVER_IN_NAMES_TEXT = (
     "has be am what how why when where who which my me"
 )
 _NEVER_IN_NAMES = frozenset(_NEVER_IN_NAMES_TEXT.split())
+# The calendar's capitals: a month, a day, a season or a holiday is no organisation.
+_CALENDAR_TEXT = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday spring summer autumn fall winter christmas xmas easter "
+    "thanksgiving halloween ramadan eid diwali hanukkah passover"
+)
+_CALENDAR = frozenset(_CALENDAR_TEXT.split())
+
+
+def _calendar(word: str) -> bool:
+    return word in _CALENDAR or (word[-1:] == "s" and word[:-1] in _CALENDAR)
 
 
 def _add_word(out: list[str], plain: str) -> None:
