@@ -394,3 +394,30 @@ def test_eleventh_split_is_half_the_questions_by_their_hash() -> None:
 
 def test_eleventh_set_shares_no_question_with_any_other_corpus() -> None:
     assert shared_with_other_corpora(ELEVENTH, BLIND, UNSEEN, CORE, TENTH) == []
+
+
+# -- twelfth.csv: the twelfth round's drafts, by two more hands -----------------------------
+
+TWELFTH = "twelfth"
+
+
+def test_twelfth_set_has_its_size_and_fields() -> None:
+    data = set_rows(TWELFTH)
+    assert len(data) >= 700
+    assert len({row["field"] for row in data} - {"general"}) >= 20
+    labels = Counter(row["label"] for row in data)
+    assert labels["ok"] > labels["job"] > labels["online"] >= 150
+
+
+def test_every_twelfth_row_is_well_formed_and_written_here() -> None:
+    data = set_rows(TWELFTH)
+    assert_well_formed(data, "z")
+    assert {row["origin"] for row in data} == {"written-here"}
+
+
+def test_twelfth_split_is_half_the_questions_by_their_hash() -> None:
+    assert_half_held_out_by_hash(TWELFTH, min_sites=0)  # written rows: no sites
+
+
+def test_twelfth_set_shares_no_question_with_any_other_corpus() -> None:
+    assert shared_with_other_corpora(TWELFTH, BLIND, UNSEEN, CORE, TENTH, ELEVENTH) == []

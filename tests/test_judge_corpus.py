@@ -286,6 +286,7 @@ def test_the_model_never_trains_on_a_held_out_split() -> None:
     assert CORE not in CORPORA  # the ninth round's drafts in the fields: likewise
     assert TENTH not in CORPORA  # the tenth round's sample: likewise
     assert ELEVENTH not in CORPORA  # the eleventh round's drafts: likewise
+    assert TWELFTH not in CORPORA  # the twelfth round's drafts: likewise
     assert not {row["split"] for row in training_rows(CORPORA)} & set(HELD_OUT)
 
 
@@ -493,6 +494,7 @@ UNSEEN = Path(__file__).parent / "data" / "unseen.csv"
 CORE = Path(__file__).parent / "data" / "core.csv"
 TENTH = Path(__file__).parent / "data" / "tenth.csv"
 ELEVENTH = Path(__file__).parent / "data" / "eleventh.csv"
+TWELFTH = Path(__file__).parent / "data" / "twelfth.csv"
 SECOND_HAND, THIRD_HAND, FOURTH_HAND = 301, 601, 901  # the first id of each later hand's rows
 VOICES_HELD_FIELDS = {
     SECOND_HAND: {"public health", "higher-ed", "media", "agriculture"},

@@ -1,6 +1,6 @@
 """Print IV303/IV304 precision and recall on the labelled corpora (``make judge-report``).
 
-Twenty-three corpora, forty-six splits (``tests/data/README.md``): ``questions.csv`` gives
+Twenty-four corpora, forty-eight splits (``tests/data/README.md``): ``questions.csv`` gives
 ``train``, ``test`` (whole guides held out) and ``test-new`` (guides added later, held out
 the same way), ``probe.csv`` gives ``probe-dev`` and ``probe-holdout`` (whole sites held
 out, gathered before anyone read the grammar), ``wide.csv``, ``reach.csv`` and ``span.csv``
@@ -32,7 +32,9 @@ issue's own fields, by a third hand that never read the judge), ``tenth.csv`` gi
 organisation and a third hand's pages, by three more hands that never read the judge),
 ``eleventh.csv`` gives ``eleventh-dev`` / ``eleventh-holdout`` (the eleventh round: drafts in
 a career guide's register, students' messy notes and the organisation's facts in many
-forms, by three more hands that never read the judge), and
+forms, by three more hands that never read the judge), ``twelfth.csv`` gives
+``twelfth-dev`` / ``twelfth-holdout`` (the twelfth round: questions that slip into a job
+interview, and long questions whose deciding part is buried, by two more hands), and
 ``fresh.csv`` gives ``fresh``: pages no other corpus cites, labelled by a third hand that
 never read the judge, and never trained or tuned on.
 
@@ -70,13 +72,14 @@ from infoview import judge
 from infoview.judge import model
 
 # the training's corpora; the sets that tune the grammar and measure but are not trained on
-# (voices, tail, repos, harvest, afield, scout, blind, unseen, core, tenth, eleventh:
+# (voices, tail, repos, harvest, afield, scout, blind, unseen, core, tenth, eleventh,
+# twelfth:
 # tests/data/README.md);
 # and the set never trained or tuned on
 CORPORA = (*TRAINED, DATA / "voices.csv", DATA / "tail.csv", DATA / "repos.csv")
 CORPORA += (DATA / "harvest.csv", DATA / "afield.csv", DATA / "scout.csv", DATA / "blind.csv")
 CORPORA += (DATA / "unseen.csv", DATA / "core.csv", DATA / "tenth.csv")
-CORPORA += (DATA / "eleventh.csv", DATA / "fresh.csv")
+CORPORA += (DATA / "eleventh.csv", DATA / "twelfth.csv", DATA / "fresh.csv")
 CV = DATA / "judge_cv.csv"
 SPLITS = (
     "train",
@@ -124,6 +127,8 @@ SPLITS = (
     "tenth-holdout",
     "eleventh-dev",
     "eleventh-holdout",
+    "twelfth-dev",
+    "twelfth-holdout",
     "fresh",
 )
 # the splits the grammar is tuned on: ``train`` and every ``-dev`` split
