@@ -1496,7 +1496,7 @@ NINTH_JOB = [
     (
         "Which station would I be working out of?",
         "presumes",
-        "which station would i be working out of",
+        "which station would i be working",
     ),
     ("Are salaries negotiable at your company?", "paid", "salaries negotiable at your company"),
     (
@@ -1601,9 +1601,9 @@ TENTH_ONLINE = [
 ]
 TENTH_JOB = [
     (
-        "Could I talk to your recruiter about the analyst opening?",
+        "Could I talk to your recruiter about the analyst job?",
         ASKS,
-        "talk to your recruiter about the analyst opening",
+        "talk to your recruiter about the analyst job",
     ),
     ("How would I get onto the supply teacher list?", ASKS, "get onto the supply teacher list"),
     ("What would you pay someone with my experience?", PAY, "what would you pay someone with my"),
@@ -1711,3 +1711,61 @@ def test_the_eleventh_rounds_kinds(rule: str, question: str, kind: str, trigger:
 )
 def test_the_eleventh_rounds_look_alikes_stay_fine(question: str) -> None:
     assert judge.online(question) is None and judge.job(question) is None
+
+
+# The twelfth round's kinds (tests/data/twelfth.csv, twelfth-dev), each in words of its own
+TWELFTH_JOB = [
+    ("How long has the staff nurse vacancy been open?", INTERVIEW, "the staff nurse vacancy"),
+    ("Who does the data analyst post report to?", INTERVIEW, "the data analyst post report"),
+    ("When will you decide?", INTERVIEW, "when will you decide"),
+    ("Have you shortlisted anyone yet?", INTERVIEW, "shortlisted anyone yet"),
+    ("What should whoever gets the role focus on first?", INTERVIEW, "whoever gets the"),
+    ("What will the successful candidate find hardest?", INTERVIEW, "the successful candidate"),
+    ("Where could the job lead after two years?", INTERVIEW, "where could the job lead"),
+    ("How soon would I get to run my own cases?", PRESUMES, "how soon would i get to"),
+    (
+        "What clearance would it need, and would you sponsor mine?",
+        PRESUMES,
+        "would you sponsor mine",
+    ),
+    (
+        "Which client accounts would I be assigned?",
+        PRESUMES,
+        "which client accounts would i be assigned",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "kind", "trigger"), TWELFTH_JOB)
+def test_the_twelfth_rounds_kinds(question: str, kind: str, trigger: str) -> None:
+    found = judge.by_grammar("job", question)
+    assert found is not None and kind in found.kind and found.trigger == trigger
+
+
+@pytest.mark.parametrize(
+    ("question", "rule"),
+    [
+        # a preamble set apart by a semicolon, a colon or a dash: the question after it is
+        # judged alone too
+        ("Your talk at the fair was great; when was the firm founded?", "online"),
+        ("Thank you for the tour — how many beds does the hospital have?", "online"),
+        ("Quick background: I'm a new grad; are you hiring on your unit?", "job"),
+    ],
+)
+def test_a_question_after_a_preamble_is_judged_alone(question: str, rule: str) -> None:
+    assert (judge.online if rule == "online" else judge.job)(question) is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did you find the opening that led to this job?",  # their own way in
+        "How did you hear about the vacancy you applied for?",
+        "When will you decide whether to retire?",
+        "How do hospitals usually hire new graduate nurses?",  # the field's way of hiring
+        "What types of jobs do nonprofits hire for?",
+        "How did you land your training contract — was it through a vacation scheme?",
+    ],
+)
+def test_the_twelfth_rounds_look_alikes_stay_fine(question: str) -> None:
+    assert judge.job(question) is None

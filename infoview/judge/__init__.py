@@ -235,6 +235,11 @@ def _by_grammar(
 # capital ("I'm a nursing student. What does your unit do?"), not after "Dr." or "U.S.".
 _PARTS = re.compile(r"(?<=[?!])\s+(?=\S)|(?<=[^\W\d_]{3}[.])\s+(?=[A-Z0-9\"'“(\[])")
 _MAX_PARTS = 12
+# A preamble set apart by a semicolon, a colon or a dash before what is asked ("It was a
+# treat to hear the orchestra rehearse; who is its music director?"): the question after
+# it is judged alone too. After a question the same marks add to it ("How did you land
+# your training contract — was it off a vacation scheme?"), so it is read whole.
+_PREAMBLE = re.compile(r"(?<=[^\W\d_][;:])\s+(?=\S)|\s*[—–]\s*")
 
 
 @lru_cache(maxsize=4096)
@@ -249,14 +254,41 @@ def questions(text: str) -> tuple[str, ...]:
     items ask one question and are returned as they are.
     """
     body = text.rstrip()[:-1]
-    if "?" not in body and "!" not in body and "." not in body:
+    if not any(mark in body for mark in "?!.;:—–"):
         return (text,)  # one sentence, as most items are
     parts = [part.strip() for part in _PARTS.split(text[:4000], maxsplit=_MAX_PARTS)]
-    parts = [part for part in parts if part]
+    parts = [asked for part in parts if part for asked in _without_preamble(part)]
+    if len(parts) == 1 and parts[0] != text.strip():
+        return (parts[0],)  # the question after a preamble
     if len(parts) < 2:
         return (text,)
     asked = [part for part in parts if part.endswith("?") or _asks(part)]
     return tuple(asked or parts)
+
+
+def _without_preamble(part: str) -> tuple[str, ...]:
+    """The part, or the question after its preamble when it has one."""
+    if not any(mark in part for mark in ";:—–"):
+        return (part,)
+    for _ in range(3):  # "Background: I am a nurse; my question: are you hiring?"
+        after = _after_preamble(part)
+        if not after:
+            break
+        part = after
+    return (part,)
+
+
+def _after_preamble(part: str) -> str | None:
+    """The question after a preamble that asks nothing, or None (see ``_PREAMBLE``)."""
+    for number, mark in enumerate(_PREAMBLE.finditer(part[:4000])):
+        if number == _MAX_PARTS:
+            break
+        before, after = part[: mark.start()].rstrip(";: "), part[mark.end() :].strip()
+        if before.endswith("?") or _asks(before):
+            return None  # a question and what adds to it: read whole
+        if after.endswith("?") or _asks(after):
+            return after
+    return None
 
 
 def _asks(part: str) -> bool:

@@ -44,7 +44,7 @@ _SMALL_WORDS_TEXT = (
 _SMALL_WORDS = tuple(_SMALL_WORDS_TEXT.split())
 _GAP_WORDS = ("you", "i", "we", "do", "does", "did", "your", "my", "our")
 MACROS = {
-    "name": f"(?:{THE})?{ORG}",
+    "name": f"{THE} {ORG}",
     # A clause starts after "|" (and the question starts with one: see Grammar.encode)
     # or after "and", "so"...; the judge quotes the clause, not the word before it.
     "start": r"(?:\||and|so|also|know if|wonder if|wondering if)" + "\ue0ff",
