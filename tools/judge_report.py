@@ -40,9 +40,9 @@ never read the judge, and never trained or tuned on.
 
 Three judges per split: the phrase grammar alone (``infoview/data/judge.yaml``), the linear
 model alone (``infoview/data/judge_model.json``) and the two together, as lint runs them
-(the grammar's verdict, else the model's; lint also reads each question of an item that
-asks two on its own, ``infoview.judge.questions``, and a corpus row is one question, so the
-report reads each row whole). The model is trained on every split but ``test``,
+(the grammar's verdict, else the model's, on the row whole and then on each question of
+it read alone, as lint reads an item that asks two or asks after a preamble,
+``infoview.judge.questions``; the grammar and the model columns read the row whole). The model is trained on every split but ``test``,
 ``test-new``, ``guide-holdout``, ``org-holdout``, ``post-holdout``, ``lists-holdout``,
 ``drafts-holdout``, ``voices.csv``, ``tail.csv``, ``repos.csv``, ``harvest.csv``,
 ``afield.csv`` and ``fresh`` (``tools/judge_train.py``; the other ``-holdout`` splits were
@@ -183,7 +183,20 @@ def judges(rule: str, cv: dict[str, dict[str, str]]) -> dict[str, Judge]:
         return verdict.describe() if verdict else None
 
     def both(row: dict[str, str]) -> str | None:
-        return grammar(row) or learned(row)
+        """As lint judges: the row whole, then each question of it read alone (a question
+        after a preamble, two questions in a row); the model reads a part only of a row
+        it was not trained on, so a cross-validated figure stays one."""
+        found = grammar(row) or learned(row)
+        parts = judge.questions(row["question"])
+        if found or parts == (row["question"],):
+            return found
+        for part in parts:
+            verdict = judge.by_grammar(rule, part)
+            if verdict is None and row["id"] not in cv:
+                verdict = judge.by_model(rule, part)
+            if verdict is not None:
+                return verdict.describe()
+        return None
 
     return {"grammar": grammar, "model": learned, "both": both}
 
