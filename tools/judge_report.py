@@ -42,11 +42,13 @@ Three judges per split: the phrase grammar alone (``infoview/data/judge.yaml``),
 model alone (``infoview/data/judge_model.json``) and the two together, as lint runs them
 (the grammar's verdict, else the model's, on the row whole and then on each question of
 it read alone, as lint reads an item that asks two or asks after a preamble,
-``infoview.judge.questions``; the grammar and the model columns read the row whole). The model is trained on every split but ``test``,
-``test-new``, ``guide-holdout``, ``org-holdout``, ``post-holdout``, ``lists-holdout``,
-``drafts-holdout``, ``voices.csv``, ``tail.csv``, ``repos.csv``, ``harvest.csv``,
-``afield.csv`` and ``fresh`` (``tools/judge_train.py``; the other ``-holdout`` splits were
-held out in the rounds that built them), so on the splits it was trained on its figures
+``infoview.judge.questions``; the grammar and the model columns read the row whole). The
+model is trained on every split but ``test``, ``test-new``, ``guide-holdout``,
+``org-holdout``, ``post-holdout``, ``lists-holdout``, ``drafts-holdout``, ``voices.csv``,
+``tail.csv``, ``repos.csv``, ``harvest.csv``, ``afield.csv``, ``scout.csv``, ``blind.csv``,
+``unseen.csv``, ``core.csv``, ``tenth.csv``, ``eleventh.csv``, ``twelfth.csv`` and ``fresh``
+(``tools/judge_train.py``; the other ``-holdout`` splits were held out in the rounds that
+built them), so on the splits it was trained on its figures
 (marked ``cv``) come from grouped cross-validation: each row scored by a model that never
 saw its source (``tests/data/judge_cv.csv``, written by ``make judge-train``). On the
 held-out splits it is the shipped model. The grammar was tuned on ``train`` and the ``-dev``
