@@ -239,7 +239,7 @@ _MAX_PARTS = 12
 # treat to hear the orchestra rehearse; who is its music director?"): the question after
 # it is judged alone too. After a question the same marks add to it ("How did you land
 # your training contract — was it off a vacation scheme?"), so it is read whole.
-_PREAMBLE = re.compile(r"(?<=[^\W\d_][;:])\s+(?=\S)|\s*[—–]\s*")
+_PREAMBLE = re.compile(r"(?<=[^\W\d_][;:])\s+(?=\S)|[—–]\s*")
 
 
 @lru_cache(maxsize=4096)
