@@ -622,7 +622,7 @@ def test_online_leaves_alone_what_only_they_can_answer(question: str) -> None:
 ASKS = "asks for a job or a way into one"
 PAY = "asks what you would be paid"
 PRESUMES = "presumes you already hold the post"
-RESUME = "hands over a résumé"
+RESUME = "hands over a résumé or work samples"
 INTERVIEW = "treats the meeting as a job interview"
 
 JOB = [
