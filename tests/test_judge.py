@@ -1531,41 +1531,27 @@ NINTH_JOB = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("rule", "question", "kind", "trigger"),
-    [("online", *case) for case in NINTH_ONLINE] + [("job", *case) for case in NINTH_JOB],
-)
-def test_the_ninth_rounds_kinds(rule: str, question: str, kind: str, trigger: str) -> None:
-    found = judge.by_grammar(rule, question)
-    assert found is not None and kind in found.kind and found.trigger == trigger
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "What advice would you give me?",  # "would you give me" is no pay
-        "Where are the best places to train?",
-        "Do you have a favorite year of school?",  # a school is no facility
-        "What do you grow in your own garden?",
-        "Is the work stressful or just busy?",
-        "How many beds are on your unit?",  # a unit's size
-        "Did you stay on after your internship?",  # the person's own path
-        "Do I need my own license to work in this field?",
-        "Where are you in your career (emerging, established, mid-career)?",  # not "est."
-        "I have no. Of course not.",  # not "No. of"
-        "Would you put me in touch with someone in marketing?",
-        "Are salaries negotiable in this field?",
-        "What do firms usually pay paralegals?",  # the field's pay
-        "How long did it take you to hear back after applying?",
-        "What's in the pipeline for your career?",
-        "What kinda work do you like best?",
-        "When do firms usually make offers?",
-        "Is the certification worth it?",  # an opinion, though the model reads "worth"
-        "When did you get your start?",
-    ],
-)
-def test_the_ninth_rounds_look_alikes_stay_fine(question: str) -> None:
-    assert judge.online(question) is None and judge.job(question) is None
+NINTH_FINE = [
+    "What advice would you give me?",  # "would you give me" is no pay
+    "Where are the best places to train?",
+    "Do you have a favorite year of school?",  # a school is no facility
+    "What do you grow in your own garden?",
+    "Is the work stressful or just busy?",
+    "How many beds are on your unit?",  # a unit's size
+    "Did you stay on after your internship?",  # the person's own path
+    "Do I need my own license to work in this field?",
+    "Where are you in your career (emerging, established, mid-career)?",  # not "est."
+    "I have no. Of course not.",  # not "No. of"
+    "Would you put me in touch with someone in marketing?",
+    "Are salaries negotiable in this field?",
+    "What do firms usually pay paralegals?",  # the field's pay
+    "How long did it take you to hear back after applying?",
+    "What's in the pipeline for your career?",
+    "What kinda work do you like best?",
+    "When do firms usually make offers?",
+    "Is the certification worth it?",  # an opinion, though the model reads "worth"
+    "When did you get your start?",
+]
 
 
 # The tenth round's kinds (tests/data/tenth.csv, tenth-dev), each in words of its own
@@ -1635,32 +1621,18 @@ TENTH_JOB = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("rule", "question", "kind", "trigger"),
-    [("online", *case) for case in TENTH_ONLINE] + [("job", *case) for case in TENTH_JOB],
-)
-def test_the_tenth_rounds_kinds(rule: str, question: str, kind: str, trigger: str) -> None:
-    found = judge.by_grammar(rule, question)
-    assert found is not None and kind in found.kind and found.trigger == trigger
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "How big is the oncology department at your hospital?",  # a department's size
-        "How large is your team?",
-        "How did you land your role at the bank?",  # the person's own way in
-        "Did the firm hire you straight out of school?",
-        "Should I focus on building my portfolio?",  # advice, nothing handed over
-        "What should a designer's portfolio show?",
-        "What is your Job Title?",  # a title-cased word is no name
-        "What do new paralegals earn in this field?",
-        "When you started at the firm, who trained you?",
-        "Do many people get hired off the sub list?",
-    ],
-)
-def test_the_tenth_rounds_look_alikes_stay_fine(question: str) -> None:
-    assert judge.online(question) is None and judge.job(question) is None
+TENTH_FINE = [
+    "How big is the oncology department at your hospital?",  # a department's size
+    "How large is your team?",
+    "How did you land your role at the bank?",  # the person's own way in
+    "Did the firm hire you straight out of school?",
+    "Should I focus on building my portfolio?",  # advice, nothing handed over
+    "What should a designer's portfolio show?",
+    "What is your Job Title?",  # a title-cased word is no name
+    "What do new paralegals earn in this field?",
+    "When you started at the firm, who trained you?",
+    "Do many people get hired off the sub list?",
+]
 
 
 # The eleventh round's kinds (tests/data/eleventh.csv, eleventh-dev), each in words of its own
@@ -1689,28 +1661,14 @@ ELEVENTH_JOB = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("rule", "question", "kind", "trigger"),
-    [("online", *case) for case in ELEVENTH_ONLINE] + [("job", *case) for case in ELEVENTH_JOB],
-)
-def test_the_eleventh_rounds_kinds(rule: str, question: str, kind: str, trigger: str) -> None:
-    found = judge.by_grammar(rule, question)
-    assert found is not None and kind in found.kind and found.trigger == trigger
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "What's your take on the hospital's new wing?",  # an opinion
-        "What is the firm's reputation among young lawyers?",
-        "What doesn't the website tell you about the company?",
-        "Are bootcamps a good way into tech?",  # the field's way in
-        "What's the starting salary for a junior designer in this field?",
-        "Does the company have any co-op students this term?",
-    ],
-)
-def test_the_eleventh_rounds_look_alikes_stay_fine(question: str) -> None:
-    assert judge.online(question) is None and judge.job(question) is None
+ELEVENTH_FINE = [
+    "What's your take on the hospital's new wing?",  # an opinion
+    "What is the firm's reputation among young lawyers?",
+    "What doesn't the website tell you about the company?",
+    "Are bootcamps a good way into tech?",  # the field's way in
+    "What's the starting salary for a junior designer in this field?",
+    "Does the company have any co-op students this term?",
+]
 
 
 # The twelfth round's kinds (tests/data/twelfth.csv, twelfth-dev), each in words of its own
@@ -1736,36 +1694,51 @@ TWELFTH_JOB = [
 ]
 
 
-@pytest.mark.parametrize(("question", "kind", "trigger"), TWELFTH_JOB)
-def test_the_twelfth_rounds_kinds(question: str, kind: str, trigger: str) -> None:
-    found = judge.by_grammar("job", question)
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # a preamble set apart by a semicolon or a dash: the question after it is judged
+        # alone too, where the item read whole gives no verdict
+        (
+            "I loved your talk on rural clinics, it really stuck with me and my classmates;"
+            " which airports does the charter company operate out of?",
+            "which airports does the charter company operate out of?",
+        ),
+        (
+            "Your newsroom tour was fun and I learned a lot about the night desk, thank you;"
+            " when was the magazine first published?",
+            "when was the magazine first published?",
+        ),
+    ],
+)
+def test_a_question_after_a_preamble_is_judged_alone(question: str, asked: str) -> None:
+    assert judge.questions(question) == (asked,)
+    assert judge.by_grammar("online", question) is None
+    assert judge.by_model("online", question) is None
+    assert judge.online(question) == judge.online(asked) is not None
+
+
+TWELFTH_FINE = [
+    "How did you find the opening that led to this job?",  # their own way in
+    "How did you hear about the vacancy you applied for?",
+    "When will you decide whether to retire?",
+    "How do hospitals usually hire new graduate nurses?",  # the field's way of hiring
+    "What types of jobs do nonprofits hire for?",
+    "How did you land your training contract — was it through a vacation scheme?",
+]
+
+
+# The later rounds (tests/data/README.md): each kind in words of its own, and look-alikes
+LATER_KINDS = [("online", *case) for case in (*NINTH_ONLINE, *TENTH_ONLINE, *ELEVENTH_ONLINE)]
+LATER_KINDS += [("job", *case) for case in (*NINTH_JOB, *TENTH_JOB, *ELEVENTH_JOB, *TWELFTH_JOB)]
+
+
+@pytest.mark.parametrize(("rule", "question", "kind", "trigger"), LATER_KINDS)
+def test_the_later_rounds_kinds(rule: str, question: str, kind: str, trigger: str) -> None:
+    found = judge.by_grammar(rule, question)
     assert found is not None and kind in found.kind and found.trigger == trigger
 
 
-@pytest.mark.parametrize(
-    ("question", "rule"),
-    [
-        # a preamble set apart by a semicolon, a colon or a dash: the question after it is
-        # judged alone too
-        ("Your talk at the fair was great; when was the firm founded?", "online"),
-        ("Thank you for the tour — how many beds does the hospital have?", "online"),
-        ("Quick background: I'm a new grad; are you hiring on your unit?", "job"),
-    ],
-)
-def test_a_question_after_a_preamble_is_judged_alone(question: str, rule: str) -> None:
-    assert (judge.online if rule == "online" else judge.job)(question) is not None
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "How did you find the opening that led to this job?",  # their own way in
-        "How did you hear about the vacancy you applied for?",
-        "When will you decide whether to retire?",
-        "How do hospitals usually hire new graduate nurses?",  # the field's way of hiring
-        "What types of jobs do nonprofits hire for?",
-        "How did you land your training contract — was it through a vacation scheme?",
-    ],
-)
-def test_the_twelfth_rounds_look_alikes_stay_fine(question: str) -> None:
-    assert judge.job(question) is None
+@pytest.mark.parametrize("question", [*NINTH_FINE, *TENTH_FINE, *ELEVENTH_FINE, *TWELFTH_FINE])
+def test_the_later_rounds_look_alikes_stay_fine(question: str) -> None:
+    assert judge.online(question) is None and judge.job(question) is None
