@@ -263,10 +263,6 @@ def test_blind_split_is_half_the_sites_by_their_hash() -> None:
     assert_half_held_out_by_hash(BLIND, min_sites=30)
 
 
-def test_blind_set_shares_no_site_or_question_with_any_other_corpus() -> None:
-    assert shared_with_other_corpora(BLIND) == []
-
-
 def test_rows_written_here_stay_under_a_sixth_of_the_blind_set() -> None:
     data = set_rows(BLIND)
     assert sum(row["origin"] == "written-here" for row in data) * 6 <= len(data)
@@ -300,10 +296,6 @@ def test_unseen_split_is_half_the_sites_by_their_hash() -> None:
     assert_half_held_out_by_hash(UNSEEN, min_sites=20)
 
 
-def test_unseen_set_shares_no_site_or_question_with_any_other_corpus() -> None:
-    assert shared_with_other_corpora(UNSEEN, BLIND) == []
-
-
 # -- core.csv: the ninth round's drafts in the issue's own fields, by a third hand ----------
 
 CORE = "core"
@@ -317,20 +309,6 @@ def test_core_set_has_its_size_and_fields() -> None:
     }
     labels = Counter(row["label"] for row in data)
     assert min(labels["online"], labels["job"], labels["ok"]) >= 100
-
-
-def test_every_core_row_is_well_formed_and_written_here() -> None:
-    data = set_rows(CORE)
-    assert_well_formed(data, "c")
-    assert {row["origin"] for row in data} == {"written-here"}
-
-
-def test_core_split_is_half_the_questions_by_their_hash() -> None:
-    assert_half_held_out_by_hash(CORE, min_sites=0)  # written rows: no sites
-
-
-def test_core_set_shares_no_question_with_any_other_corpus() -> None:
-    assert shared_with_other_corpora(CORE, BLIND, UNSEEN) == []
 
 
 # -- tenth.csv: the tenth round, by three hands that never read the judge -----------------
@@ -363,10 +341,6 @@ def test_tenth_split_is_half_the_sites_by_their_hash() -> None:
     assert_half_held_out_by_hash(TENTH, min_sites=6, held_below=False)
 
 
-def test_tenth_set_shares_no_site_or_question_with_any_other_corpus() -> None:
-    assert shared_with_other_corpora(TENTH, BLIND, UNSEEN, CORE) == []
-
-
 # -- eleventh.csv: the eleventh round's drafts, by three more hands -------------------------
 
 ELEVENTH = "eleventh"
@@ -382,20 +356,6 @@ def test_eleventh_set_has_its_size_and_fields() -> None:
     assert labels["ok"] > labels["online"] > labels["job"] >= 250
 
 
-def test_every_eleventh_row_is_well_formed_and_written_here() -> None:
-    data = set_rows(ELEVENTH)
-    assert_well_formed(data, "y")
-    assert {row["origin"] for row in data} == {"written-here"}
-
-
-def test_eleventh_split_is_half_the_questions_by_their_hash() -> None:
-    assert_half_held_out_by_hash(ELEVENTH, min_sites=0)  # written rows: no sites
-
-
-def test_eleventh_set_shares_no_question_with_any_other_corpus() -> None:
-    assert shared_with_other_corpora(ELEVENTH, BLIND, UNSEEN, CORE, TENTH) == []
-
-
 # -- twelfth.csv: the twelfth round's drafts, by two more hands -----------------------------
 
 TWELFTH = "twelfth"
@@ -409,15 +369,24 @@ def test_twelfth_set_has_its_size_and_fields() -> None:
     assert labels["ok"] > labels["job"] > labels["online"] >= 150
 
 
-def test_every_twelfth_row_is_well_formed_and_written_here() -> None:
-    data = set_rows(TWELFTH)
-    assert_well_formed(data, "z")
+# -- what the later rounds' sets share ------------------------------------------------------
+
+ROUNDS = (BLIND, UNSEEN, CORE, TENTH, ELEVENTH, TWELFTH)
+WRITTEN = {CORE: "c", ELEVENTH: "y", TWELFTH: "z"}  # every row written here: their id prefix
+
+
+@pytest.mark.parametrize("name", ROUNDS)
+def test_each_rounds_set_shares_no_site_or_question_with_any_other_corpus(name: str) -> None:
+    assert shared_with_other_corpora(name, *(other for other in ROUNDS if other != name)) == []
+
+
+@pytest.mark.parametrize("name", WRITTEN)
+def test_every_row_of_a_written_set_is_well_formed_and_written_here(name: str) -> None:
+    data = set_rows(name)
+    assert_well_formed(data, WRITTEN[name])
     assert {row["origin"] for row in data} == {"written-here"}
 
 
-def test_twelfth_split_is_half_the_questions_by_their_hash() -> None:
-    assert_half_held_out_by_hash(TWELFTH, min_sites=0)  # written rows: no sites
-
-
-def test_twelfth_set_shares_no_question_with_any_other_corpus() -> None:
-    assert shared_with_other_corpora(TWELFTH, BLIND, UNSEEN, CORE, TENTH, ELEVENTH) == []
+@pytest.mark.parametrize("name", WRITTEN)
+def test_a_written_sets_split_is_half_the_questions_by_their_hash(name: str) -> None:
+    assert_half_held_out_by_hash(name, min_sites=0)  # written rows: no sites
