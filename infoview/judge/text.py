@@ -144,8 +144,7 @@ def _name_forms(organisation: str, nouns: frozenset[str]) -> tuple[tuple[str, ..
     first: its words as the reader splits them (without a legal suffix or "the"), its name
     without the words that only say its kind ("kessler" for "Kessler Health LLC"), and a
     possessive in the name written without its apostrophe ("st brigids") or its "s"."""
-    text = _marks(_POSSESSIVE.sub(" 's", organisation[:200].lower().replace("’", "'")))
-    words = [w for w in _FAST.findall(text) if w != "|"]
+    words = [w for w in _words_of(organisation[:200].lower()) if w != "|"]
     while words and words[-1] in _LEGAL:
         words.pop()
     if words and words[0] == "the":
@@ -164,6 +163,13 @@ def _name_forms(organisation: str, nouns: frozenset[str]) -> tuple[tuple[str, ..
             forms.add((*form[: at - 1], form[at - 1] + "s", *form[at + 1 :]))
             forms.add((*form[:at], *form[at + 1 :]))
     return tuple(sorted(forms, key=lambda form: (-len(form), form)))
+
+
+def _words_of(text: str) -> list[str]:
+    """A lower-case text's words, as the reader splits them when it holds an apostrophe or
+    a hyphen: "what's" reads "what is", a possessive's "'s" is a word of its own."""
+    text = text.replace("’", "'")
+    return _FAST.findall(_marks(_POSSESSIVE.sub(" 's", _CONTRACTION.sub(r"\1 is", text))))
 
 
 def _name_at(out: list[str], index: int, form: tuple[str, ...]) -> int:
@@ -307,9 +313,7 @@ def normalise(
     if _without_names(source):
         text = source.lower()
         if "'" in text or "’" in text or "-" in text:
-            text = text.replace("’", "'")
-            text = _marks(_POSSESSIVE.sub(" 's", _CONTRACTION.sub(r"\1 is", text)))
-            out = _FAST.findall(text)[:MAX_TOKENS]
+            out = _words_of(text)[:MAX_TOKENS]
         else:  # no apostrophe or hyphen: every other mark splits words
             out = _marks(text).split()[:MAX_TOKENS]
         names: list[str] = []
